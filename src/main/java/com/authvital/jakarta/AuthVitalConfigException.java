@@ -1,0 +1,28 @@
+package com.authvital.jakarta;
+
+import java.util.List;
+
+/**
+ * The module's configuration is missing or wrong. Thrown once, when the application is deployed,
+ * with every problem found, each naming the key to set. {@link #getStatus()} is 500.
+ */
+public class AuthVitalConfigException extends AuthVitalException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> problems;
+
+    /**
+     * @param problems one sentence per problem, each naming the configuration key to set
+     */
+    public AuthVitalConfigException(List<String> problems) {
+        super(500, null, List.of(), "AV0001: AuthVital is not configured right:\n - "
+                + String.join("\n - ", problems), null);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem found, one sentence each. */
+    public List<String> getProblems() {
+        return problems;
+    }
+}

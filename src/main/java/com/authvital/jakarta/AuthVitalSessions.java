@@ -1,0 +1,115 @@
+package com.authvital.jakarta;
+
+import com.authvital.jakarta.internal.AuthVitalConfig;
+import com.authvital.jakarta.internal.IdpClient;
+import com.authvital.jakarta.internal.TokenExtractor;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+
+/**
+ * The AuthVital sessions API: list the caller's sessions, revoke one, revoke all ("log out
+ * everywhere"), log out by refresh token. The caller is the incoming request: its access token
+ * (the {@code Authorization: Bearer} header, else the {@code access_token} cookie) is forwarded
+ * to the IdP. A request without a token fails with {@link NotAuthenticatedException} before any
+ * call to the IdP.
+ *
+ * <pre>{@code
+ * @Inject AuthVitalSessions sessions;
+ *
+ * SessionList mine = sessions.list(request);
+ * mine.sessions().forEach(s -> log(s.userAgent() + " - " + s.ipAddress() + " - " + s.expiresAt()));
+ * RevokeAllResult all = sessions.revokeAll(request);   // "Logged out of " + all.count() + " devices"
+ * }</pre>
+ *
+ * Every method throws an {@link AuthVitalException} subclass when it fails; none of them retries.
+ */
+@ApplicationScoped
+public class AuthVitalSessions {
+
+    private TokenExtractor tokens;
+    private IdpClient idp;
+
+    /** For CDI's client proxy only. */
+    protected AuthVitalSessions() {
+    }
+
+    @Inject
+    AuthVitalSessions(AuthVitalConfig config) {
+        this.tokens = new TokenExtractor(config.accessTokenCookie());
+        this.idp = new IdpClient(config);
+    }
+
+    /** The caller's active sessions for every application, newest first. */
+    public SessionList list(HttpServletRequest request) {
+        return list(request, null);
+    }
+
+    /**
+     * The caller's active sessions, newest first.
+     *
+     * @param applicationId only this application's sessions; {@code null} or blank for all
+     */
+    public SessionList list(HttpServletRequest request, String applicationId) {
+        return idp.list(accessToken(request), blankToNull(applicationId));
+    }
+
+    /**
+     * Revokes one of the caller's sessions. Revoking an already revoked session is not an error:
+     * the result's {@code success} is then {@code false}.
+     *
+     * @throws SessionNotFoundException when there is no session with that id
+     * @throws AccessDeniedException    when the session is another user's
+     */
+    public RevokeResult revoke(HttpServletRequest request, String sessionId) {
+        String token = accessToken(request);
+        // RFC 3986 §5.2.4 removes "." and ".." segments, encoded or not (§2.3: %2E is "."), so no
+        // encoding can keep them on this endpoint; no IdP issues such ids.
+        if (sessionId == null || sessionId.isBlank() || sessionId.equals(".") || sessionId.equals("..")) {
+            throw new SessionNotFoundException(null, List.of(),
+                    "AV1104: '" + (sessionId == null ? "" : sessionId) + "' is not a session id: pass an id from list()");
+        }
+        return idp.revoke(token, sessionId);
+    }
+
+    /** Revokes all the caller's sessions: "log out everywhere". */
+    public RevokeAllResult revokeAll(HttpServletRequest request) {
+        return revokeAll(request, null);
+    }
+
+    /**
+     * Revokes the caller's sessions.
+     *
+     * @param applicationId only this application's sessions; {@code null} or blank for all
+     */
+    public RevokeAllResult revokeAll(HttpServletRequest request, String applicationId) {
+        return idp.revokeAll(accessToken(request), blankToNull(applicationId));
+    }
+
+    /**
+     * Logs out the session of a refresh token; needs no access token. The IdP answers success
+     * for a missing or invalid token, and {@code success == false} for a session already revoked.
+     *
+     * @param refreshToken the refresh token (the {@code refresh_token} cookie), or {@code null}
+     */
+    public RevokeResult logout(String refreshToken) {
+        return idp.logout(blankToNull(refreshToken));
+    }
+
+    private String accessToken(HttpServletRequest request) {
+        return tokens.accessToken(request).orElseThrow(() -> new NotAuthenticatedException(null, List.of(),
+                "AV1001: the request carries no access token: send 'Authorization: Bearer <token>' "
+                        + "or the access-token cookie ('" + AuthVitalConfig.ACCESS_TOKEN_COOKIE + "')"));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @PreDestroy
+    void close() {
+        idp.close();
+    }
+}

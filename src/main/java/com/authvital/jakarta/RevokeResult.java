@@ -1,0 +1,13 @@
+package com.authvital.jakarta;
+
+/**
+ * The IdP's answer to revoking one session or logging one out.
+ *
+ * <p>{@code success} is {@code false} when the IdP had nothing to revoke, for instance
+ * {@code "Session not found or already revoked"}; that is an answer, not an error.
+ *
+ * @param success whether a session was revoked by this call
+ * @param message the IdP's message, e.g. {@code "Session revoked successfully"}
+ */
+public record RevokeResult(boolean success, String message) {
+}

@@ -1,0 +1,22 @@
+package com.authvital.jakarta;
+
+import java.time.Instant;
+
+/**
+ * One active session of the user, as the IdP lists it.
+ *
+ * @param id        the session id, to pass to {@link AuthVitalSessions#revoke}
+ * @param createdAt when the user signed in
+ * @param expiresAt when the session ends unless it is revoked before
+ * @param userAgent the browser's {@code User-Agent} at sign-in, or {@code null}
+ * @param ipAddress the client's IP address at sign-in, or {@code null}
+ * @param tenant    the tenant the session belongs to, or {@code null}
+ */
+public record Session(
+        String id,
+        Instant createdAt,
+        Instant expiresAt,
+        String userAgent,
+        String ipAddress,
+        String tenant) {
+}

@@ -1,0 +1,84 @@
+package com.authvital.jakarta.internal;
+
+import com.authvital.jakarta.RevokeAllResult;
+import com.authvital.jakarta.RevokeResult;
+import com.authvital.jakarta.SessionList;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * The IdP's four session calls, each answer or failure turned into the module's results and
+ * exceptions. Built once per application: one REST client, one JSON-B instance.
+ */
+public final class IdpClient implements AutoCloseable {
+
+    private final AuthVitalApi api;
+    private final JsonbContext jsonb = new JsonbContext();
+    private final IdpFailures failures;
+
+    /** Builds the REST client from the validated configuration. */
+    public IdpClient(AuthVitalConfig config) {
+        this.failures = new IdpFailures(config);
+        this.api = RestClientBuilder.newBuilder()
+                .baseUri(config.restUrl())
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(jsonb)
+                .register(new IdpErrorMapper())
+                .followRedirects(false)
+                .build(AuthVitalApi.class);
+    }
+
+    /** {@code GET /oauth/sessions}. */
+    public SessionList list(String accessToken, String applicationId) {
+        return call(IdpFailures.Call.LIST, () -> api.listSessions(bearer(accessToken), applicationId));
+    }
+
+    /** {@code POST /oauth/sessions/{id}/revoke}. */
+    public RevokeResult revoke(String accessToken, String sessionId) {
+        return call(IdpFailures.Call.REVOKE, () -> api.revokeSession(bearer(accessToken), sessionId));
+    }
+
+    /** {@code POST /oauth/logout-all}. */
+    public RevokeAllResult revokeAll(String accessToken, String applicationId) {
+        return call(IdpFailures.Call.REVOKE_ALL,
+                () -> api.revokeAll(bearer(accessToken), new RevokeAllRequest(applicationId)));
+    }
+
+    /** {@code POST /oauth/logout}. */
+    public RevokeResult logout(String refreshToken) {
+        return call(IdpFailures.Call.LOGOUT, () -> api.logout(new LogoutRequest(refreshToken)));
+    }
+
+    private <T> T call(IdpFailures.Call call, Supplier<T> request) {
+        T answer;
+        try {
+            answer = request.get();
+        } catch (IdpErrorResponse e) {
+            throw failures.answered(call, e);
+        } catch (ProcessingException | WebApplicationException e) {
+            throw failures.failed(call, e);
+        }
+        if (answer == null) {
+            throw failures.emptyAnswer(call);
+        }
+        return answer;
+    }
+
+    private static String bearer(String accessToken) {
+        return "Bearer " + accessToken;
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+        } catch (Exception e) {
+            // closing releases connections; nothing is lost if it fails
+        }
+        jsonb.close();
+    }
+}

@@ -1,0 +1,90 @@
+package com.authvital.jakarta.internal;
+
+import com.authvital.jakarta.NotAuthenticatedException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Finds the access token of a request: the {@code Authorization: Bearer} header, else the
+ * access-token cookie. Never a query parameter (RFC 6750 §2.3 advises against it: URLs are logged).
+ * The one place that knows where tokens come from; the service, the filter and the logout servlet
+ * all use it.
+ */
+public final class TokenExtractor {
+
+    private static final String BEARER = "bearer";
+
+    private final String cookieName;
+
+    /** @param cookieName the name of the cookie that holds the access token */
+    public TokenExtractor(String cookieName) {
+        this.cookieName = cookieName;
+    }
+
+    /**
+     * The request's access token, or empty when it carries none.
+     *
+     * @throws NotAuthenticatedException when a Bearer header is malformed, or the request carries
+     *                                   different tokens, which is refused rather than guessed at
+     */
+    public Optional<String> accessToken(HttpServletRequest request) {
+        List<String> headers = request.getHeaders("Authorization") == null
+                ? List.of() : Collections.list(request.getHeaders("Authorization"));
+        return find(headers, cookieValues(request.getCookies(), cookieName));
+    }
+
+    /** The same rules as {@link #accessToken}, on the raw header values and cookie values. */
+    static Optional<String> find(List<String> authorizationHeaders, List<String> cookies) {
+        List<String> found = new ArrayList<>();
+        for (String header : authorizationHeaders) {
+            bearerToken(header).ifPresent(found::add);
+        }
+        for (String cookie : cookies) {
+            if (!cookie.isBlank()) {
+                found.add(cookie.trim());
+            }
+        }
+        if (found.stream().distinct().count() > 1) {
+            throw new NotAuthenticatedException(null, List.of(), "AV1002: the request carries "
+                    + "different access tokens (Authorization header and cookie): send only one");
+        }
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The token of a {@code Bearer} header; empty for another scheme, which is not ours to read.
+     * RFC 7235 §2.1: the scheme is case-insensitive.
+     */
+    private static Optional<String> bearerToken(String header) {
+        String value = header.strip();
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? value : value.substring(0, space);
+        if (!scheme.toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return Optional.empty();
+        }
+        String token = space < 0 ? "" : value.substring(space + 1).strip();
+        // RFC 6750 §2.1: b64token, one of them, nothing else.
+        if (!token.matches("[A-Za-z0-9\\-._~+/]+=*")) {
+            throw new NotAuthenticatedException(null, List.of(), "AV1003: the Authorization header "
+                    + "is not a valid Bearer token: send 'Authorization: Bearer <access token>'");
+        }
+        return Optional.of(token);
+    }
+
+    private static List<String> cookieValues(Cookie[] cookies, String name) {
+        List<String> values = new ArrayList<>();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (name.equals(cookie.getName()) && cookie.getValue() != null) {
+                    values.add(cookie.getValue());
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,41 @@
+package com.authvital.jakarta.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IdpErrorMapperTest {
+
+    @Test
+    void readsTheNestJsErrorMessage() {
+        IdpErrorResponse e = IdpErrorMapper.parse(404,
+                "{\"statusCode\":404,\"message\":\"Session not found\",\"error\":\"Not Found\"}");
+        assertEquals(404, e.status());
+        assertTrue(e.json());
+        assertEquals(List.of("Session not found"), e.messages());
+    }
+
+    @Test
+    void readsAnArrayOfValidationMessages() {
+        IdpErrorResponse e = IdpErrorMapper.parse(400, "{\"statusCode\":400,\"message\":"
+                + "[\"application_id must be a string\",\"application_id should not be empty\"],\"error\":\"Bad Request\"}");
+        assertEquals(List.of("application_id must be a string", "application_id should not be empty"), e.messages());
+    }
+
+    @Test
+    void keepsAProxysHtmlPageAsNotJson() {
+        IdpErrorResponse e = IdpErrorMapper.parse(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
+        assertFalse(e.json());
+        assertEquals(List.of(), e.messages());
+    }
+
+    @Test
+    void keepsAnEmptyOrNonObjectBodyAsNotJson() {
+        assertFalse(IdpErrorMapper.parse(500, "").json());
+        assertFalse(IdpErrorMapper.parse(500, "[1,2]").json());
+        assertFalse(IdpErrorMapper.parse(500, "{\"statusCode\":").json());
+    }
+}

@@ -1,0 +1,110 @@
+package com.authvital.jakarta.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.jakarta.AccessDeniedException;
+import com.authvital.jakarta.AuthVitalException;
+import com.authvital.jakarta.IdpUnavailableException;
+import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.SessionNotFoundException;
+import com.authvital.jakarta.internal.IdpFailures.Call;
+import jakarta.ws.rs.ProcessingException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class IdpFailuresTest {
+
+    private final IdpFailures failures = new IdpFailures(AuthVitalConfig.load(
+            key -> Optional.ofNullable(Map.of("authvital.host", "https://auth.example.com").get(key))));
+
+    private AuthVitalException answered(Call call, int status, String body) {
+        return failures.answered(call, IdpErrorMapper.parse(status, body));
+    }
+
+    private static String nest(int status, String message, String error) {
+        return "{\"statusCode\":" + status + ",\"message\":\"" + message + "\",\"error\":\"" + error + "\"}";
+    }
+
+    @Test
+    void aRefusedTokenIsNotAuthenticated() {
+        AuthVitalException e = answered(Call.LIST, 401, nest(401, "Invalid or expired access token", "Unauthorized"));
+        assertInstanceOf(NotAuthenticatedException.class, e);
+        assertEquals(401, e.getStatus());
+        assertEquals(OptionalInt.of(401), e.getIdpStatus());
+        assertEquals(List.of("Invalid or expired access token"), e.getIdpMessages());
+    }
+
+    @Test
+    void revokingAnotherUsersSessionIsForbidden() {
+        AuthVitalException e = answered(Call.REVOKE, 401, nest(401, "Cannot revoke another user's session", "Unauthorized"));
+        assertInstanceOf(AccessDeniedException.class, e);
+        assertEquals(403, e.getStatus());
+        assertEquals(OptionalInt.of(401), e.getIdpStatus());
+    }
+
+    @Test
+    void anUnknownSessionIsNotFound() {
+        AuthVitalException e = answered(Call.REVOKE, 404, nest(404, "Session not found", "Not Found"));
+        assertInstanceOf(SessionNotFoundException.class, e);
+        assertEquals(Optional.of("Session not found"), e.getIdpMessage());
+    }
+
+    @Test
+    void a404OnTheListPointsAtTheHostSetting() {
+        AuthVitalException e = answered(Call.LIST, 404, "<html>Not Found</html>");
+        assertInstanceOf(IdpUnavailableException.class, e);
+        assertTrue(e.getMessage().contains("'authvital.host'"), e.getMessage());
+    }
+
+    @Test
+    void aProxysHtml502IsUnavailable() {
+        AuthVitalException e = answered(Call.REVOKE_ALL, 502, "<html><h1>502 Bad Gateway</h1></html>");
+        assertInstanceOf(IdpUnavailableException.class, e);
+        assertEquals(502, e.getStatus());
+        assertEquals(OptionalInt.of(502), e.getIdpStatus());
+        assertTrue(e.getMessage().contains("not its JSON"), e.getMessage());
+    }
+
+    @Test
+    void aValidationErrorKeepsItsStatusAndMessages() {
+        AuthVitalException e = answered(Call.REVOKE_ALL, 400,
+                "{\"statusCode\":400,\"message\":[\"a\",\"b\"],\"error\":\"Bad Request\"}");
+        assertEquals(AuthVitalException.class, e.getClass());
+        assertEquals(400, e.getStatus());
+        assertEquals(Optional.of("a; b"), e.getIdpMessage());
+    }
+
+    @Test
+    void aTimeoutIsUnavailableWith504() {
+        AuthVitalException e = failures.failed(Call.LIST,
+                new ProcessingException(new SocketTimeoutException("Read timed out")));
+        assertInstanceOf(IdpUnavailableException.class, e);
+        assertEquals(504, e.getStatus());
+        assertEquals(OptionalInt.empty(), e.getIdpStatus());
+        assertTrue(e.getMessage().contains("'authvital.read-timeout'"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedConnectionIsUnavailableWith503() {
+        AuthVitalException e = failures.failed(Call.LOGOUT,
+                new ProcessingException(new ConnectException("Connection refused")));
+        assertInstanceOf(IdpUnavailableException.class, e);
+        assertEquals(503, e.getStatus());
+        assertTrue(e.getMessage().contains("https://auth.example.com"), e.getMessage());
+    }
+
+    @Test
+    void anUnreadableSuccessBodyIsUnavailableWith502() {
+        AuthVitalException e = failures.failed(Call.LIST,
+                new ProcessingException("RESTEASY003145: Unable to find a MessageBodyReader of content-type text/html"));
+        assertInstanceOf(IdpUnavailableException.class, e);
+        assertEquals(502, e.getStatus());
+    }
+}

@@ -1,0 +1,71 @@
+package com.authvital.jakarta.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.jakarta.NotAuthenticatedException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TokenExtractorTest {
+
+    private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln";
+
+    @Test
+    void takesTheBearerHeader() {
+        assertEquals(Optional.of(TOKEN), TokenExtractor.find(List.of("Bearer " + TOKEN), List.of()));
+    }
+
+    @Test
+    void matchesTheSchemeCaseInsensitively() {
+        assertEquals(Optional.of(TOKEN), TokenExtractor.find(List.of("bEaReR " + TOKEN), List.of()));
+    }
+
+    @Test
+    void fallsBackToTheCookie() {
+        assertEquals(Optional.of(TOKEN), TokenExtractor.find(List.of(), List.of(TOKEN)));
+    }
+
+    @Test
+    void findsNothingWithoutHeaderOrCookie() {
+        assertEquals(Optional.empty(), TokenExtractor.find(List.of(), List.of()));
+        assertEquals(Optional.empty(), TokenExtractor.find(List.of(), List.of("")));
+    }
+
+    @Test
+    void ignoresAnotherSchemeAndUsesTheCookie() {
+        assertEquals(Optional.of(TOKEN), TokenExtractor.find(List.of("Basic dXNlcjpwYXNz"), List.of(TOKEN)));
+    }
+
+    @Test
+    void acceptsTheSameTokenInHeaderAndCookie() {
+        assertEquals(Optional.of(TOKEN), TokenExtractor.find(List.of("Bearer " + TOKEN), List.of(TOKEN)));
+    }
+
+    @Test
+    void refusesDifferentTokensWithoutNamingThem() {
+        NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class,
+                () -> TokenExtractor.find(List.of("Bearer " + TOKEN), List.of("other.token.value")));
+        assertEquals(401, e.getStatus());
+        assertTrue(e.getMessage().contains("different access tokens"));
+        assertFalse(e.getMessage().contains(TOKEN));
+        assertFalse(e.getMessage().contains("other.token.value"));
+    }
+
+    @Test
+    void refusesABearerHeaderWithoutAToken() {
+        NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class,
+                () -> TokenExtractor.find(List.of("Bearer "), List.of()));
+        assertTrue(e.getMessage().contains("not a valid Bearer token"));
+    }
+
+    @Test
+    void refusesABearerHeaderWithTwoTokensWithoutEchoingIt() {
+        NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class,
+                () -> TokenExtractor.find(List.of("Bearer " + TOKEN + " secret-part"), List.of()));
+        assertFalse(e.getMessage().contains("secret-part"));
+    }
+}

@@ -1,0 +1,63 @@
+package com.authvital.standin;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * An error answer in the shape of the NestJS backend: {@code {"statusCode","message","error"}}.
+ * Thrown by handlers and written by the {@link Router}; its message never holds a token.
+ */
+final class HttpProblem extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    HttpProblem(int status, String message) {
+        // Control flow, not a bug: a stack trace would only cost time.
+        super(message, null, false, false);
+        this.status = status;
+    }
+
+    static HttpProblem badRequest(String message) {
+        return new HttpProblem(400, message);
+    }
+
+    static HttpProblem unauthorized(String message) {
+        return new HttpProblem(401, message);
+    }
+
+    static HttpProblem notFound(String message) {
+        return new HttpProblem(404, message);
+    }
+
+    /** The 404 that NestJS answers for a route it does not have. */
+    static HttpProblem noRoute(Call call) {
+        String query = call.rawQuery();
+        // NestJS quotes the request's original URL: raw path plus raw query.
+        String url = query == null ? call.rawPath() : call.rawPath() + "?" + query;
+        return notFound("Cannot " + call.method() + " " + url);
+    }
+
+    int status() {
+        return status;
+    }
+
+    JsonObject body() {
+        return Json.createObjectBuilder()
+                .add("statusCode", status)
+                .add("message", getMessage())
+                .add("error", reason(status))
+                .build();
+    }
+
+    private static String reason(int status) {
+        switch (status) {
+            case 400: return "Bad Request";
+            case 401: return "Unauthorized";
+            case 403: return "Forbidden";
+            case 404: return "Not Found";
+            default: return "Internal Server Error";
+        }
+    }
+}

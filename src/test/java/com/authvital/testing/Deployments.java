@@ -1,0 +1,99 @@
+package com.authvital.testing;
+
+import com.authvital.standin.StandInIdp;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one factory of the WARs the tests and the demo deploy: the module as a jar in
+ * {@code WEB-INF/lib}, exactly as a user ships it, the given classes, and a
+ * {@code microprofile-config.properties} pointing at the stand-in IdP.
+ *
+ * <p>Runs on the client side (Arquillian's {@code @Deployment}); the shared stand-in IdP is
+ * started here, once per test JVM, on an ephemeral loopback port.
+ */
+public final class Deployments {
+
+    /** The client id of the test applications, and the audience of their tokens. */
+    public static final String CLIENT_ID = "authvital-tests";
+
+    private static StandInIdp idp;
+
+    private Deployments() {
+    }
+
+    /** The stand-in IdP shared by every test deployment of this JVM, started on first use. */
+    public static synchronized StandInIdp idp() {
+        if (idp == null) {
+            idp = StandInIdp.start(0, CLIENT_ID);
+            StandInIdp started = idp;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return idp;
+    }
+
+    /** A WAR with the module, the support classes, the given classes, pointed at the stand-in. */
+    public static WebArchive war(String name, Class<?>... classes) {
+        return war(name, Map.of(), classes);
+    }
+
+    /**
+     * A WAR whose MicroProfile Config holds {@code authvital.host} (the stand-in),
+     * {@code authvital.client-id} and then {@code config}, which may override them.
+     */
+    public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("authvital.host", idp().baseUrl());
+        settings.put("authvital.client-id", CLIENT_ID);
+        settings.putAll(config);
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(module())
+                .addClasses(StandInClient.class, StandInClient.NewSession.class, Requests.class)
+                .addClasses(classes)
+                .addAsResource(new StringAsset(properties(settings)), "META-INF/microprofile-config.properties");
+    }
+
+    /** The module's jar, from the build's own classes: what {@code mvn package} ships. */
+    public static JavaArchive module() {
+        Path classes = Path.of("target", "classes");
+        if (!Files.isDirectory(classes.resolve("com/authvital/jakarta"))) {
+            throw new IllegalStateException("target/classes has no compiled module: run 'mvn verify'");
+        }
+        return ShrinkWrap.create(ExplodedImporter.class, "authvital-jakarta.jar")
+                .importDirectory(classes.toFile())
+                .as(JavaArchive.class);
+    }
+
+    /** A loopback port with nothing listening on it, for an "IdP down" deployment. */
+    public static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String properties(Map<String, String> settings) {
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        StringWriter out = new StringWriter();
+        try {
+            properties.store(out, "written by Deployments");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

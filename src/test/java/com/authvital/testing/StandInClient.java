@@ -1,0 +1,133 @@
+package com.authvital.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The tests' side door into the stand-in IdP (its {@code /dev/} API), used in-container: create
+ * users' sessions and tokens, read what the IdP recorded, make it slow or broken for one user.
+ */
+public final class StandInClient {
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private StandInClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The stand-in the deployment's {@code authvital.host} points at. */
+    public static StandInClient fromConfig() {
+        return at(ConfigProvider.getConfig().getValue("authvital.host", String.class));
+    }
+
+    /** The stand-in at this base URL. */
+    public static StandInClient at(String baseUrl) {
+        return new StandInClient(baseUrl);
+    }
+
+    /** What the stand-in answered when it created a session. */
+    public record NewSession(String userId, String sessionId, String accessToken, String refreshToken) {
+        @Override
+        public String toString() {
+            return "NewSession[userId=" + userId + ", sessionId=" + sessionId + "]";
+        }
+    }
+
+    /** A new user, signed in once for the tests' application. */
+    public NewSession newUser() {
+        return session(Map.of());
+    }
+
+    /** Another session of an existing user. */
+    public NewSession anotherSession(String userId) {
+        return session(Map.of("userId", userId));
+    }
+
+    /**
+     * A session with these fields of {@code POST /dev/sessions}: userId, applicationId,
+     * userAgent, ipAddress, tenant, createdAt (an {@link Instant} or ISO string), expiresAt.
+     */
+    public NewSession session(Map<String, ?> fields) {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        fields.forEach((key, value) -> body.add(key, String.valueOf(value)));
+        JsonObject created = send("POST", "/dev/sessions", body.build().toString(), 201);
+        return new NewSession(created.getString("userId"), created.getString("sessionId"),
+                created.getString("accessToken"), created.getString("refreshToken"));
+    }
+
+    /** The stand-in's record of a session, with its {@code revoked} flag. */
+    public JsonObject sessionRecord(String sessionId) {
+        return send("GET", "/dev/sessions/" + encode(sessionId), null, 200);
+    }
+
+    /** Whether the stand-in has revoked this session. */
+    public boolean isRevoked(String sessionId) {
+        return sessionRecord(sessionId).getBoolean("revoked");
+    }
+
+    /** Every request the stand-in received on {@code /oauth/*}, oldest first. */
+    public List<JsonObject> requests() {
+        return send("GET", "/dev/requests", null, 200).getJsonArray("requests")
+                .getValuesAs(JsonObject.class);
+    }
+
+    /** The requests on {@code /oauth/*} received after the first {@code skip}. */
+    public List<JsonObject> requestsAfter(int skip) {
+        List<JsonObject> all = requests();
+        return all.subList(Math.min(skip, all.size()), all.size());
+    }
+
+    /** Every bearer call made with this user's token waits {@code delayMs}, then answers as set. */
+    public void fault(String userId, long delayMs, Integer status, String contentType, String body) {
+        JsonObjectBuilder fault = Json.createObjectBuilder().add("delayMs", delayMs);
+        if (status != null) {
+            fault.add("status", status).add("contentType", contentType).add("body", body);
+        }
+        send("PUT", "/dev/users/" + encode(userId) + "/fault", fault.build().toString(), 200, 204);
+    }
+
+    private JsonObject send(String method, String path, String body, int... expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (int status : expected) {
+                if (response.statusCode() == status) {
+                    return response.body().isBlank() ? JsonValue.EMPTY_JSON_OBJECT
+                            : Json.createReader(new StringReader(response.body())).readObject();
+                }
+            }
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
+                    + ": " + response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
