@@ -30,6 +30,7 @@ import java.util.List;
 public class AuthVitalSessions {
 
     private TokenExtractor tokens;
+    private String accessTokenCookie;
     private IdpClient idp;
 
     /** For CDI's client proxy only. */
@@ -39,6 +40,7 @@ public class AuthVitalSessions {
     @Inject
     AuthVitalSessions(AuthVitalConfig config) {
         this.tokens = new TokenExtractor(config.accessTokenCookie());
+        this.accessTokenCookie = config.accessTokenCookie();
         this.idp = new IdpClient(config);
     }
 
@@ -101,7 +103,7 @@ public class AuthVitalSessions {
     private String accessToken(HttpServletRequest request) {
         return tokens.accessToken(request).orElseThrow(() -> new NotAuthenticatedException(null, List.of(),
                 "AV1001: the request carries no access token: send 'Authorization: Bearer <token>' "
-                        + "or the access-token cookie ('" + AuthVitalConfig.ACCESS_TOKEN_COOKIE + "')"));
+                        + "or the '" + accessTokenCookie + "' cookie; the user may have to sign in"));
     }
 
     private static String blankToNull(String value) {

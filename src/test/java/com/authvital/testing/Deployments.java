@@ -55,14 +55,24 @@ public final class Deployments {
      */
     public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("authvital.host", idp().baseUrl());
+        if (!config.containsKey("authvital.host")) {
+            settings.put("authvital.host", idp().baseUrl());
+        }
         settings.put("authvital.client-id", CLIENT_ID);
         settings.putAll(config);
+        return app(name, settings, classes)
+                .addClasses(StandInClient.class, StandInClient.NewSession.class, Requests.class);
+    }
+
+    /**
+     * A WAR with the module and the given classes, configured by {@code config} alone: no test
+     * support, no stand-in started. The demo is built with it.
+     */
+    public static WebArchive app(String name, Map<String, String> config, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(module())
-                .addClasses(StandInClient.class, StandInClient.NewSession.class, Requests.class)
                 .addClasses(classes)
-                .addAsResource(new StringAsset(properties(settings)), "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
     }
 
     /** The module's jar, from the build's own classes: what {@code mvn package} ships. */

@@ -1,0 +1,119 @@
+package com.authvital.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.testing.Deployments;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo WAR on Open Liberty serves the SDK page's Complete Example to a signed-in browser. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DemoIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return DemoWar.build(Deployments.idp().baseUrl(), Deployments.CLIENT_ID);
+    }
+
+    @ArquillianResource
+    URL demo;
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(demo.toString()).resolve(path))
+                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) DemoIT/1.0")
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        return browser.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private void signIn() throws IOException, InterruptedException {
+        HttpResponse<String> signIn = send("GET", "signin");
+        assertEquals(303, signIn.statusCode(), signIn.body());
+    }
+
+    @Test
+    void aSignedInBrowserSeesItsThreeDevicesNewestFirst() throws Exception {
+        signIn();
+
+        HttpResponse<String> response = send("GET", "api/sessions");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject body = json(response);
+        assertEquals(3, body.getInt("total"));
+        List<JsonObject> sessions = body.getJsonArray("sessions").getValuesAs(JsonObject.class);
+        assertEquals("Mozilla/5.0 (X11; Linux x86_64) DemoIT/1.0", sessions.get(0).getString("device"));
+        assertTrue(sessions.get(0).getString("lastActive").compareTo(sessions.get(1).getString("lastActive")) > 0);
+        assertTrue(sessions.get(1).getString("lastActive").compareTo(sessions.get(2).getString("lastActive")) > 0);
+        for (JsonObject s : sessions) {
+            assertTrue(s.containsKey("id") && s.containsKey("location") && s.containsKey("expiresAt"), s.toString());
+        }
+    }
+
+    @Test
+    void revokingADeviceRemovesItFromTheList() throws Exception {
+        signIn();
+        String oldest = json(send("GET", "api/sessions")).getJsonArray("sessions").getJsonObject(2).getString("id");
+
+        HttpResponse<String> revoke = send("POST", "api/sessions/" + oldest + "/revoke");
+
+        assertEquals(200, revoke.statusCode());
+        assertEquals("Session revoked successfully", json(revoke).getString("message"));
+        assertEquals(2, json(send("GET", "api/sessions")).getInt("total"));
+    }
+
+    @Test
+    void loggingOutEverywhereSaysHowManyDevices() throws Exception {
+        signIn();
+
+        HttpResponse<String> all = send("POST", "api/logout-all");
+
+        assertEquals(200, all.statusCode());
+        assertEquals("Logged out of 3 devices", json(all).getString("message"));
+        assertEquals(0, json(send("GET", "api/sessions")).getInt("total"));
+    }
+
+    @Test
+    void loggingOutDropsBothCookiesAndTheApiThenAnswers401() throws Exception {
+        signIn();
+        assertEquals(List.of("access_token", "refresh_token"), cookieNames());
+
+        HttpResponse<String> logout = send("POST", "api/logout");
+
+        assertEquals(200, logout.statusCode());
+        assertEquals(true, json(logout).getBoolean("success"));
+        assertEquals(List.of(), cookieNames());
+        HttpResponse<String> after = send("GET", "api/sessions");
+        assertEquals(401, after.statusCode());
+        assertEquals("NotAuthenticatedException", json(after).getString("error"));
+    }
+
+    private List<String> cookieNames() {
+        return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).sorted().toList();
+    }
+}

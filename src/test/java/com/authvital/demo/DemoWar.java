@@ -1,0 +1,34 @@
+package com.authvital.demo;
+
+import com.authvital.testing.Deployments;
+import java.io.File;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Builds the demo WAR with the tests' own deployment factory, so the demo runs the module
+ * exactly as the tests do. {@code java DemoWar <war file> <idp base url> <client id>}.
+ */
+public final class DemoWar {
+
+    private DemoWar() {
+    }
+
+    /** The demo WAR, pointed at this IdP unless {@code AUTHVITAL_HOST} overrides it at run time. */
+    public static WebArchive build(String idpBaseUrl, String clientId) {
+        return Deployments.app("authvital-demo",
+                        Map.of("authvital.host", idpBaseUrl, "authvital.client-id", clientId),
+                        DemoApplication.class, SessionsResource.class, SessionsResource.DeviceView.class,
+                        SessionsResource.SessionsView.class, DemoCookies.class, AuthVitalErrors.class,
+                        SignInServlet.class)
+                .addAsWebResource(DemoWar.class.getResource("/demo/index.html"), "index.html");
+    }
+
+    public static void main(String[] args) {
+        File war = new File(args[0]);
+        war.getParentFile().mkdirs();
+        build(args[1], args[2]).as(ZipExporter.class).exportTo(war, true);
+        System.out.println("Demo WAR written to " + war);
+    }
+}
