@@ -26,6 +26,15 @@ public final class Requests {
         return with(base, null, new Cookie[] {new Cookie(name, value)});
     }
 
+    /**
+     * The request with {@code Authorization: Bearer <token>} and one cookie: a browser that holds
+     * an access-token cookie while a script sends a header too.
+     */
+    public static HttpServletRequest bearerAndCookie(HttpServletRequest base, String token,
+                                                     String cookieName, String cookieValue) {
+        return with(base, "Bearer " + token, new Cookie[] {new Cookie(cookieName, cookieValue)});
+    }
+
     /** The request with neither header nor cookie. */
     public static HttpServletRequest anonymous(HttpServletRequest base) {
         return with(base, null, null);

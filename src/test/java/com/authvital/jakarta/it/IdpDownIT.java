@@ -1,0 +1,97 @@
+package com.authvital.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.jakarta.AuthVitalSessions;
+import com.authvital.jakarta.IdpUnavailableException;
+import com.authvital.testing.Deployments;
+import com.authvital.testing.Requests;
+import com.authvital.testing.StandInClient;
+import com.authvital.testing.StandInClient.NewSession;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+
+/** When nothing listens at 'authvital.host', every call is IdpUnavailable with status 503 and no IdP status. */
+@ExtendWith(ArquillianExtension.class)
+class IdpDownIT {
+
+    /** Where the real stand-in is, for making sessions: 'authvital.host' points at a closed port. */
+    private static final String STAND_IN = "test.stand-in";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("idp-down", Map.of(
+                "authvital.host", "http://127.0.0.1:" + Deployments.closedPort(),
+                STAND_IN, Deployments.idp().baseUrl()));
+    }
+
+    @Inject
+    AuthVitalSessions sessions;
+
+    @Inject
+    HttpServletRequest current;
+
+    // The test class is also instantiated on the client, where there is no deployment config.
+    private StandInClient idp;
+
+    @BeforeEach
+    void connectToTheStandIn() {
+        idp = StandInClient.at(ConfigProvider.getConfig().getValue(STAND_IN, String.class));
+    }
+
+    @Test
+    void listIsUnavailableWhenTheIdpCannotBeReached() {
+        NewSession user = idp.newUser();
+
+        IdpUnavailableException e = assertUnreachable(
+                () -> sessions.list(Requests.bearer(current, user.accessToken())));
+
+        assertTrue(e.getMessage().contains("GET /oauth/sessions"), e.getMessage());
+    }
+
+    @Test
+    void revokeIsUnavailableWhenTheIdpCannotBeReached() {
+        NewSession user = idp.newUser();
+
+        assertUnreachable(() -> sessions.revoke(Requests.bearer(current, user.accessToken()), user.sessionId()));
+
+        assertFalse(idp.isRevoked(user.sessionId()));
+    }
+
+    @Test
+    void logoutIsUnavailableWhenTheIdpCannotBeReached() {
+        NewSession user = idp.newUser();
+
+        assertUnreachable(() -> sessions.logout(user.refreshToken()));
+
+        assertFalse(idp.isRevoked(user.sessionId()));
+    }
+
+    private IdpUnavailableException assertUnreachable(Executable call) {
+        int before = idp.requests().size();
+
+        IdpUnavailableException e = assertThrows(IdpUnavailableException.class, call);
+
+        assertEquals(503, e.getStatus());
+        assertEquals(OptionalInt.empty(), e.getIdpStatus());
+        assertEquals(List.of(), e.getIdpMessages());
+        assertTrue(e.getMessage().contains("could not be reached"), e.getMessage());
+        // The module called the configured host, not the stand-in the sessions came from.
+        assertEquals(before, idp.requests().size());
+        return e;
+    }
+}

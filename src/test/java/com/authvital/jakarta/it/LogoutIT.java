@@ -1,0 +1,97 @@
+package com.authvital.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.jakarta.AuthVitalSessions;
+import com.authvital.jakarta.RevokeResult;
+import com.authvital.testing.Deployments;
+import com.authvital.testing.StandInClient;
+import com.authvital.testing.StandInClient.NewSession;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** logout(refreshToken) revokes the refresh token's session with no access token, and passes on the IdP's four answers. */
+@ExtendWith(ArquillianExtension.class)
+class LogoutIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("logout");
+    }
+
+    // No HttpServletRequest here: logout needs no request and no access token.
+    @Inject
+    AuthVitalSessions sessions;
+
+    // The test class is also instantiated on the client, where there is no deployment config.
+    private StandInClient idp;
+
+    @BeforeEach
+    void connectToTheStandIn() {
+        idp = StandInClient.fromConfig();
+    }
+
+    @Test
+    void revokesTheSessionOfTheRefreshTokenWithoutAnAccessToken() {
+        NewSession user = idp.newUser();
+        NewSession otherDevice = idp.anotherSession(user.userId());
+        int before = idp.requests().size();
+
+        RevokeResult result = sessions.logout(user.refreshToken());
+
+        assertEquals(new RevokeResult(true, "Session revoked successfully"), result);
+        assertTrue(idp.isRevoked(user.sessionId()));
+        assertFalse(idp.isRevoked(otherDevice.sessionId()));
+        List<JsonObject> received = idp.requestsAfter(before);
+        assertEquals(1, received.size());
+        assertEquals("POST", received.get(0).getString("method"));
+        assertEquals("/oauth/logout", received.get(0).getString("path"));
+        assertFalse(received.get(0).getBoolean("authorization"));
+    }
+
+    @Test
+    void loggingOutAnAlreadyRevokedSessionAnswersFalse() {
+        NewSession user = idp.newUser();
+        sessions.logout(user.refreshToken());
+
+        RevokeResult again = sessions.logout(user.refreshToken());
+
+        assertEquals(new RevokeResult(false, "Session not found or already revoked"), again);
+        assertTrue(idp.isRevoked(user.sessionId()));
+    }
+
+    @Test
+    void aGarbageRefreshTokenIsLoggedOutAndRevokesNothing() {
+        NewSession user = idp.newUser();
+        NewSession otherDevice = idp.anotherSession(user.userId());
+        int before = idp.requests().size();
+
+        RevokeResult result = sessions.logout("not-a-jwt");
+
+        assertEquals(new RevokeResult(true, "Logged out"), result);
+        assertEquals(1, idp.requestsAfter(before).size());
+        assertFalse(idp.isRevoked(user.sessionId()));
+        assertFalse(idp.isRevoked(otherDevice.sessionId()));
+    }
+
+    @Test
+    void noRefreshTokenIsLoggedOutWithNoActiveSession() {
+        int before = idp.requests().size();
+
+        RevokeResult result = sessions.logout(null);
+
+        assertEquals(new RevokeResult(true, "Logged out (no active session)"), result);
+        List<JsonObject> received = idp.requestsAfter(before);
+        assertEquals(1, received.size());
+        assertEquals("/oauth/logout", received.get(0).getString("path"));
+    }
+}

@@ -1,0 +1,158 @@
+package com.authvital.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.jakarta.AuthVitalSessions;
+import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.Session;
+import com.authvital.testing.Deployments;
+import com.authvital.testing.Requests;
+import com.authvital.testing.StandInClient;
+import com.authvital.testing.StandInClient.NewSession;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.OptionalInt;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * A request without a usable access token is NotAuthenticated (401): refused before any IdP
+ * call when it carries none or two different ones, and with the IdP's message when the IdP
+ * refuses a forged one.
+ */
+@ExtendWith(ArquillianExtension.class)
+class NoTokenIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("no-token");
+    }
+
+    @Inject
+    AuthVitalSessions sessions;
+
+    @Inject
+    HttpServletRequest current;
+
+    // The test class is also instantiated on the client, where there is no deployment config.
+    private StandInClient idp;
+
+    @BeforeEach
+    void connectToTheStandIn() {
+        idp = StandInClient.fromConfig();
+    }
+
+    @Test
+    void listWithoutATokenIsNotAuthenticatedBeforeAnyIdpCall() {
+        assertRefusedBeforeTheIdp(() -> sessions.list(Requests.anonymous(current)));
+    }
+
+    @Test
+    void revokeWithoutATokenIsNotAuthenticatedBeforeAnyIdpCall() {
+        NewSession user = idp.newUser();
+
+        assertRefusedBeforeTheIdp(() -> sessions.revoke(Requests.anonymous(current), user.sessionId()));
+
+        assertFalse(idp.isRevoked(user.sessionId()));
+    }
+
+    @Test
+    void revokeAllWithoutATokenIsNotAuthenticatedBeforeAnyIdpCall() {
+        NewSession user = idp.newUser();
+
+        assertRefusedBeforeTheIdp(() -> sessions.revokeAll(Requests.anonymous(current)));
+
+        assertFalse(idp.isRevoked(user.sessionId()));
+    }
+
+    @Test
+    void differentTokensInHeaderAndCookieAreRefusedBeforeAnyIdpCall() {
+        NewSession header = idp.newUser();
+        NewSession cookie = idp.newUser();
+
+        assertRefusedBeforeTheIdp(() -> sessions.revokeAll(Requests.bearerAndCookie(current,
+                header.accessToken(), "access_token", cookie.accessToken())));
+
+        assertFalse(idp.isRevoked(header.sessionId()));
+        assertFalse(idp.isRevoked(cookie.sessionId()));
+    }
+
+    @Test
+    void theSameTokenInHeaderAndCookieIsAccepted() {
+        NewSession user = idp.newUser();
+
+        List<Session> listed = sessions.list(Requests.bearerAndCookie(current,
+                user.accessToken(), "access_token", user.accessToken())).sessions();
+
+        assertEquals(List.of(user.sessionId()), listed.stream().map(Session::id).toList());
+    }
+
+    @Test
+    void aMalformedBearerHeaderIsRefusedBeforeAnyIdpCall() {
+        assertRefusedBeforeTheIdp(() -> sessions.list(Requests.bearer(current, "two words")));
+    }
+
+    @Test
+    void aForgedTokenIsRefusedByTheIdpWithItsMessage() {
+        NewSession user = idp.newUser();
+        String forged = forge(user.accessToken());
+        int before = idp.requests().size();
+
+        NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class,
+                () -> sessions.list(Requests.bearer(current, forged)));
+
+        assertEquals(401, e.getStatus());
+        assertEquals(OptionalInt.of(401), e.getIdpStatus());
+        assertEquals(List.of("Invalid or expired access token"), e.getIdpMessages());
+        List<JsonObject> received = idp.requestsAfter(before);
+        assertEquals(1, received.size());
+        assertTrue(received.get(0).getBoolean("authorization"));
+        assertEquals(JsonValue.NULL, received.get(0).get("userId"), "the stand-in did not accept the token");
+    }
+
+    @Test
+    void aForgedTokenRevokesNothing() {
+        NewSession user = idp.newUser();
+        String forged = forge(user.accessToken());
+
+        NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class,
+                () -> sessions.revokeAll(Requests.bearer(current, forged)));
+
+        assertEquals(OptionalInt.of(401), e.getIdpStatus());
+        assertEquals(List.of("Invalid or expired access token"), e.getIdpMessages());
+        assertFalse(idp.isRevoked(user.sessionId()));
+    }
+
+    private void assertRefusedBeforeTheIdp(Executable call) {
+        int before = idp.requests().size();
+
+        NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class, call);
+
+        assertEquals(401, e.getStatus());
+        assertEquals(OptionalInt.empty(), e.getIdpStatus());
+        assertEquals(List.of(), e.getIdpMessages());
+        assertEquals(before, idp.requests().size(), "no request may reach the IdP");
+    }
+
+    /** The token with every one of the last four characters of its signature changed. */
+    private static String forge(String token) {
+        StringBuilder forged = new StringBuilder(token);
+        for (int i = token.length() - 4; i < token.length(); i++) {
+            forged.setCharAt(i, token.charAt(i) == 'A' ? 'B' : 'A');
+        }
+        assertNotEquals(token, forged.toString());
+        return forged.toString();
+    }
+}
