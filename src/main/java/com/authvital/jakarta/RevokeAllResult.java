@@ -1,5 +1,7 @@
 package com.authvital.jakarta;
 
+import java.util.Objects;
+
 /**
  * The IdP's answer to {@link AuthVitalSessions#revokeAll}: "log out everywhere".
  *
@@ -8,4 +10,9 @@ package com.authvital.jakarta;
  * @param count   how many sessions were revoked
  */
 public record RevokeAllResult(boolean success, String message, int count) {
+
+    /** The IdP always says what it did; an answer without a message is refused. */
+    public RevokeAllResult {
+        Objects.requireNonNull(message, "message");
+    }
 }

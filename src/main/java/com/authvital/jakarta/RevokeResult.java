@@ -1,5 +1,7 @@
 package com.authvital.jakarta;
 
+import java.util.Objects;
+
 /**
  * The IdP's answer to revoking one session or logging one out.
  *
@@ -10,4 +12,9 @@ package com.authvital.jakarta;
  * @param message the IdP's message, e.g. {@code "Session revoked successfully"}
  */
 public record RevokeResult(boolean success, String message) {
+
+    /** The IdP always says what it did; an answer without a message is refused. */
+    public RevokeResult {
+        Objects.requireNonNull(message, "message");
+    }
 }

@@ -1,6 +1,7 @@
 package com.authvital.jakarta;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * One active session of the user, as the IdP lists it.
@@ -19,4 +20,11 @@ public record Session(
         String userAgent,
         String ipAddress,
         String tenant) {
+
+    /** The id and the times are always there; a session without them is refused. */
+    public Session {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
 }

@@ -1,6 +1,7 @@
 package com.authvital.jakarta;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The caller's active sessions, newest first, as {@link AuthVitalSessions#list} returns them.
@@ -10,8 +11,8 @@ import java.util.List;
  */
 public record SessionList(List<Session> sessions, int count) {
 
-    /** Keeps the list immutable whatever the JSON binding handed in. */
+    /** An answer without its sessions is not a list: refused, not read as empty. */
     public SessionList {
-        sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        sessions = List.copyOf(Objects.requireNonNull(sessions, "sessions"));
     }
 }

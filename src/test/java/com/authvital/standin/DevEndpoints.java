@@ -36,8 +36,9 @@ final class DevEndpoints {
     }
 
     /**
-     * {@code {"userId","email","applicationId","userAgent","ipAddress","tenant","createdAt","expiresAt"}},
-     * all optional; without userId a new user is made.
+     * {@code {"userId","email","applicationId","userAgent","ipAddress","tenant","createdAt","expiresAt",
+     * "accessTokenIssuedAt"}}, all optional; without userId a new user is made. An access token
+     * issued more than its lifetime (1 h) ago is already expired.
      */
     private void createSession(Call call) throws IOException {
         JsonObject body = call.jsonObject();
@@ -58,7 +59,8 @@ final class DevEndpoints {
         call.sendJson(201, Json.createObjectBuilder()
                 .add("userId", user.id())
                 .add("sessionId", session.id())
-                .add("accessToken", tokens.accessToken(user, session))
+                .add("accessToken", tokens.accessToken(user, session,
+                        JsonSupport.instant(body, "accessTokenIssuedAt").orElseGet(Instant::now)))
                 .add("refreshToken", tokens.refreshToken(session))
                 .build());
     }

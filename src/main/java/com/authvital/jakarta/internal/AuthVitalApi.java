@@ -17,8 +17,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * The IdP's session endpoints (see the AuthVital contract), as a MicroProfile REST Client.
  * Kept behind {@link com.authvital.jakarta.AuthVitalSessions}; {@code authorization} is the whole
- * header value, {@code "Bearer <token>"}. Path parameters are encoded by the client (JAX-RS
- * {@code resolveTemplate}: {@code /} and {@code %} included), so an id stays one path segment.
+ * header value, {@code "Bearer <token>"}. {@link SessionIdSegmentFilter} keeps the session id
+ * one path segment, which the client's own path-parameter encoding does not.
  */
 @RegisterRestClient(configKey = "authvital")
 @Path("/oauth")

@@ -28,6 +28,7 @@ public final class IdpClient implements AutoCloseable {
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(jsonb)
                 .register(new IdpErrorMapper())
+                .register(new SessionIdSegmentFilter(config.restUrl()))
                 .followRedirects(false)
                 .build(AuthVitalApi.class);
     }

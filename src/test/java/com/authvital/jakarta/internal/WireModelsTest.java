@@ -3,12 +3,15 @@ package com.authvital.jakarta.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.authvital.jakarta.RevokeAllResult;
+import com.authvital.jakarta.RevokeResult;
 import com.authvital.jakarta.Session;
 import com.authvital.jakarta.SessionList;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,14 @@ class WireModelsTest {
         assertNull(s.userAgent());
         assertEquals("198.51.100.4", s.ipAddress());
         assertNull(s.tenant());
+    }
+
+    @Test
+    void refusesAnAnswerWithoutTheContractsFields() {
+        assertThrows(JsonbException.class, () -> JSONB.fromJson("{}", SessionList.class));
+        assertThrows(JsonbException.class, () -> JSONB.fromJson("{\"sessions\":[{\"id\":\"s1\"}],\"count\":1}",
+                SessionList.class));
+        assertThrows(JsonbException.class, () -> JSONB.fromJson("{\"success\":true}", RevokeResult.class));
     }
 
     @Test

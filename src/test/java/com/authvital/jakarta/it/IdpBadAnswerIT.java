@@ -102,4 +102,19 @@ class IdpBadAnswerIT {
         assertEquals(502, e.getStatus());
         assertEquals(List.of(), e.getIdpMessages());
     }
+
+    @Test
+    void aJsonAnswerWithoutTheContractsFieldsIsUnavailable() {
+        NewSession user = idp.newUser();
+        idp.fault(user.userId(), 0, 200, "application/json", "{}");
+
+        IdpUnavailableException list = assertThrows(IdpUnavailableException.class,
+                () -> sessions.list(Requests.bearer(current, user.accessToken())));
+        IdpUnavailableException revoke = assertThrows(IdpUnavailableException.class,
+                () -> sessions.revoke(Requests.bearer(current, user.accessToken()), user.sessionId()));
+
+        assertEquals(502, list.getStatus());
+        assertEquals(502, revoke.getStatus());
+        assertTrue(list.getMessage().contains("not the JSON it should be"), list.getMessage());
+    }
 }

@@ -18,6 +18,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalInt;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -120,6 +123,19 @@ class NoTokenIT {
         assertEquals(1, received.size());
         assertTrue(received.get(0).getBoolean("authorization"));
         assertEquals(JsonValue.NULL, received.get(0).get("userId"), "the stand-in did not accept the token");
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedByTheIdpWithItsMessage() {
+        NewSession user = idp.session(Map.of("accessTokenIssuedAt", Instant.now().minus(Duration.ofHours(2))));
+
+        NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class,
+                () -> sessions.list(Requests.bearer(current, user.accessToken())));
+
+        assertEquals(401, e.getStatus());
+        assertEquals(OptionalInt.of(401), e.getIdpStatus());
+        assertEquals(List.of("Invalid or expired access token"), e.getIdpMessages());
+        assertTrue(e.getMessage().contains("sign the user in again"), e.getMessage());
     }
 
     @Test

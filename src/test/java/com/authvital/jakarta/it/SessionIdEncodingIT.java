@@ -69,6 +69,12 @@ class SessionIdEncodingIT {
     }
 
     @Test
+    void aMatrixParameterSeparatorStaysInsideTheSegment() {
+        // "..;" is how a path-parameter-aware server is tricked into a parent segment.
+        assertOneSegmentAndNothingRevoked("..;/logout-all");
+    }
+
+    @Test
     void aPercentSignIsSentEncoded() {
         assertOneSegmentAndNothingRevoked("50%");
     }
