@@ -5,6 +5,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,9 +34,9 @@ public final class TokenExtractor {
      *                                   different tokens, which is refused rather than guessed at
      */
     public Optional<String> accessToken(HttpServletRequest request) {
-        List<String> headers = request.getHeaders("Authorization") == null
-                ? List.of() : Collections.list(request.getHeaders("Authorization"));
-        return find(headers, cookieValues(request.getCookies(), cookieName));
+        Enumeration<String> headers = request.getHeaders("Authorization");
+        return find(headers == null ? List.of() : Collections.list(headers),
+                cookieValues(request.getCookies(), cookieName));
     }
 
     /** The same rules as {@link #accessToken}, on the raw header values and cookie values. */
