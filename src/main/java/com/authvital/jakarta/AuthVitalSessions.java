@@ -3,7 +3,8 @@ package com.authvital.jakarta;
 import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.jakarta.internal.IdpClient;
 import com.authvital.jakarta.internal.TokenExtractor;
-import jakarta.annotation.PreDestroy;
+import com.authvital.jakarta.internal.TokenValidator;
+import com.authvital.jakarta.internal.ValidatedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,9 +13,9 @@ import java.util.List;
 /**
  * The AuthVital sessions API: list the caller's sessions, revoke one, revoke all ("log out
  * everywhere"), log out by refresh token. The caller is the incoming request: its access token
- * (the {@code Authorization: Bearer} header, else the {@code access_token} cookie) is forwarded
- * to the IdP. A request without a token fails with {@link NotAuthenticatedException} before any
- * call to the IdP.
+ * (the one {@link AuthVitalFilter} validated, else the {@code Authorization: Bearer} header, else
+ * the {@code access_token} cookie) is validated locally and forwarded to the IdP. A request without
+ * a valid access token fails with {@link NotAuthenticatedException} before any call to the IdP.
  *
  * <pre>{@code
  * @Inject AuthVitalSessions sessions;
@@ -30,6 +31,7 @@ import java.util.List;
 public class AuthVitalSessions {
 
     private TokenExtractor tokens;
+    private TokenValidator validator;
     private String accessTokenCookie;
     private IdpClient idp;
 
@@ -38,10 +40,11 @@ public class AuthVitalSessions {
     }
 
     @Inject
-    AuthVitalSessions(AuthVitalConfig config) {
-        this.tokens = new TokenExtractor(config.accessTokenCookie());
+    AuthVitalSessions(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator, IdpClient idp) {
+        this.tokens = tokens;
+        this.validator = validator;
         this.accessTokenCookie = config.accessTokenCookie();
-        this.idp = new IdpClient(config);
+        this.idp = idp;
     }
 
     /** The caller's active sessions for every application, newest first. */
@@ -100,18 +103,18 @@ public class AuthVitalSessions {
         return idp.logout(blankToNull(refreshToken));
     }
 
+    /** The filter's validated token, else the request's token once validated here. */
     private String accessToken(HttpServletRequest request) {
-        return tokens.accessToken(request).orElseThrow(() -> new NotAuthenticatedException(null, List.of(),
+        if (request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken validated) {
+            return validated.token();
+        }
+        String token = tokens.accessToken(request).orElseThrow(() -> new NotAuthenticatedException(null, List.of(),
                 "AV1001: the request carries no access token: send 'Authorization: Bearer <token>' "
                         + "or the '" + accessTokenCookie + "' cookie; the user may have to sign in"));
+        return validator.validate(token).token();
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    @PreDestroy
-    void close() {
-        idp.close();
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 /**
  * The test API under {@code /dev/}, which the real IdP does not have: create a session and its
  * tokens, read a session back, inject or remove a user's fault, read or clear the request log.
+ * Minting odd tokens is {@link DevTokens}; keys, the JWKS fault and fetch counts are {@link DevKeyEndpoints}.
  */
 final class DevEndpoints {
 

@@ -5,29 +5,44 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code /.well-known/jwks.json} (the public key only) and {@code /.well-known/openid-configuration}
- * (absolute URLs on the base URL, which is also the issuer).
+ * {@code /.well-known/jwks.json} (the public halves of the published keys, newest first) and
+ * {@code /.well-known/openid-configuration} (absolute URLs on the base URL, which is also the
+ * issuer). Every fetch is counted; the JWKS answers the injected JWKS fault while there is one.
  */
 final class DiscoveryEndpoints {
 
-    private final String baseUrl;
-    private final TokenService tokens;
+    static final String JWKS = "/.well-known/jwks.json";
 
-    DiscoveryEndpoints(String baseUrl, TokenService tokens) {
+    private final String baseUrl;
+    private final KeyRing keys;
+    private final DiscoveryStats stats;
+    private final Faults faults;
+
+    DiscoveryEndpoints(String baseUrl, KeyRing keys, DiscoveryStats stats, Faults faults) {
         this.baseUrl = baseUrl;
-        this.tokens = tokens;
+        this.keys = keys;
+        this.stats = stats;
+        this.faults = faults;
     }
 
     void register(Router router) {
-        router.add("GET", "/.well-known/jwks.json", (call, params) ->
-                        call.send(200, Call.JSON_TYPE, tokens.jwksJson().getBytes(StandardCharsets.UTF_8)))
+        router.add("GET", JWKS, (call, params) -> jwks(call))
                 .add("GET", "/.well-known/openid-configuration", (call, params) -> configuration(call));
     }
 
+    private void jwks(Call call) throws IOException {
+        // Counted before the fault: a client retrying against an outage is still fetching.
+        stats.jwksFetched();
+        if (!faults.interceptJwks(call)) {
+            call.send(200, Call.JSON_TYPE, keys.jwksJson().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     private void configuration(Call call) throws IOException {
+        stats.discoveryFetched();
         call.sendJson(200, Json.createObjectBuilder()
                 .add("issuer", baseUrl)
-                .add("jwks_uri", baseUrl + "/.well-known/jwks.json")
+                .add("jwks_uri", baseUrl + JWKS)
                 .add("token_endpoint", baseUrl + TokenEndpoint.TOKEN)
                 .add("end_session_endpoint", baseUrl + LogoutEndpoints.LOGOUT)
                 .add("revocation_endpoint", baseUrl + "/oauth/revoke")

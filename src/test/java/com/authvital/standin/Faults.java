@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Faults injected per user through {@code PUT /dev/users/{userId}/fault}: a delay, and an
- * answer that replaces the normal one. Tests use them for "the IdP is slow" and "a proxy in
- * front of the IdP answers an HTML 502 page". They apply to the three bearer endpoints only.
+ * Injected faults: a delay, and an answer that replaces the normal one. Tests use them for "the
+ * IdP is slow" and "a proxy in front of the IdP answers an HTML 502 page". Per-user faults
+ * ({@code PUT /dev/users/{userId}/fault}) apply to the three bearer endpoints only; the one JWKS
+ * fault ({@code PUT /dev/jwks/fault}) to {@code GET /.well-known/jwks.json}, for JWKS outages.
  */
 final class Faults {
 
@@ -25,19 +27,15 @@ final class Faults {
     record Fault(long delayMs, Integer status, String contentType, String body) {
     }
 
+    /** A JWKS outage answers 503 unless told otherwise: what a load balancer says with no backend. */
+    static final int JWKS_STATUS = 503;
+
     private final Map<String, Fault> byUser = new ConcurrentHashMap<>();
+    private final AtomicReference<Fault> jwks = new AtomicReference<>();
 
     /** Stores the fault described by {@code {"delayMs","status","contentType","body"}}, all optional. */
     Fault put(String userId, JsonObject spec) {
-        Optional<Long> status = JsonSupport.count(spec, "status");
-        if (status.isPresent() && (status.get() < 100 || status.get() > 599)) {
-            throw HttpProblem.badRequest("status must be an HTTP status between 100 and 599");
-        }
-        Fault fault = new Fault(
-                JsonSupport.count(spec, "delayMs").orElse(0L),
-                status.map(Long::intValue).orElse(null),
-                JsonSupport.string(spec, "contentType").orElse("text/plain; charset=utf-8"),
-                JsonSupport.string(spec, "body").orElse(""));
+        Fault fault = parse(spec, null);
         byUser.put(userId, fault);
         return fault;
     }
@@ -46,13 +44,44 @@ final class Faults {
         byUser.remove(userId);
     }
 
+    /** Stores the JWKS fault, same fields; the status defaults to {@value #JWKS_STATUS}. */
+    Fault putJwks(JsonObject spec) {
+        Fault fault = parse(spec, JWKS_STATUS);
+        jwks.set(fault);
+        return fault;
+    }
+
+    void removeJwks() {
+        jwks.set(null);
+    }
+
     /**
      * Applies the user's fault, if any: sleeps, then answers the fault's status.
      *
      * @return true when the fault answered and the normal handler must not run
      */
     boolean intercept(Call call, String userId) throws IOException {
-        Fault fault = byUser.get(userId);
+        return apply(call, byUser.get(userId));
+    }
+
+    /** Applies the JWKS fault, if any; true when it answered instead of the keys. */
+    boolean interceptJwks(Call call) throws IOException {
+        return apply(call, jwks.get());
+    }
+
+    private static Fault parse(JsonObject spec, Integer defaultStatus) {
+        Optional<Long> status = JsonSupport.count(spec, "status");
+        if (status.isPresent() && (status.get() < 100 || status.get() > 599)) {
+            throw HttpProblem.badRequest("status must be an HTTP status between 100 and 599");
+        }
+        return new Fault(
+                JsonSupport.count(spec, "delayMs").orElse(0L),
+                status.map(Long::intValue).orElse(defaultStatus),
+                JsonSupport.string(spec, "contentType").orElse("text/plain; charset=utf-8"),
+                JsonSupport.string(spec, "body").orElse(""));
+    }
+
+    private static boolean apply(Call call, Fault fault) throws IOException {
         if (fault == null) {
             return false;
         }

@@ -31,6 +31,10 @@ final class HttpProblem extends RuntimeException {
         return new HttpProblem(404, message);
     }
 
+    static HttpProblem conflict(String message) {
+        return new HttpProblem(409, message);
+    }
+
     /** The 404 that NestJS answers for a route it does not have. */
     static HttpProblem noRoute(Call call) {
         String query = call.rawQuery();
@@ -57,6 +61,7 @@ final class HttpProblem extends RuntimeException {
             case 401: return "Unauthorized";
             case 403: return "Forbidden";
             case 404: return "Not Found";
+            case 409: return "Conflict";
             default: return "Internal Server Error";
         }
     }

@@ -60,6 +60,15 @@ final class IdpHttp {
         return session("{}");
     }
 
+    /** A token from {@code POST /dev/tokens}; {@code fields} is its JSON body. */
+    String mint(String fields) {
+        Answer answer = send("POST", "/dev/tokens", fields);
+        if (answer.status() != 201) {
+            throw new IllegalStateException("POST /dev/tokens answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json().getString("token");
+    }
+
     Answer send(String method, String rawPathAndQuery, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + rawPathAndQuery))
                 .timeout(Duration.ofSeconds(10))

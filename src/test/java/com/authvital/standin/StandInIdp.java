@@ -42,16 +42,20 @@ public final class StandInIdp implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        this.tokens = new TokenService(baseUrl, key);
+        KeyRing keys = new KeyRing(key);
+        this.tokens = new TokenService(baseUrl, keys);
         Faults faults = new Faults();
+        DiscoveryStats stats = new DiscoveryStats();
         RequestLog log = new RequestLog();
         BearerGuard guard = new BearerGuard(tokens, faults);
         Router router = new Router(log, guard);
-        new DiscoveryEndpoints(baseUrl, tokens).register(router);
+        new DiscoveryEndpoints(baseUrl, keys, stats, faults).register(router);
         new SessionEndpoints(store).register(router, guard);
         new LogoutEndpoints(store, tokens).register(router);
         new TokenEndpoint(store, tokens).register(router);
         new DevEndpoints(store, tokens, faults, log, clientId).register(router);
+        new DevTokens(store, tokens, keys, clientId).register(router);
+        new DevKeyEndpoints(keys, stats, faults).register(router);
         new DemoLogin(store, tokens, clientId).register(router);
         server.createContext("/", router);
         server.setExecutor(executor);
@@ -64,7 +68,9 @@ public final class StandInIdp implements AutoCloseable {
     }
 
     /**
-     * Starts on this port of 127.0.0.1 (0 for any free port).
+     * Starts on this port of 127.0.0.1 (0 for any free port). The port of an instance just
+     * closed can be reused at once: the JDK's server sockets set {@code SO_REUSEADDR} on Linux
+     * and macOS, so the connections it leaves in TIME_WAIT do not block the bind.
      *
      * @param clientId the default audience of tokens and application id of sessions
      * @throws UncheckedIOException when the port cannot be bound

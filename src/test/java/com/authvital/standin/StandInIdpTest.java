@@ -2,18 +2,30 @@ package com.authvital.standin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +61,34 @@ class StandInIdpTest {
 
     private static boolean revoked(String sessionId) {
         return http.send("GET", "/dev/sessions/" + sessionId, null).json().getBoolean("revoked");
+    }
+
+    private static SignedJWT jwt(String token) throws Exception {
+        return SignedJWT.parse(token);
+    }
+
+    private static String kid(String token) throws Exception {
+        return jwt(token).getHeader().getKeyID();
+    }
+
+    /** The token's payload as the JSON text it carries, to tell a number from a string. */
+    private static JsonObject payload(String token) throws Exception {
+        return Json.createReader(new StringReader(jwt(token).getPayload().toString())).readObject();
+    }
+
+    /** The published key with this kid, as the JWKS of {@code client}'s stand-in lists it. */
+    private static RSAKey jwksKey(IdpHttp client, String kid) throws Exception {
+        return (RSAKey) JWKSet.parse(client.send("GET", "/.well-known/jwks.json", null).body()).getKeyByKeyId(kid);
+    }
+
+    private static List<String> jwksKids(IdpHttp client) {
+        return client.send("GET", "/.well-known/jwks.json", null).json().getJsonArray("keys")
+                .getValuesAs(JsonObject.class).stream().map(k -> k.getString("kid")).collect(Collectors.toList());
+    }
+
+    private static List<String> strings(JsonObject object, String name) {
+        return object.getJsonArray(name).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).collect(Collectors.toList());
     }
 
     @Nested
@@ -468,6 +508,331 @@ class StandInIdpTest {
             assertEquals(3600, fresh.json().getInt("expires_in"));
             assertEquals(400, refused.status());
             assertEquals("invalid_grant", refused.json().getString("error"));
+        }
+    }
+
+    @Nested
+    class MintedTokens {
+
+        /** By default a minted token is the stored user's normal access token, signed by the current key. */
+        @Test
+        void defaultIsTheStoredUsersNormalAccessToken() throws Exception {
+            IdpHttp.NewSession user = http.newUser();
+            String currentKid = http.send("GET", "/dev/keys", null).json().getString("current");
+
+            IdpHttp.Answer answer = http.send("POST", "/dev/tokens", "{\"userId\":\"" + user.userId() + "\"}");
+
+            assertEquals(201, answer.status());
+            assertEquals(JSON, answer.contentType());
+            assertEquals(Set.of("token"), answer.json().keySet());
+            String token = answer.json().getString("token");
+            SignedJWT jwt = jwt(token);
+            assertEquals(JWSAlgorithm.RS256, jwt.getHeader().getAlgorithm());
+            assertEquals(JOSEObjectType.JWT, jwt.getHeader().getType());
+            assertEquals(currentKid, jwt.getHeader().getKeyID());
+            assertTrue(jwt.verify(new RSASSAVerifier(jwksKey(http, currentKid))));
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            assertEquals(user.userId(), claims.getSubject());
+            assertEquals(idp.baseUrl(), claims.getIssuer());
+            assertEquals(List.of("test-app"), claims.getAudience());
+            assertEquals("user-" + user.userId().substring(0, 8) + "@example.test", claims.getStringClaim("email"));
+            assertEquals("Test", claims.getStringClaim("given_name"));
+            assertEquals("openid profile email", claims.getStringClaim("scope"));
+            assertNotNull(claims.getJWTID());
+            assertEquals(Duration.ofHours(1), Duration.between(claims.getIssueTime().toInstant(),
+                    claims.getExpirationTime().toInstant()));
+            assertTrue(Duration.between(claims.getIssueTime().toInstant(), Instant.now()).abs().getSeconds() < 60);
+            assertNull(claims.getClaim("sid"));
+            assertNull(claims.getClaim("token_type"));
+            IdpHttp.Answer list = http.bearer("GET", "/oauth/sessions", token, null);
+            assertEquals(200, list.status());
+            assertEquals(1, list.json().getInt("count"));
+        }
+
+        /** Without userId the token is a new user's, with a UUID subject the bearer guard accepts. */
+        @Test
+        void withoutUserIdANewUserIsMade() throws Exception {
+            String token = http.mint("{}");
+
+            String subject = jwt(token).getJWTClaimsSet().getSubject();
+            assertEquals(subject, UUID.fromString(subject).toString());
+            IdpHttp.Answer list = http.bearer("GET", "/oauth/sessions", token, null);
+            assertEquals(200, list.status());
+            assertEquals(0, list.json().getInt("count"));
+        }
+
+        /** A minted refresh token carries token_type refresh, the given sid, and lives 7 days. */
+        @Test
+        void refreshTokenCarriesTokenTypeAndSid() throws Exception {
+            JWTClaimsSet given = jwt(http.mint("{\"type\":\"refresh\",\"sessionId\":\"sid-1\"}")).getJWTClaimsSet();
+            JWTClaimsSet random = jwt(http.mint("{\"type\":\"refresh\"}")).getJWTClaimsSet();
+
+            assertEquals("refresh", given.getStringClaim("token_type"));
+            assertEquals("sid-1", given.getStringClaim("sid"));
+            assertEquals(List.of("test-app"), given.getAudience());
+            assertEquals(idp.baseUrl(), given.getIssuer());
+            assertNull(given.getClaim("email"), "refresh tokens say nothing about the person");
+            assertEquals(Duration.ofDays(7), Duration.between(given.getIssueTime().toInstant(),
+                    given.getExpirationTime().toInstant()));
+            String sid = random.getStringClaim("sid");
+            assertEquals(sid, UUID.fromString(sid).toString());
+        }
+
+        /** Claims are set exactly as sent (numbers stay numbers), removeClaims go, the rest stays. */
+        @Test
+        void claimsAreSetAsSentAndRemovedOnRequest() throws Exception {
+            String token = http.mint("{\"claims\":{\"exp\":1700000000,\"nbf\":4102444800,\"iat\":1690000000,"
+                    + "\"iss\":\"https://other.example\",\"aud\":[\"test-app\",\"other\"],\"token_type\":\"refresh\","
+                    + "\"tenant_roles\":[\"owner\",\"admin\"],\"license\":{\"seats\":5}},"
+                    + "\"removeClaims\":[\"jti\",\"scope\"]}");
+
+            JsonObject raw = payload(token);
+            for (String numeric : List.of("exp", "nbf", "iat")) {
+                assertEquals(JsonValue.ValueType.NUMBER, raw.get(numeric).getValueType(), numeric);
+            }
+            assertEquals(1700000000L, raw.getJsonNumber("exp").longValueExact());
+            JWTClaimsSet claims = jwt(token).getJWTClaimsSet();
+            assertEquals(Date.from(Instant.ofEpochSecond(1700000000L)), claims.getExpirationTime());
+            assertEquals(Date.from(Instant.ofEpochSecond(4102444800L)), claims.getNotBeforeTime());
+            assertEquals(Date.from(Instant.ofEpochSecond(1690000000L)), claims.getIssueTime());
+            assertEquals("https://other.example", claims.getIssuer());
+            assertEquals(List.of("test-app", "other"), claims.getAudience());
+            assertEquals("refresh", claims.getStringClaim("token_type"));
+            assertEquals(List.of("owner", "admin"), claims.getStringListClaim("tenant_roles"));
+            assertEquals(Map.of("seats", 5L), claims.getJSONObjectClaim("license"));
+            assertFalse(raw.containsKey("jti"));
+            assertFalse(raw.containsKey("scope"));
+            assertNotNull(claims.getSubject());
+            IdpHttp.Answer refused = http.bearer("GET", "/oauth/sessions", token, null);
+            assertEquals(401, refused.status());
+            assertEquals(problem(401, "Invalid or expired access token", "Unauthorized"), refused.body());
+        }
+
+        /** The header kid can name an unknown key or be left out; the current key still signs. */
+        @Test
+        void headerKidCanBeReplacedOrLeftOut() throws Exception {
+            String currentKid = http.send("GET", "/dev/keys", null).json().getString("current");
+            RSASSAVerifier current = new RSASSAVerifier(jwksKey(http, currentKid));
+
+            SignedJWT unknown = jwt(http.mint("{\"kid\":\"no-such-kid\"}"));
+            SignedJWT none = jwt(http.mint("{\"kid\":null}"));
+
+            assertEquals("no-such-kid", unknown.getHeader().getKeyID());
+            assertTrue(unknown.verify(current));
+            assertNull(none.getHeader().getKeyID());
+            assertTrue(none.verify(current));
+        }
+
+        /** Fields of the wrong type, an unknown type or an unknown keyId are 400s naming the field. */
+        @Test
+        void badBodiesAreBadRequests() {
+            Map<String, String> expected = Map.of(
+                    "{\"type\":\"id\"}", "type must be \"access\" or \"refresh\"",
+                    "{\"keyId\":\"no-such-key\"}", "keyId names no key of this IdP",
+                    "{\"claims\":[1]}", "claims must be a JSON object of the claims to set",
+                    "{\"removeClaims\":\"aud\"}", "removeClaims must be an array of claim names",
+                    "{\"userId\":42}", "userId must be a string");
+
+            expected.forEach((body, message) -> {
+                IdpHttp.Answer answer = http.send("POST", "/dev/tokens", body);
+                assertEquals(400, answer.status(), body);
+                assertEquals(message, answer.json().getString("message"));
+                assertEquals("Bad Request", answer.json().getString("error"));
+            });
+        }
+    }
+
+    /** Each test here has a stand-in of its own: rotating keys would change what the others see. */
+    @Nested
+    class KeyRotation {
+
+        /** After a rotation old tokens still pass, every new token carries the new kid, the JWKS lists both. */
+        @Test
+        void rotationKeepsOldTokensAndSignsNewOnesWithTheNewKey() throws Exception {
+            try (StandInIdp own = StandInIdp.start(0, "test-app")) {
+                IdpHttp client = new IdpHttp(own);
+                IdpHttp.NewSession before = client.newUser();
+                String oldKid = kid(before.accessToken());
+
+                IdpHttp.Answer rotated = client.send("POST", "/dev/keys/rotate", null);
+
+                assertEquals(200, rotated.status());
+                assertEquals(JSON, rotated.contentType());
+                String newKid = rotated.json().getString("kid");
+                assertNotEquals(oldKid, newKid);
+                assertEquals(List.of(newKid, oldKid), strings(rotated.json(), "published"));
+                assertEquals(List.of(newKid, oldKid), jwksKids(client));
+                assertEquals("{\"current\":\"" + newKid + "\",\"published\":[\"" + newKid + "\",\"" + oldKid + "\"]}",
+                        client.send("GET", "/dev/keys", null).body());
+                assertEquals(200, client.bearer("GET", "/oauth/sessions", before.accessToken(), null).status());
+
+                JsonObject refreshed = client.send("POST", "/oauth/token", "grant_type=refresh_token&refresh_token="
+                        + before.refreshToken(), "Content-Type", "application/x-www-form-urlencoded").json();
+                String login = client.send("GET", "/dev/login", null).cookies().stream()
+                        .filter(c -> c.startsWith("access_token=")).findFirst().orElseThrow();
+                List<String> fresh = List.of(client.newUser().accessToken(), client.newUser().refreshToken(),
+                        refreshed.getString("access_token"), refreshed.getString("refresh_token"),
+                        login.substring("access_token=".length(), login.indexOf(';')), client.mint("{}"));
+                RSASSAVerifier newKey = new RSASSAVerifier(jwksKey(client, newKid));
+                for (String token : fresh) {
+                    assertEquals(newKid, kid(token));
+                    assertTrue(jwt(token).verify(newKey));
+                }
+            }
+        }
+
+        /** A retired key leaves the JWKS; its tokens are refused, and dev tokens can still be signed with it. */
+        @Test
+        void retiredKeyLeavesTheJwksAndItsTokensAreRefused() throws Exception {
+            try (StandInIdp own = StandInIdp.start(0, "test-app")) {
+                IdpHttp client = new IdpHttp(own);
+                IdpHttp.NewSession before = client.newUser();
+                String oldKid = kid(before.accessToken());
+                RSAKey oldPublic = jwksKey(client, oldKid);
+                String newKid = client.send("POST", "/dev/keys/rotate", null).json().getString("kid");
+
+                IdpHttp.Answer retired = client.send("POST", "/dev/keys/" + oldKid + "/retire", null);
+                IdpHttp.Answer again = client.send("POST", "/dev/keys/" + oldKid + "/retire", null);
+
+                String state = "{\"current\":\"" + newKid + "\",\"published\":[\"" + newKid + "\"]}";
+                assertEquals(200, retired.status());
+                assertEquals(state, retired.body());
+                assertEquals(200, again.status());
+                assertEquals(state, again.body());
+                assertEquals(List.of(newKid), jwksKids(client));
+                IdpHttp.Answer refused = client.bearer("GET", "/oauth/sessions", before.accessToken(), null);
+                assertEquals(401, refused.status());
+                assertEquals(problem(401, "Invalid or expired access token", "Unauthorized"), refused.body());
+                IdpHttp.Answer refresh = client.send("POST", "/oauth/token", "grant_type=refresh_token&refresh_token="
+                        + before.refreshToken(), "Content-Type", "application/x-www-form-urlencoded");
+                assertEquals(400, refresh.status());
+                assertEquals("invalid_grant", refresh.json().getString("error"));
+                assertEquals(200, client.bearer("GET", "/oauth/sessions", client.newUser().accessToken(), null).status());
+
+                String signedByRetired = client.mint("{\"keyId\":\"" + oldKid + "\"}");
+                assertEquals(oldKid, kid(signedByRetired));
+                assertTrue(jwt(signedByRetired).verify(new RSASSAVerifier(oldPublic)));
+                assertEquals(401, client.bearer("GET", "/oauth/sessions", signedByRetired, null).status());
+            }
+        }
+
+        /** The current key cannot be retired (409), an unknown one is not found (404), NestJS-style. */
+        @Test
+        void currentOrUnknownKeyCannotBeRetired() {
+            String currentKid = http.send("GET", "/dev/keys", null).json().getString("current");
+
+            IdpHttp.Answer current = http.send("POST", "/dev/keys/" + currentKid + "/retire", null);
+            IdpHttp.Answer unknown = http.send("POST", "/dev/keys/no-such-kid/retire", null);
+
+            assertEquals(409, current.status());
+            assertEquals(JSON, current.contentType());
+            assertEquals(problem(409, "Cannot retire the current signing key; rotate first", "Conflict"),
+                    current.body());
+            assertEquals(404, unknown.status());
+            assertEquals(problem(404, "Key not found", "Not Found"), unknown.body());
+            assertEquals(List.of(currentKid), jwksKids(http));
+        }
+    }
+
+    @Nested
+    class DiscoveryFetchStats {
+
+        /** Every JWKS and discovery GET is counted, none is in the request log, and DELETE resets both. */
+        @Test
+        void countsFetchesAndResets() {
+            try (StandInIdp own = StandInIdp.start(0, "test-app")) {
+                IdpHttp client = new IdpHttp(own);
+                client.send("GET", "/.well-known/jwks.json", null);
+                client.send("GET", "/.well-known/jwks.json", null);
+                client.send("GET", "/.well-known/openid-configuration", null);
+
+                IdpHttp.Answer counted = client.send("GET", "/dev/stats", null);
+                IdpHttp.Answer reset = client.send("DELETE", "/dev/stats", null);
+                IdpHttp.Answer zero = client.send("GET", "/dev/stats", null);
+                client.send("GET", "/.well-known/jwks.json", null);
+                IdpHttp.Answer one = client.send("GET", "/dev/stats", null);
+
+                assertEquals(200, counted.status());
+                assertEquals(JSON, counted.contentType());
+                assertEquals("{\"jwksFetches\":2,\"discoveryFetches\":1}", counted.body());
+                assertEquals(204, reset.status());
+                assertEquals("{\"jwksFetches\":0,\"discoveryFetches\":0}", zero.body());
+                assertEquals("{\"jwksFetches\":1,\"discoveryFetches\":0}", one.body());
+                assertEquals("{\"count\":0,\"requests\":[]}", client.send("GET", "/dev/requests", null).body());
+            }
+        }
+    }
+
+    @Nested
+    class JwksOutage {
+
+        /** A JWKS fault answers its status, type and body after its delay, is counted, and DELETE restores the keys. */
+        @Test
+        void faultReplacesTheKeysUntilDeleted() {
+            try (StandInIdp own = StandInIdp.start(0, "test-app")) {
+                IdpHttp client = new IdpHttp(own);
+                IdpHttp.Answer put = client.send("PUT", "/dev/jwks/fault", "{\"status\":502,"
+                        + "\"contentType\":\"text/html\",\"body\":\"<html>Bad Gateway</html>\",\"delayMs\":300}");
+                long start = System.nanoTime();
+                IdpHttp.Answer proxyPage = client.send("GET", "/.well-known/jwks.json", null);
+                long elapsedMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                IdpHttp.Answer discovery = client.send("GET", "/.well-known/openid-configuration", null);
+                IdpHttp.Answer byDefault = client.send("PUT", "/dev/jwks/fault", "{}");
+                IdpHttp.Answer unavailable = client.send("GET", "/.well-known/jwks.json", null);
+                IdpHttp.Answer deleted = client.send("DELETE", "/dev/jwks/fault", null);
+                IdpHttp.Answer restored = client.send("GET", "/.well-known/jwks.json", null);
+
+                assertEquals(204, put.status());
+                assertEquals(502, proxyPage.status());
+                assertEquals("text/html", proxyPage.contentType());
+                assertEquals("<html>Bad Gateway</html>", proxyPage.body());
+                assertTrue(elapsedMs >= 300, "answered after " + elapsedMs + " ms");
+                assertEquals(200, discovery.status(), "only the JWKS is down");
+                assertEquals(204, byDefault.status());
+                assertEquals(503, unavailable.status());
+                assertEquals("", unavailable.body());
+                assertEquals(204, deleted.status());
+                assertEquals(200, restored.status());
+                assertEquals(JSON, restored.contentType());
+                assertEquals(List.of(client.send("GET", "/dev/keys", null).json().getString("current")),
+                        jwksKids(client));
+                assertEquals(4, client.send("GET", "/dev/stats", null).json().getInt("jwksFetches"));
+            }
+        }
+
+        /** A fault status outside 100..599 is refused. */
+        @Test
+        void badStatusIsBadRequest() {
+            IdpHttp.Answer answer = http.send("PUT", "/dev/jwks/fault", "{\"status\":42}");
+
+            assertEquals(400, answer.status());
+            assertEquals(problem(400, "status must be an HTTP status between 100 and 599", "Bad Request"),
+                    answer.body());
+            assertEquals(200, http.send("GET", "/.well-known/jwks.json", null).status());
+        }
+    }
+
+    @Nested
+    class Restart {
+
+        /** A stand-in can start on the port of one just closed after serving requests (no TIME_WAIT refusal). */
+        @Test
+        void startsAgainOnThePortOfAClosedInstance() {
+            int port;
+            try (StandInIdp first = StandInIdp.start(0, "test-app")) {
+                port = first.port();
+                IdpHttp client = new IdpHttp(first);
+                client.newUser();
+                assertEquals(200, client.send("GET", "/.well-known/jwks.json", null).status());
+            }
+
+            try (StandInIdp second = StandInIdp.start(port)) {
+                assertEquals(port, second.port());
+                assertEquals("http://127.0.0.1:" + port, second.baseUrl());
+                IdpHttp.Answer answer = new IdpHttp(second).send("GET", "/.well-known/openid-configuration", null);
+                assertEquals(200, answer.status());
+                assertEquals(second.baseUrl(), answer.json().getString("issuer"));
+            }
         }
     }
 }

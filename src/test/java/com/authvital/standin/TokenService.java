@@ -1,9 +1,8 @@
 package com.authvital.standin;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Mints and checks the stand-in's RS256 tokens with its {@link SigningKey}.
- * Claims follow the contract: access tokens carry no session id, refresh tokens carry {@code sid}.
+ * Mints the stand-in's RS256 tokens with the current key of its {@link KeyRing}, and checks them
+ * against the published keys. Claims follow the contract: access tokens carry no session id,
+ * refresh tokens carry {@code sid}.
  */
 final class TokenService {
 
@@ -26,19 +26,15 @@ final class TokenService {
     static final String SCOPE = "openid profile email";
 
     private final String issuer;
-    private final SigningKey key;
+    private final KeyRing keys;
 
     /**
      * @param issuer the {@code iss} of every token, the IdP's base URL
-     * @param key    the key that signs and verifies every token
+     * @param keys   the current key signs, the published keys verify
      */
-    TokenService(String issuer, SigningKey key) {
+    TokenService(String issuer, KeyRing keys) {
         this.issuer = issuer;
-        this.key = key;
-    }
-
-    String jwksJson() {
-        return key.jwksJson();
+        this.keys = keys;
     }
 
     String accessToken(User user, Session session) {
@@ -47,6 +43,15 @@ final class TokenService {
 
     /** An access token issued at {@code issuedAt}: tests pass a past instant to get an expired one. */
     String accessToken(User user, Session session, Instant issuedAt) {
+        return sign(accessClaims(user, session, issuedAt));
+    }
+
+    String refreshToken(Session session) {
+        return sign(refreshClaims(session, Instant.now()));
+    }
+
+    /** The claims of the user's access token for this session, issued at {@code issuedAt}. */
+    JWTClaimsSet accessClaims(User user, Session session, Instant issuedAt) {
         JWTClaimsSet.Builder claims = common(session, issuedAt, ACCESS_LIFETIME)
                 .claim("email", user.email())
                 .claim("given_name", user.givenName())
@@ -58,28 +63,30 @@ final class TokenService {
                     .claim("tenant_permissions", List.of("sessions:read", "sessions:revoke"))
                     .claim("app_roles", List.of("user"));
         }
-        return sign(claims.build());
+        return claims.build();
     }
 
-    String refreshToken(Session session) {
-        JWTClaimsSet.Builder claims = common(session, Instant.now(), REFRESH_LIFETIME)
+    /** The claims of the session's refresh token, issued at {@code issuedAt}. */
+    JWTClaimsSet refreshClaims(Session session, Instant issuedAt) {
+        JWTClaimsSet.Builder claims = common(session, issuedAt, REFRESH_LIFETIME)
                 .claim("token_type", "refresh")
                 .claim("sid", session.id());
         if (session.tenant() != null) {
             claims.claim("tenant_id", tenantId(session.tenant()))
                     .claim("tenant_subdomain", session.tenant());
         }
-        return sign(claims.build());
+        return claims.build();
     }
 
     /**
-     * The claims of a token this IdP signed that has not expired; empty for anything else
-     * (garbage, another key, another issuer, expired). Like the IdP's guard, ignores token_type.
+     * The claims of a token signed by a published key that has not expired; empty for anything
+     * else (garbage, a retired or foreign key, another issuer, expired). Like the IdP's guard,
+     * ignores token_type.
      */
     Optional<JWTClaimsSet> verify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(key.verifier())) {
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !signedByPublishedKey(jwt)) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -116,18 +123,22 @@ final class TokenService {
                 .claim("scope", SCOPE);
     }
 
-    private String sign(JWTClaimsSet claims) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(key.keyId())
-                .type(JOSEObjectType.JWT)
-                .build();
-        SignedJWT jwt = new SignedJWT(header, claims);
-        try {
-            jwt.sign(key.signer());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a stand-in token", e);
+    /**
+     * Tries every published key, whatever the header's {@code kid} says: the guard only needs to
+     * know the IdP signed the token and has not retired the key. There are two or three keys.
+     */
+    private boolean signedByPublishedKey(SignedJWT jwt) throws JOSEException {
+        for (SigningKey key : keys.published()) {
+            if (jwt.verify(key.verifier())) {
+                return true;
+            }
         }
-        return jwt.serialize();
+        return false;
+    }
+
+    private String sign(JWTClaimsSet claims) {
+        SigningKey key = keys.current();
+        return key.sign(key.keyId(), new Payload(claims.toJSONObject()));
     }
 
     /** A stable id per tenant name, so two sessions of one tenant agree on it. */

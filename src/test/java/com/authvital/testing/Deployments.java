@@ -1,6 +1,7 @@
 package com.authvital.testing;
 
 import com.authvital.standin.StandInIdp;
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -61,7 +62,7 @@ public final class Deployments {
         settings.put("authvital.client-id", CLIENT_ID);
         settings.putAll(config);
         return app(name, settings, classes)
-                .addClasses(StandInClient.class, StandInClient.NewSession.class, Requests.class);
+                .addClasses(StandInClient.class, StandInClient.NewSession.class, Requests.class, Browser.class);
     }
 
     /**
@@ -71,6 +72,7 @@ public final class Deployments {
     public static WebArchive app(String name, Map<String, String> config, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(module())
+                .addAsLibrary(jarOf(com.nimbusds.jose.JWSObject.class))
                 .addClasses(classes)
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
     }
@@ -84,6 +86,15 @@ public final class Deployments {
         return ShrinkWrap.create(ExplodedImporter.class, "authvital-jakarta.jar")
                 .importDirectory(classes.toFile())
                 .as(JavaArchive.class);
+    }
+
+    /** The jar a dependency's class comes from, as Maven resolved it for the build. */
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A loopback port with nothing listening on it, for an "IdP down" deployment. */

@@ -28,6 +28,24 @@ public final class AuthVitalConfig {
     public static final String ACCESS_TOKEN_COOKIE = "authvital.cookie.access-token-name";
     /** Name of the cookie holding the refresh token. */
     public static final String REFRESH_TOKEN_COOKIE = "authvital.cookie.refresh-token-name";
+    /** The {@code iss} every access token must carry; default: the host. */
+    public static final String ISSUER = "authvital.issuer";
+    /** How far {@code exp} and {@code nbf} may be off the server's clock. */
+    public static final String CLOCK_SKEW = "authvital.clock-skew";
+    /** How often the IdP's signing keys are fetched again, ahead of any request needing them. */
+    public static final String JWKS_REFRESH_INTERVAL = "authvital.jwks.refresh-interval";
+    /** The least time between two fetches of the keys caused by tokens with an unknown {@code kid}. */
+    public static final String JWKS_REFETCH_INTERVAL = "authvital.jwks.min-refetch-interval";
+    /** How many validated tokens are remembered, so the next request with one costs a lookup. */
+    public static final String TOKEN_CACHE_SIZE = "authvital.token-cache.max-size";
+    /** URL patterns the module maps its filter to by itself; unset: the application maps it. */
+    public static final String FILTER_URL_PATTERNS = "authvital.filter.url-patterns";
+    /** Paths the filter lets through without a user: {@code /health}, {@code /public/*}, {@code *.css}. */
+    public static final String FILTER_PUBLIC_PATHS = "authvital.filter.public-paths";
+    /** {@code required} (401 without a valid token) or {@code optional} (anonymous requests pass). */
+    public static final String FILTER_MODE = "authvital.filter.mode";
+    /** Where a browser navigation without a valid token is sent; unset: it gets a 401 too. */
+    public static final String FILTER_LOGIN_URL = "authvital.filter.login-url";
     /** The MicroProfile REST Client's own keys for config key {@code authvital}; they win. */
     public static final String REST_URL = "authvital/mp-rest/url";
     public static final String REST_CONNECT_TIMEOUT = "authvital/mp-rest/connectTimeout";
@@ -44,6 +62,13 @@ public final class AuthVitalConfig {
     private final Duration readTimeout;
     private final String accessTokenCookie;
     private final String refreshTokenCookie;
+    private final String issuer;
+    private final Duration clockSkew;
+    private final Duration jwksRefreshInterval;
+    private final Duration jwksRefetchInterval;
+    private final int tokenCacheSize;
+    private final List<String> filterUrlPatterns;
+    private final FilterSettings filter;
 
     private AuthVitalConfig(Reader r) {
         host = r.url(HOST, true);
@@ -53,6 +78,15 @@ public final class AuthVitalConfig {
         readTimeout = r.timeout(REST_READ_TIMEOUT, READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
         accessTokenCookie = r.cookieName(ACCESS_TOKEN_COOKIE, "access_token");
         refreshTokenCookie = r.cookieName(REFRESH_TOKEN_COOKIE, "refresh_token");
+        issuer = r.lookup(ISSUER).orElse(host == null ? "" : host.toString());
+        clockSkew = r.duration(CLOCK_SKEW, Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(10));
+        jwksRefreshInterval = r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(5),
+                Duration.ofSeconds(1), Duration.ofDays(1));
+        jwksRefetchInterval = r.duration(JWKS_REFETCH_INTERVAL, Duration.ofSeconds(30),
+                Duration.ZERO, Duration.ofHours(1));
+        tokenCacheSize = r.integer(TOKEN_CACHE_SIZE, 10_000, 0, 10_000_000);
+        filterUrlPatterns = r.urlPatterns(FILTER_URL_PATTERNS);
+        filter = FilterSettings.read(r::lookup, r.problems);
     }
 
     /** Reads the settings from MicroProfile Config. */
@@ -104,11 +138,43 @@ public final class AuthVitalConfig {
         return refreshTokenCookie;
     }
 
+    /** The issuer every token must name: {@code authvital.issuer}, else the host. */
+    public String issuer() {
+        return issuer;
+    }
+
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    public Duration jwksRefreshInterval() {
+        return jwksRefreshInterval;
+    }
+
+    public Duration jwksRefetchInterval() {
+        return jwksRefetchInterval;
+    }
+
+    public int tokenCacheSize() {
+        return tokenCacheSize;
+    }
+
+    /** Where the module maps its filter by itself; empty when the application maps it. */
+    public List<String> filterUrlPatterns() {
+        return filterUrlPatterns;
+    }
+
+    /** The filter's settings from MicroProfile Config, before any init-param overrides them. */
+    public FilterSettings filter() {
+        return filter;
+    }
+
     @Override
     public String toString() {
         return "AuthVitalConfig[host=" + host + ", restUrl=" + restUrl + ", clientId="
                 + clientId.orElse("-") + ", connectTimeout=" + connectTimeout + ", readTimeout="
-                + readTimeout + ", cookies=" + accessTokenCookie + "/" + refreshTokenCookie + "]";
+                + readTimeout + ", cookies=" + accessTokenCookie + "/" + refreshTokenCookie + ", issuer="
+                + issuer + ", clockSkew=" + clockSkew + ", filter=" + filter + "]";
     }
 
     /** Reads raw values and records each problem instead of stopping at the first. */
@@ -165,6 +231,48 @@ public final class AuthVitalConfig {
             problems.add("'" + usedKey + "' is not a timeout between 1ms and 5 minutes: set it like "
                     + (usedKey.equals(restKey) ? "2000 (milliseconds)" : "2s, 500ms or PT2S"));
             return fallback;
+        }
+
+        Duration duration(String key, Duration fallback, Duration min, Duration max) {
+            Optional<String> raw = lookup(key);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            Optional<Duration> parsed = Durations.parse(raw.get());
+            if (parsed.isPresent() && parsed.get().compareTo(min) >= 0 && parsed.get().compareTo(max) <= 0) {
+                return parsed.get();
+            }
+            problems.add("'" + key + "' is not a duration between " + min + " and " + max
+                    + ": set it like 30s, 500ms or PT30S");
+            return fallback;
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            Optional<String> raw = lookup(key);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add("'" + key + "' is not a whole number from " + min + " to " + max);
+            return fallback;
+        }
+
+        List<String> urlPatterns(String key) {
+            List<String> patterns = lookup(key).map(FilterSettings::split).orElse(List.of());
+            for (String pattern : patterns) {
+                if (!FilterSettings.isUrlPattern(pattern)) {
+                    problems.add("'" + key + "' has '" + pattern + "', not a servlet URL pattern: use /exact, "
+                            + "/prefix/* or *.extension");
+                }
+            }
+            return patterns;
         }
 
         String cookieName(String key, String fallback) {

@@ -1,0 +1,147 @@
+package com.authvital.jakarta;
+
+import java.io.Serializable;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The user of a request, from its validated AuthVital access token. {@link #getName()} is the
+ * user id ({@code sub}). {@link AuthVitalFilter} hands it out as
+ * {@code request.getUserPrincipal()}; CDI beans of the request can {@code @Inject} it.
+ *
+ * <pre>{@code
+ * AuthVitalPrincipal user = (AuthVitalPrincipal) request.getUserPrincipal();
+ * user.email();                     // Optional[ada@example.com]
+ * user.tenantRoles().contains("admin");
+ * }</pre>
+ *
+ * Holds the token's claims, never the token itself.
+ */
+public final class AuthVitalPrincipal implements Principal, Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, Object> claims;
+
+    /** @param claims the token's claims as JSON values (strings, numbers, lists, maps) */
+    public AuthVitalPrincipal(Map<String, Object> claims) {
+        if (!(claims.get("sub") instanceof String)) {
+            throw new IllegalArgumentException("an AuthVital principal needs a 'sub' claim");
+        }
+        this.claims = freeze(claims);
+    }
+
+    /** Claims hold lists and maps of the JSON parser's: copy them so that none can be changed. */
+    @SuppressWarnings("unchecked")
+    private static <T> T freeze(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                if (v != null) {
+                    copy.put(String.valueOf(k), freeze(v));
+                }
+            });
+            return (T) Map.copyOf(copy);
+        }
+        if (value instanceof Collection<?> list) {
+            return (T) list.stream().filter(java.util.Objects::nonNull).map(AuthVitalPrincipal::freeze).toList();
+        }
+        return value;
+    }
+
+    /** The user id: the token's {@code sub}. */
+    @Override
+    public String getName() {
+        return (String) claims.get("sub");
+    }
+
+    public Optional<String> email() {
+        return string("email");
+    }
+
+    public Optional<String> givenName() {
+        return string("given_name");
+    }
+
+    public Optional<String> familyName() {
+        return string("family_name");
+    }
+
+    /** The tenant of a tenant-scoped token. */
+    public Optional<String> tenantId() {
+        return string("tenant_id");
+    }
+
+    public Optional<String> tenantSubdomain() {
+        return string("tenant_subdomain");
+    }
+
+    /** {@code tenant_roles}; empty when the token has none. */
+    public Set<String> tenantRoles() {
+        return strings("tenant_roles");
+    }
+
+    /** {@code tenant_permissions}; empty when the token has none. */
+    public Set<String> tenantPermissions() {
+        return strings("tenant_permissions");
+    }
+
+    /** {@code app_roles}; empty when the token has none. */
+    public Set<String> appRoles() {
+        return strings("app_roles");
+    }
+
+    /** The token's {@code scope}, split on spaces. */
+    public Set<String> scopes() {
+        return string("scope").map(s -> Set.of(s.trim().split("\\s+"))).orElse(Set.of());
+    }
+
+    /** Whether the user has {@code role} among the tenant's roles or the application's roles. */
+    public boolean hasRole(String role) {
+        return tenantRoles().contains(role) || appRoles().contains(role);
+    }
+
+    /** When the token expires. */
+    public Instant expiresAt() {
+        return claims.get("exp") instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.MAX;
+    }
+
+    /** Every claim of the token, as JSON values. */
+    public Map<String, Object> claims() {
+        return claims;
+    }
+
+    private Optional<String> string(String name) {
+        return claims.get(name) instanceof String s ? Optional.of(s) : Optional.empty();
+    }
+
+    private Set<String> strings(String name) {
+        Object value = claims.get(name);
+        if (!(value instanceof Collection<?> items)) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        items.forEach(item -> out.add(String.valueOf(item)));
+        return Set.copyOf(out);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AuthVitalPrincipal p && p.claims.equals(claims);
+    }
+
+    @Override
+    public int hashCode() {
+        return claims.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AuthVitalPrincipal[sub=" + getName() + ", tenant=" + tenantId().orElse("-") + "]";
+    }
+}

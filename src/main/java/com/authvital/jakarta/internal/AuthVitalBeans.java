@@ -1,0 +1,54 @@
+package com.authvital.jakarta.internal;
+
+import com.authvital.jakarta.AuthVitalPrincipal;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The module's shared parts, one of each per application, built from the validated configuration
+ * and closed when the application stops; and the current user for CDI beans of a request.
+ */
+@Dependent
+public class AuthVitalBeans {
+
+    @Produces
+    @Singleton
+    TokenExtractor tokenExtractor(AuthVitalConfig config) {
+        return new TokenExtractor(config.accessTokenCookie());
+    }
+
+    @Produces
+    @Singleton
+    TokenValidator tokenValidator(AuthVitalConfig config) {
+        return new TokenValidator(config);
+    }
+
+    void close(@Disposes TokenValidator validator) {
+        validator.close();
+    }
+
+    @Produces
+    @Singleton
+    IdpClient idpClient(AuthVitalConfig config) {
+        return new IdpClient(config);
+    }
+
+    void close(@Disposes IdpClient client) {
+        client.close();
+    }
+
+    /**
+     * The user the filter found on this request; {@code null} on an anonymous request (a public
+     * path, or the optional mode). Inject it into request-scoped beans only (JAX-RS resources are):
+     * an application-scoped bean would keep the first request's user.
+     */
+    @Produces
+    @Dependent
+    AuthVitalPrincipal currentUser(HttpServletRequest request) {
+        return request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken token
+                ? token.principal() : null;
+    }
+}

@@ -1,0 +1,179 @@
+package com.authvital.jakarta.internal;
+
+import com.authvital.jakarta.IdpUnavailableException;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+
+/**
+ * The IdP's signing keys from {@code /.well-known/jwks.json}, one verifier per key built once.
+ *
+ * <ul>
+ * <li>The first requests wait for one shared fetch; nothing can be validated before it.</li>
+ * <li>Once the keys are older than the refresh interval, the next request starts a fetch in the
+ *     background and goes on with the keys it has: no request waits for a refresh.</li>
+ * <li>A {@code kid} not among the keys (a rotation at the IdP) causes a fetch, at most one per
+ *     minimum refetch interval, so a flood of made-up kids cannot hammer the IdP.</li>
+ * <li>While no keys could ever be fetched, a failed fetch is retried at most once a second.</li>
+ * </ul>
+ */
+final class JwksCache implements AutoCloseable {
+
+    private static final long FAILURE_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private record Keys(Map<String, JWSVerifier> byKid, long fetchedAt) {
+    }
+
+    private final URI jwksUri;
+    private final Duration readTimeout;
+    private final long refreshNanos;
+    private final long refetchNanos;
+    private final LongSupplier nanoTime;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "authvital-jwks");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient http;
+
+    private volatile Keys keys;
+    private volatile long lastAttempt;
+    private volatile long lastFailure;
+    private volatile Throwable lastError;
+    private CompletableFuture<Keys> inFlight; // guarded by this
+
+    JwksCache(URI restUrl, Duration connectTimeout, Duration readTimeout, Duration refreshInterval,
+              Duration refetchInterval, LongSupplier nanoTime) {
+        this.jwksUri = URI.create(restUrl.toString() + "/.well-known/jwks.json");
+        this.readTimeout = readTimeout;
+        this.refreshNanos = refreshInterval.toNanos();
+        this.refetchNanos = refetchInterval.toNanos();
+        this.nanoTime = nanoTime;
+        this.lastAttempt = nanoTime.getAsLong() - refetchNanos;
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The verifier of the key named {@code kid}; empty when the IdP does not publish it.
+     *
+     * @throws IdpUnavailableException when no keys could be fetched yet
+     */
+    Optional<JWSVerifier> verifier(String kid) {
+        Keys current = keys;
+        if (current == null) {
+            current = await(fetch(true));
+        } else if (nanoTime.getAsLong() - current.fetchedAt() > refreshNanos
+                && nanoTime.getAsLong() - lastAttempt >= Math.max(refetchNanos, FAILURE_BACKOFF_NANOS)) {
+            fetch(false); // in the background: this request goes on with the keys it has
+        }
+        JWSVerifier verifier = current.byKid().get(kid);
+        if (verifier == null && nanoTime.getAsLong() - lastAttempt >= refetchNanos) {
+            current = await(fetch(false));
+            verifier = current.byKid().get(kid);
+        }
+        return Optional.ofNullable(verifier);
+    }
+
+    /** The fetch under way, or a new one; {@code cold}: fail fast inside the failure back-off. */
+    private synchronized CompletableFuture<Keys> fetch(boolean cold) {
+        if (inFlight != null) {
+            return inFlight;
+        }
+        long now = nanoTime.getAsLong();
+        if (cold && lastError != null && now - lastFailure < FAILURE_BACKOFF_NANOS) {
+            return CompletableFuture.failedFuture(lastError);
+        }
+        lastAttempt = now;
+        HttpRequest request = HttpRequest.newBuilder(jwksUri).timeout(readTimeout)
+                .header("Accept", "application/json").GET().build();
+        CompletableFuture<Keys> fetch = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(this::parse);
+        inFlight = fetch;
+        fetch.whenComplete((fetched, error) -> done(fetched, error));
+        return fetch;
+    }
+
+    private synchronized void done(Keys fetched, Throwable error) {
+        inFlight = null;
+        if (fetched != null) {
+            keys = fetched;
+            lastError = null;
+        } else {
+            lastFailure = nanoTime.getAsLong();
+            lastError = error;
+        }
+    }
+
+    private Keys parse(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("answered " + response.statusCode());
+        }
+        try {
+            Map<String, JWSVerifier> byKid = new HashMap<>();
+            for (JWK jwk : JWKSet.parse(response.body()).getKeys()) {
+                if (jwk instanceof RSAKey rsa && jwk.getKeyID() != null
+                        && (jwk.getKeyUse() == null || KeyUse.SIGNATURE.equals(jwk.getKeyUse()))
+                        && (jwk.getAlgorithm() == null || JWSAlgorithm.RS256.equals(jwk.getAlgorithm()))) {
+                    byKid.put(jwk.getKeyID(), new RSASSAVerifier(rsa.toRSAPublicKey()));
+                }
+            }
+            return new Keys(Map.copyOf(byKid), nanoTime.getAsLong());
+        } catch (java.text.ParseException | JOSEException e) {
+            throw new IllegalStateException("answered a body that is not a JWK set", e);
+        }
+    }
+
+    /** The fetch's keys; when it fails, the keys already known, else the IdP is unavailable. */
+    private Keys await(CompletableFuture<Keys> fetch) {
+        Throwable failure = null;
+        try {
+            return fetch.get(readTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (TimeoutException e) {
+            // described as "timed out" below
+        }
+        Keys known = keys;
+        if (known != null) {
+            return known;
+        }
+        Throwable cause = failure;
+        throw new IdpUnavailableException(503, null, List.of(), "AV1206: the IdP's signing keys at " + jwksUri
+                + " could not be reached or read (" + (cause == null ? "timed out" : describe(cause))
+                + "): no token can be validated until they are; check that the IdP is up and '"
+                + AuthVitalConfig.HOST + "' points at it", cause);
+    }
+
+    private static String describe(Throwable cause) {
+        return cause instanceof IllegalStateException ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,129 @@
+package com.authvital.jakarta.internal;
+
+import com.authvital.jakarta.AuthVitalPrincipal;
+import com.authvital.jakarta.NotAuthenticatedException;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Validates AuthVital access tokens locally: RS256 only, signed by a key the IdP publishes,
+ * issued by the configured issuer for the configured audience, within {@code exp}/{@code nbf}
+ * give or take the clock skew, and not a refresh token (the IdP accepts those as bearer tokens;
+ * a resource server must not). Validated tokens are remembered until they expire.
+ */
+public final class TokenValidator implements AutoCloseable {
+
+    /** RFC 6750 tokens are short; anything longer is refused before it is parsed. */
+    static final int MAX_TOKEN_LENGTH = 8 * 1024;
+
+    private final JwksCache keys;
+    private final TokenCache cache;
+    private final String issuer;
+    private final Optional<String> audience;
+    private final long skewMillis;
+    private final Clock clock;
+
+    /** A validator for the configured IdP, on the system clock. */
+    public TokenValidator(AuthVitalConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    TokenValidator(AuthVitalConfig config, Clock clock) {
+        this.keys = new JwksCache(config.restUrl(), config.connectTimeout(), config.readTimeout(),
+                config.jwksRefreshInterval(), config.jwksRefetchInterval(), System::nanoTime);
+        this.cache = new TokenCache(config.tokenCacheSize());
+        this.issuer = config.issuer();
+        this.audience = config.clientId();
+        this.skewMillis = config.clockSkew().toMillis();
+        this.clock = clock;
+    }
+
+    /**
+     * The token's user, when the token is a valid access token.
+     *
+     * @throws NotAuthenticatedException saying why it is not (never quoting it)
+     * @throws com.authvital.jakarta.IdpUnavailableException when the IdP's keys cannot be had
+     */
+    public ValidatedToken validate(String token) {
+        long now = clock.millis();
+        ValidatedToken known = cache.get(token, now);
+        if (known != null) {
+            return known;
+        }
+        ValidatedToken valid = check(token, now);
+        cache.put(valid, now);
+        return valid;
+    }
+
+    private ValidatedToken check(String token, long now) {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw invalid("it is longer than " + MAX_TOKEN_LENGTH + " characters");
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | IllegalStateException e) {
+            throw invalid("it is not a signed JWT (three base64url parts with JSON header and claims)");
+        }
+        JWSHeader header = jwt.getHeader();
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+            throw invalid("it is not signed with RS256");
+        }
+        JWSVerifier verifier = keys.verifier(String.valueOf(header.getKeyID()))
+                .orElseThrow(() -> invalid("it is signed with a key the IdP does not publish"));
+        try {
+            if (!jwt.verify(verifier)) {
+                throw invalid("its signature does not verify");
+            }
+        } catch (JOSEException e) {
+            throw invalid("its signature cannot be verified");
+        }
+        checkClaims(claims, now);
+        return new ValidatedToken(token, new AuthVitalPrincipal(claims.toJSONObject()),
+                claims.getExpirationTime().getTime());
+    }
+
+    private void checkClaims(JWTClaimsSet claims, long now) {
+        if (!issuer.equals(claims.getIssuer())) {
+            throw invalid("it was not issued by '" + issuer + "'");
+        }
+        if (audience.isPresent() && (claims.getAudience() == null || !claims.getAudience().contains(audience.get()))) {
+            throw invalid("it is not meant for client '" + audience.get() + "'");
+        }
+        Date exp = claims.getExpirationTime();
+        if (exp == null || now > exp.getTime() + skewMillis) {
+            throw invalid("it has expired");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && now < nbf.getTime() - skewMillis) {
+            throw invalid("it is not valid yet");
+        }
+        if ("refresh".equals(claims.getClaim("token_type"))) {
+            throw invalid("it is a refresh token, not an access token");
+        }
+        if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+            throw invalid("it names no user ('sub')");
+        }
+    }
+
+    private static NotAuthenticatedException invalid(String why) {
+        return new NotAuthenticatedException(null, List.of(),
+                "AV1004: the access token is not valid: " + why + "; sign the user in again");
+    }
+
+    @Override
+    public void close() {
+        keys.close();
+    }
+}

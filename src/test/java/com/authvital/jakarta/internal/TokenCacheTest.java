@@ -1,0 +1,66 @@
+package com.authvital.jakarta.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.jakarta.AuthVitalPrincipal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TokenCacheTest {
+
+    private static ValidatedToken token(String value, long expiresAt) {
+        return new ValidatedToken(value, new AuthVitalPrincipal(Map.of("sub", "u-" + value)), expiresAt);
+    }
+
+    @Test
+    void givesBackAKnownTokenUntilItExpires() {
+        TokenCache cache = new TokenCache(10);
+        ValidatedToken t = token("a.b.c", 1_000);
+        cache.put(t, 0);
+
+        assertSame(t, cache.get("a.b.c", 999));
+        assertNull(cache.get("a.b.c", 1_000));
+        assertEquals(0, cache.size(), "an expired entry is dropped");
+    }
+
+    @Test
+    void keysByTheWholeTokenNotAPrefix() {
+        TokenCache cache = new TokenCache(10);
+        cache.put(token("header.payload.signature", 1_000), 0);
+
+        assertNull(cache.get("header.payload.signaturX", 0));
+        assertNull(cache.get("header.payload", 0));
+    }
+
+    @Test
+    void staysWithinItsBound() {
+        TokenCache cache = new TokenCache(100);
+        for (int i = 0; i < 1_000; i++) {
+            cache.put(token("t" + i, 10_000), 0);
+        }
+        assertTrue(cache.size() <= 100, "size " + cache.size());
+        assertTrue(cache.get("t999", 0) != null, "the newest entry is kept");
+    }
+
+    @Test
+    void makesRoomFromExpiredEntriesFirst() {
+        TokenCache cache = new TokenCache(3);
+        cache.put(token("old", 10), 0);
+        cache.put(token("live1", 1_000), 0);
+        cache.put(token("live2", 1_000), 0);
+
+        cache.put(token("new", 1_000), 500);
+
+        assertTrue(cache.get("live1", 500) != null && cache.get("live2", 500) != null && cache.get("new", 500) != null);
+    }
+
+    @Test
+    void aZeroSizeCachesNothing() {
+        TokenCache cache = new TokenCache(0);
+        cache.put(token("a", 1_000), 0);
+        assertNull(cache.get("a", 0));
+    }
+}
