@@ -110,7 +110,7 @@ class DemoIT {
         assertEquals(List.of(), cookieNames());
         HttpResponse<String> after = send("GET", "api/sessions");
         assertEquals(401, after.statusCode());
-        assertEquals("NotAuthenticatedException", json(after).getString("error"));
+        assertEquals("invalid_token", json(after).getString("error"));
     }
 
     private List<String> cookieNames() {

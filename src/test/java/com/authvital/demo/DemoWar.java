@@ -18,7 +18,10 @@ public final class DemoWar {
     /** The demo WAR, pointed at this IdP unless {@code AUTHVITAL_HOST} overrides it at run time. */
     public static WebArchive build(String idpBaseUrl, String clientId) {
         return Deployments.app("authvital-demo",
-                        Map.of("authvital.host", idpBaseUrl, "authvital.client-id", clientId),
+                        Map.of("authvital.host", idpBaseUrl, "authvital.client-id", clientId,
+                                // The filter guards the API; logging out needs only the refresh token.
+                                "authvital.filter.url-patterns", "/api/*",
+                                "authvital.filter.public-paths", "/api/logout"),
                         DemoApplication.class, SessionsResource.class, SessionsResource.DeviceView.class,
                         SessionsResource.SessionsView.class, DemoCookies.class, AuthVitalErrors.class,
                         SignInServlet.class)
