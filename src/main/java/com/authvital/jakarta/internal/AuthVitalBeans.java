@@ -1,5 +1,6 @@
 package com.authvital.jakarta.internal;
 
+import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalPrincipal;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
@@ -17,7 +18,13 @@ public class AuthVitalBeans {
     @Produces
     @Singleton
     TokenExtractor tokenExtractor(AuthVitalConfig config) {
-        return new TokenExtractor(config.accessTokenCookie());
+        return new TokenExtractor(config.accessTokenCookie(), config.refreshTokenCookie());
+    }
+
+    @Produces
+    @Singleton
+    AuthVitalCookies cookies(AuthVitalConfig config) {
+        return new AuthVitalCookies(config.cookies());
     }
 
     @Produces

@@ -28,6 +28,24 @@ public final class AuthVitalConfig {
     public static final String ACCESS_TOKEN_COOKIE = "authvital.cookie.access-token-name";
     /** Name of the cookie holding the refresh token. */
     public static final String REFRESH_TOKEN_COOKIE = "authvital.cookie.refresh-token-name";
+    /** The cookies' {@code Path}; default {@code /}. */
+    public static final String COOKIE_PATH = "authvital.cookie.path";
+    /** The cookies' {@code Domain}; default: none (host-only cookies). */
+    public static final String COOKIE_DOMAIN = "authvital.cookie.domain";
+    /** Whether the cookies are {@code Secure}; default true (set false only for local http). */
+    public static final String COOKIE_SECURE = "authvital.cookie.secure";
+    /** The cookies' {@code SameSite}: {@code Strict}, {@code Lax} (default) or {@code None}. */
+    public static final String COOKIE_SAME_SITE = "authvital.cookie.same-site";
+    /** Where the module maps its logout servlet by itself; unset: the application maps it. */
+    public static final String LOGOUT_PATH = "authvital.logout.path";
+    /** Where a browser goes after logging out: a path in the application or an allowed URL. */
+    public static final String LOGOUT_REDIRECT = "authvital.logout.redirect";
+    /** Other origins allowed to post a logout and to be redirected to, e.g. https://app.example.com. */
+    public static final String LOGOUT_ALLOWED_ORIGINS = "authvital.logout.allowed-origins";
+    /** Whether logging out also sends {@code Clear-Site-Data: "cookies"}; default false. */
+    public static final String LOGOUT_CLEAR_SITE_DATA = "authvital.logout.clear-site-data";
+    /** Whether the browser is sent on to the IdP's {@code /oauth/logout}; default false. */
+    public static final String LOGOUT_IDP_LOGOUT = "authvital.logout.idp-logout";
     /** The {@code iss} every access token must carry; default: the host. */
     public static final String ISSUER = "authvital.issuer";
     /** How far {@code exp} and {@code nbf} may be off the server's clock. */
@@ -62,6 +80,9 @@ public final class AuthVitalConfig {
     private final Duration readTimeout;
     private final String accessTokenCookie;
     private final String refreshTokenCookie;
+    private final CookieSettings cookies;
+    private final Optional<String> logoutPath;
+    private final LogoutSettings logout;
     private final String issuer;
     private final Duration clockSkew;
     private final Duration jwksRefreshInterval;
@@ -78,6 +99,9 @@ public final class AuthVitalConfig {
         readTimeout = r.timeout(REST_READ_TIMEOUT, READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
         accessTokenCookie = r.cookieName(ACCESS_TOKEN_COOKIE, "access_token");
         refreshTokenCookie = r.cookieName(REFRESH_TOKEN_COOKIE, "refresh_token");
+        cookies = CookieSettings.read(accessTokenCookie, refreshTokenCookie, r::lookup, r.problems);
+        logoutPath = r.urlPatterns(LOGOUT_PATH).stream().findFirst();
+        logout = LogoutSettings.read(r::lookup, r.problems);
         issuer = r.lookup(ISSUER).orElse(host == null ? "" : host.toString());
         clockSkew = r.duration(CLOCK_SKEW, Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(10));
         jwksRefreshInterval = r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(5),
@@ -136,6 +160,21 @@ public final class AuthVitalConfig {
 
     public String refreshTokenCookie() {
         return refreshTokenCookie;
+    }
+
+    /** How the module writes and clears the token cookies. */
+    public CookieSettings cookies() {
+        return cookies;
+    }
+
+    /** Where the module maps the logout servlet by itself; empty when the application maps it. */
+    public Optional<String> logoutPath() {
+        return logoutPath;
+    }
+
+    /** The logout servlet's settings from MicroProfile Config, before init-params override them. */
+    public LogoutSettings logout() {
+        return logout;
     }
 
     /** The issuer every token must name: {@code authvital.issuer}, else the host. */

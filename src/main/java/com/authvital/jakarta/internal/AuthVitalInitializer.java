@@ -1,41 +1,44 @@
 package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalFilter;
-import jakarta.servlet.FilterRegistration;
+import com.authvital.jakarta.AuthVitalLogoutServlet;
+import jakarta.servlet.Registration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
-import java.util.List;
+import java.util.Collection;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Maps {@link AuthVitalFilter} by itself when {@code authvital.filter.url-patterns} is set, and
- * the application has not mapped it in {@code web.xml} already (that mapping wins). Without the
- * key it does nothing: adding the jar never locks an application by surprise.
+ * Maps {@link AuthVitalFilter} when {@code authvital.filter.url-patterns} is set, and
+ * {@link AuthVitalLogoutServlet} when {@code authvital.logout.path} is set, unless the application
+ * maps them itself in {@code web.xml} (that mapping wins). Without those keys it does nothing:
+ * adding the jar never changes an application by surprise.
  */
 public class AuthVitalInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        Config config = ConfigProvider.getConfig();
-        if (config.getOptionalValue(AuthVitalConfig.FILTER_URL_PATTERNS, String.class).isEmpty()
-                || alreadyMapped(context)) {
+        Config raw = ConfigProvider.getConfig();
+        boolean filter = raw.getOptionalValue(AuthVitalConfig.FILTER_URL_PATTERNS, String.class).isPresent()
+                && !declared(context.getFilterRegistrations().values(), AuthVitalFilter.class);
+        boolean logout = raw.getOptionalValue(AuthVitalConfig.LOGOUT_PATH, String.class).isPresent()
+                && !declared(context.getServletRegistrations().values(), AuthVitalLogoutServlet.class);
+        if (!filter && !logout) {
             return;
         }
         // Validates everything, as the CDI extension does: a bad value fails the deployment here.
-        List<String> patterns = AuthVitalConfig.load(config).filterUrlPatterns();
-        if (!patterns.isEmpty()) {
-            AuthVitalFilter.register(context, patterns.toArray(String[]::new));
+        AuthVitalConfig config = AuthVitalConfig.load(raw);
+        if (filter && !config.filterUrlPatterns().isEmpty()) {
+            AuthVitalFilter.register(context, config.filterUrlPatterns().toArray(String[]::new));
+        }
+        if (logout) {
+            config.logoutPath().ifPresent(path -> AuthVitalLogoutServlet.register(context, path));
         }
     }
 
-    private static boolean alreadyMapped(ServletContext context) {
-        for (FilterRegistration registration : context.getFilterRegistrations().values()) {
-            if (AuthVitalFilter.class.getName().equals(registration.getClassName())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean declared(Collection<? extends Registration> registrations, Class<?> type) {
+        return registrations.stream().anyMatch(r -> type.getName().equals(r.getClassName()));
     }
 }

@@ -1,8 +1,16 @@
 package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.NotAuthenticatedException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -20,11 +28,21 @@ public final class TokenExtractor {
 
     private static final String BEARER = "bearer";
 
-    private final String cookieName;
+    /** The refresh token's form or JSON field, as in the SDK's {@code req.body.refresh_token}. */
+    static final String REFRESH_TOKEN_FIELD = "refresh_token";
+    /** A logout body is tiny; a larger one is not read. */
+    private static final int MAX_BODY = 16 * 1024;
 
-    /** @param cookieName the name of the cookie that holds the access token */
-    public TokenExtractor(String cookieName) {
+    private final String cookieName;
+    private final String refreshCookieName;
+
+    /**
+     * @param cookieName        the name of the cookie that holds the access token
+     * @param refreshCookieName the name of the cookie that holds the refresh token
+     */
+    public TokenExtractor(String cookieName, String refreshCookieName) {
         this.cookieName = cookieName;
+        this.refreshCookieName = refreshCookieName;
     }
 
     /**
@@ -37,6 +55,38 @@ public final class TokenExtractor {
         Enumeration<String> headers = request.getHeaders("Authorization");
         return find(headers == null ? List.of() : Collections.list(headers),
                 cookieValues(request.getCookies(), cookieName));
+    }
+
+    /**
+     * The refresh token of a logout request: its cookie, else the form field or JSON body field
+     * {@code refresh_token}. Empty when there is none, or the body is not readable.
+     */
+    public Optional<String> refreshToken(HttpServletRequest request) throws IOException {
+        Optional<String> cookie = cookieValues(request.getCookies(), refreshCookieName).stream()
+                .filter(v -> !v.isBlank()).findFirst();
+        if (cookie.isPresent()) {
+            return cookie;
+        }
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            return Optional.ofNullable(request.getParameter(REFRESH_TOKEN_FIELD)).filter(v -> !v.isBlank());
+        }
+        if (type.startsWith("application/json")) {
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                return Optional.empty();
+            }
+            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+                JsonValue json = reader.readValue();
+                if (json instanceof JsonObject object && object.get(REFRESH_TOKEN_FIELD) instanceof JsonString token
+                        && !token.getString().isBlank()) {
+                    return Optional.of(token.getString());
+                }
+            } catch (JsonException | IllegalStateException e) {
+                // not JSON after all: no token
+            }
+        }
+        return Optional.empty();
     }
 
     /** The same rules as {@link #accessToken}, on the raw header values and cookie values. */

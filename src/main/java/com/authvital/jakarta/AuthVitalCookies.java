@@ -1,0 +1,66 @@
+package com.authvital.jakarta;
+
+import com.authvital.jakarta.internal.CookieSettings;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+
+/**
+ * Writes and clears the {@code access_token} and {@code refresh_token} cookies, always with the
+ * attributes of {@code authvital.cookie.*} ({@code Path}, {@code Domain}, {@code Secure},
+ * {@code HttpOnly}, {@code SameSite}): a browser drops a cookie only when the clearing
+ * {@code Set-Cookie} names the same path and domain. Inject it anywhere:
+ *
+ * <pre>{@code
+ * @Inject AuthVitalCookies cookies;
+ *
+ * cookies.clear(response);   // log out this browser from any servlet, resource or filter
+ * }</pre>
+ */
+public final class AuthVitalCookies {
+
+    private static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
+
+    private final CookieSettings settings;
+
+    /** @param settings the cookie attributes, from the module's configuration */
+    public AuthVitalCookies(CookieSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Sets both token cookies, each living as long as its token. */
+    public void setTokens(HttpServletResponse response, String accessToken, Duration accessTokenLifetime,
+                          String refreshToken, Duration refreshTokenLifetime) {
+        response.addHeader("Set-Cookie", header(settings.accessTokenName(), accessToken,
+                "Max-Age=" + accessTokenLifetime.toSeconds()));
+        response.addHeader("Set-Cookie", header(settings.refreshTokenName(), refreshToken,
+                "Max-Age=" + refreshTokenLifetime.toSeconds()));
+    }
+
+    /**
+     * Clears both token cookies: {@code Max-Age=0} and an expiry in the past (for browsers that
+     * know only {@code Expires}), with the attributes they were written with.
+     */
+    public void clear(HttpServletResponse response) {
+        response.addHeader("Set-Cookie", header(settings.accessTokenName(), "", "Max-Age=0; Expires=" + EPOCH));
+        response.addHeader("Set-Cookie", header(settings.refreshTokenName(), "", "Max-Age=0; Expires=" + EPOCH));
+    }
+
+    private String header(String name, String value, String lifetime) {
+        if (value.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == ',' || c == ';' || c == '\\' || c >= 0x7f)) {
+            // RFC 6265 §4.1.1 cookie-octets; JWTs always fit, anything else is a caller's bug.
+            throw new IllegalArgumentException("AV0004: a token cookie value must be RFC 6265 cookie-octets");
+        }
+        StringBuilder cookie = new StringBuilder(name).append('=').append(value)
+                .append("; ").append(lifetime).append("; Path=").append(settings.path());
+        settings.domain().ifPresent(domain -> cookie.append("; Domain=").append(domain));
+        if (settings.secure()) {
+            cookie.append("; Secure");
+        }
+        return cookie.append("; HttpOnly; SameSite=").append(settings.sameSite()).toString();
+    }
+
+    @Override
+    public String toString() {
+        return "AuthVitalCookies[" + settings + "]";
+    }
+}

@@ -1,0 +1,49 @@
+package com.authvital.jakarta.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The attributes of the {@code access_token} and {@code refresh_token} cookies, from
+ * {@code authvital.cookie.*}. A browser replaces or drops a cookie only when name, path and domain
+ * match, so the same settings serve for writing and for clearing.
+ *
+ * @param accessTokenName  the access token cookie's name
+ * @param refreshTokenName the refresh token cookie's name
+ * @param path             {@code Path}, default {@code /}
+ * @param domain           {@code Domain}, empty for host-only cookies
+ * @param secure           {@code Secure}, default true
+ * @param sameSite         {@code Strict}, {@code Lax} or {@code None}
+ */
+public record CookieSettings(String accessTokenName, String refreshTokenName, String path,
+                             Optional<String> domain, boolean secure, String sameSite) {
+
+    static CookieSettings read(String accessName, String refreshName, Function<String, Optional<String>> config,
+                               List<String> problems) {
+        String path = config.apply(AuthVitalConfig.COOKIE_PATH).orElse("/");
+        if (!path.startsWith("/") || path.chars().anyMatch(c -> c < 0x21 || c == ';' || c == 0x7f)) {
+            problems.add("'" + AuthVitalConfig.COOKIE_PATH + "' is not a path like / or /app");
+        }
+        Optional<String> domain = config.apply(AuthVitalConfig.COOKIE_DOMAIN);
+        if (domain.isPresent() && !domain.get().matches("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
+            problems.add("'" + AuthVitalConfig.COOKIE_DOMAIN + "' is not a domain like example.com");
+        }
+        String rawSecure = config.apply(AuthVitalConfig.COOKIE_SECURE).orElse("true").toLowerCase(Locale.ROOT);
+        if (!rawSecure.equals("true") && !rawSecure.equals("false")) {
+            problems.add("'" + AuthVitalConfig.COOKIE_SECURE + "' is neither true nor false");
+        }
+        boolean secure = !rawSecure.equals("false");
+        String sameSite = config.apply(AuthVitalConfig.COOKIE_SAME_SITE).orElse("Lax");
+        sameSite = sameSite.substring(0, 1).toUpperCase(Locale.ROOT) + sameSite.substring(1).toLowerCase(Locale.ROOT);
+        if (!List.of("Strict", "Lax", "None").contains(sameSite)) {
+            problems.add("'" + AuthVitalConfig.COOKIE_SAME_SITE + "' is none of Strict, Lax, None");
+        } else if (sameSite.equals("None") && !secure) {
+            // Chrome refuses a SameSite=None cookie without Secure: it would never be stored.
+            problems.add("'" + AuthVitalConfig.COOKIE_SAME_SITE + "' is None, which browsers accept only with '"
+                    + AuthVitalConfig.COOKIE_SECURE + "=true'");
+        }
+        return new CookieSettings(accessName, refreshName, path, domain, secure, sameSite);
+    }
+}
