@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The AuthVital sessions API: list the caller's sessions, revoke one, revoke all ("log out
@@ -29,6 +31,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class AuthVitalSessions {
+
+    /** How many revocations {@link #signOutOtherDevices} has under way at once. */
+    private static final int PARALLEL_REVOCATIONS = 4;
 
     private TokenExtractor tokens;
     private TokenValidator validator;
@@ -58,7 +63,40 @@ public class AuthVitalSessions {
      * @param applicationId only this application's sessions; {@code null} or blank for all
      */
     public SessionList list(HttpServletRequest request, String applicationId) {
-        return idp.list(accessToken(request), blankToNull(applicationId));
+        SessionList list = idp.list(accessToken(request), blankToNull(applicationId));
+        Optional<String> current = currentSessionId(request);
+        if (current.isEmpty()) {
+            return list;
+        }
+        return new SessionList(list.sessions().stream()
+                .map(s -> s.withCurrent(s.id().equals(current.get()))).toList(), list.count());
+    }
+
+    /**
+     * Revokes every session of the caller but the current one ("sign out other devices"). The
+     * IdP has no such call: the sessions are listed, then revoked a few at a time.
+     *
+     * @return how many were revoked; {@code success} is false when some could not be
+     * @throws NotAuthenticatedException when the request has no valid refresh token cookie, so
+     *                                   that the current session cannot be told from the others
+     */
+    public RevokeAllResult signOutOtherDevices(HttpServletRequest request) {
+        String token = accessToken(request);
+        String current = currentSessionId(request).orElseThrow(() -> new NotAuthenticatedException(null, List.of(),
+                "AV1005: this device's session is unknown: the request has no valid refresh token cookie, "
+                        + "so no session can be kept; sign in again"));
+        List<String> others = idp.list(token, null).sessions().stream().map(Session::id)
+                .filter(id -> !id.equals(current)).toList();
+        List<IdpClient.Outcome> outcomes = idp.revokeEach(token, others, PARALLEL_REVOCATIONS);
+        long revoked = outcomes.stream().filter(o -> o.result() != null && o.result().success()).count();
+        Optional<AuthVitalException> failure = outcomes.stream().map(IdpClient.Outcome::failure)
+                .filter(Objects::nonNull).findFirst();
+        if (failure.isPresent() && revoked == 0) {
+            throw failure.get();
+        }
+        return new RevokeAllResult(failure.isEmpty(), failure.isEmpty() ? "Revoked " + revoked + " other session(s)"
+                : "Revoked " + revoked + " of " + others.size() + " other session(s); the rest failed: "
+                + failure.get().getMessage(), (int) revoked);
     }
 
     /**
@@ -101,6 +139,11 @@ public class AuthVitalSessions {
      */
     public RevokeResult logout(String refreshToken) {
         return idp.logout(blankToNull(refreshToken));
+    }
+
+    /** The session of the request's refresh token cookie, when its signature and claims hold. */
+    private Optional<String> currentSessionId(HttpServletRequest request) {
+        return tokens.refreshTokenCookie(request).flatMap(validator::sessionIdOf);
     }
 
     /** The filter's validated token, else the request's token once validated here. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -34,6 +35,12 @@ public interface AuthVitalApi extends AutoCloseable {
     @Path("/sessions/{sessionId}/revoke")
     RevokeResult revokeSession(@HeaderParam("Authorization") String authorization,
                                @PathParam("sessionId") String sessionId);
+
+    /** The same call, not waiting: {@code signOutOtherDevices} runs a few at a time. */
+    @POST
+    @Path("/sessions/{sessionId}/revoke")
+    CompletionStage<RevokeResult> revokeSessionAsync(@HeaderParam("Authorization") String authorization,
+                                                     @PathParam("sessionId") String sessionId);
 
     @POST
     @Path("/logout-all")

@@ -1,10 +1,19 @@
 package com.authvital.jakarta.internal;
 
+import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.RevokeAllResult;
 import com.authvital.jakarta.RevokeResult;
 import com.authvital.jakarta.SessionList;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -43,6 +52,39 @@ public final class IdpClient implements AutoCloseable {
         return call(IdpFailures.Call.REVOKE, () -> api.revokeSession(bearer(accessToken), sessionId));
     }
 
+    /** What became of one session in {@link #revokeEach}: the IdP's answer, or the failure. */
+    public record Outcome(String sessionId, RevokeResult result, AuthVitalException failure) {
+    }
+
+    /**
+     * {@code POST /oauth/sessions/{id}/revoke} for each id, at most {@code parallel} at a time.
+     * Never throws for one session's failure: each outcome says what happened.
+     */
+    public List<Outcome> revokeEach(String accessToken, List<String> sessionIds, int parallel) {
+        Semaphore permits = new Semaphore(parallel);
+        Map<String, CompletableFuture<RevokeResult>> calls = new LinkedHashMap<>();
+        for (String id : sessionIds) {
+            permits.acquireUninterruptibly();
+            CompletableFuture<RevokeResult> call;
+            try {
+                call = api.revokeSessionAsync(bearer(accessToken), id).toCompletableFuture();
+            } catch (RuntimeException e) {
+                call = CompletableFuture.failedFuture(e);
+            }
+            call.whenComplete((result, error) -> permits.release());
+            calls.put(id, call);
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        calls.forEach((id, call) -> {
+            try {
+                outcomes.add(new Outcome(id, call.join(), null));
+            } catch (CompletionException | CancellationException e) {
+                outcomes.add(new Outcome(id, null, translate(IdpFailures.Call.REVOKE, e.getCause() == null ? e : e.getCause())));
+            }
+        });
+        return outcomes;
+    }
+
     /** {@code POST /oauth/logout-all}. */
     public RevokeAllResult revokeAll(String accessToken, String applicationId) {
         return call(IdpFailures.Call.REVOKE_ALL,
@@ -58,15 +100,23 @@ public final class IdpClient implements AutoCloseable {
         T answer;
         try {
             answer = request.get();
-        } catch (IdpErrorResponse e) {
-            throw failures.answered(call, e);
-        } catch (ProcessingException | WebApplicationException e) {
-            throw failures.failed(call, e);
+        } catch (IdpErrorResponse | ProcessingException | WebApplicationException e) {
+            throw translate(call, e);
         }
         if (answer == null) {
             throw failures.emptyAnswer(call);
         }
         return answer;
+    }
+
+    private AuthVitalException translate(IdpFailures.Call call, Throwable error) {
+        if (error instanceof AuthVitalException known) {
+            return known;
+        }
+        if (error instanceof IdpErrorResponse answered) {
+            return failures.answered(call, answered);
+        }
+        return failures.failed(call, error instanceof RuntimeException runtime ? runtime : new ProcessingException(error));
     }
 
     private static String bearer(String accessToken) {

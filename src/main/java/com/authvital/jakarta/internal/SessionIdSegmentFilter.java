@@ -32,7 +32,7 @@ final class SessionIdSegmentFilter implements ClientRequestFilter {
     @Override
     public void filter(ClientRequestContext request) {
         Object invoked = request.getProperty(INVOKED_METHOD);
-        if (!(invoked instanceof Method method) || !method.getName().equals("revokeSession")) {
+        if (!(invoked instanceof Method method) || !method.getName().startsWith("revokeSession")) {
             return;
         }
         URI uri = request.getUri();

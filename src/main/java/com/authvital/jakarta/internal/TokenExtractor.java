@@ -62,8 +62,7 @@ public final class TokenExtractor {
      * {@code refresh_token}. Empty when there is none, or the body is not readable.
      */
     public Optional<String> refreshToken(HttpServletRequest request) throws IOException {
-        Optional<String> cookie = cookieValues(request.getCookies(), refreshCookieName).stream()
-                .filter(v -> !v.isBlank()).findFirst();
+        Optional<String> cookie = refreshTokenCookie(request);
         if (cookie.isPresent()) {
             return cookie;
         }
@@ -87,6 +86,11 @@ public final class TokenExtractor {
             }
         }
         return Optional.empty();
+    }
+
+    /** The refresh token cookie's value, or empty. */
+    public Optional<String> refreshTokenCookie(HttpServletRequest request) {
+        return cookieValues(request.getCookies(), refreshCookieName).stream().filter(v -> !v.isBlank()).findFirst();
     }
 
     /** The same rules as {@link #accessToken}, on the raw header values and cookie values. */

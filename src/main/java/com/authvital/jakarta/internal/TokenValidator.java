@@ -64,6 +64,33 @@ public final class TokenValidator implements AutoCloseable {
         return valid;
     }
 
+    /**
+     * The session id ({@code sid}) of a refresh token this IdP signed for this application and
+     * that has not expired; empty for anything else. Never throws for a bad token: it only tells
+     * which listed session is the caller's.
+     */
+    public Optional<String> sessionIdOf(String refreshToken) {
+        try {
+            if (refreshToken == null || refreshToken.length() > MAX_TOKEN_LENGTH) {
+                return Optional.empty();
+            }
+            SignedJWT jwt = SignedJWT.parse(refreshToken);
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Optional<JWSVerifier> verifier = JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    ? keys.verifier(String.valueOf(jwt.getHeader().getKeyID())) : Optional.empty();
+            Date exp = claims.getExpirationTime();
+            if (verifier.isEmpty() || !jwt.verify(verifier.get()) || !issuer.equals(claims.getIssuer())
+                    || !"refresh".equals(claims.getClaim("token_type")) || exp == null
+                    || clock.millis() > exp.getTime() + skewMillis
+                    || audience.isPresent() && (claims.getAudience() == null || !claims.getAudience().contains(audience.get()))) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(claims.getStringClaim("sid"));
+        } catch (ParseException | JOSEException | IllegalStateException | com.authvital.jakarta.IdpUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
     private ValidatedToken check(String token, long now) {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw invalid("it is longer than " + MAX_TOKEN_LENGTH + " characters");
