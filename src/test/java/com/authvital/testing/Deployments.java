@@ -72,7 +72,7 @@ public final class Deployments {
     public static WebArchive app(String name, Map<String, String> config, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(module())
-                .addAsLibrary(jarOf(com.nimbusds.jose.JWSObject.class))
+                .addAsLibraries(runtimeDependencies())
                 .addClasses(classes)
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
     }
@@ -88,12 +88,15 @@ public final class Deployments {
                 .as(JavaArchive.class);
     }
 
-    /** The jar a dependency's class comes from, as Maven resolved it for the build. */
-    private static File jarOf(Class<?> type) {
+    /** The module's runtime dependencies, as the build listed them in target/runtime-classpath.txt. */
+    private static File[] runtimeDependencies() {
+        Path list = Path.of("target", "runtime-classpath.txt");
         try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
+            String classpath = Files.readString(list).trim();
+            return classpath.isEmpty() ? new File[0] : java.util.Arrays.stream(classpath.split(File.pathSeparator))
+                    .map(File::new).toArray(File[]::new);
+        } catch (IOException e) {
+            throw new IllegalStateException("target/runtime-classpath.txt is missing: run 'mvn verify'", e);
         }
     }
 
