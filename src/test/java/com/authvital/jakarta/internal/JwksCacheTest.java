@@ -211,4 +211,21 @@ class JwksCacheTest {
         assertTrue(cache.verifier(newKid).isPresent());
         assertEquals(1, dev.jwksFetches());
     }
+
+    /**
+     * The refresh interval is what it says even when the minimum refetch interval (which by its
+     * documentation limits fetches caused by unknown kids) is longer, as it is by default (30 s).
+     */
+    @Test
+    void refreshesAfterTheRefreshIntervalEvenWhenTheRefetchIntervalIsLonger() throws Exception {
+        JwksCache cache = cache(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        String kid = dev.currentKid();
+        assertTrue(cache.verifier(kid).isPresent());
+        dev.resetStats();
+
+        advance(Duration.ofMillis(1_500));
+        assertTrue(cache.verifier(kid).isPresent());
+
+        awaitTrue(() -> dev.jwksFetches() == 1, "a refresh once the keys are older than the 1 s refresh interval");
+    }
 }
