@@ -1,0 +1,231 @@
+package com.authvital.jakarta.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.jakarta.IdpUnavailableException;
+import com.authvital.standin.StandInIdp;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link JwksCache} against a real stand-in IdP, counting the fetches the IdP received. The
+ * cache's clock is a counter the tests move, so intervals pass without waiting; only the HTTP
+ * calls are real. Each test has its own IdP, as they rotate keys and break its JWKS.
+ */
+class JwksCacheTest {
+
+    private static final Duration NEVER = Duration.ofHours(1);
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final List<JwksCache> caches = new ArrayList<>();
+    private StandInIdp idp;
+    private StandInDevApi dev;
+
+    @BeforeEach
+    void start() {
+        idp = StandInIdp.start(0, "jwks-test-app");
+        dev = new StandInDevApi(idp);
+    }
+
+    @AfterEach
+    void stop() {
+        caches.forEach(JwksCache::close);
+        idp.close();
+    }
+
+    private JwksCache cache(Duration refreshInterval, Duration refetchInterval) {
+        JwksCache cache = new JwksCache(URI.create(idp.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                refreshInterval, refetchInterval, nanos::get);
+        caches.add(cache);
+        return cache;
+    }
+
+    private void advance(Duration by) {
+        nanos.addAndGet(by.toNanos());
+    }
+
+    /** The JWKS answers {@code body} as a 200 of this type after {@code delayMs}. */
+    private static JsonObject jwksAnswer(String contentType, String body, long delayMs) {
+        return Json.createObjectBuilder().add("status", 200).add("contentType", contentType)
+                .add("body", body).add("delayMs", delayMs).build();
+    }
+
+    /** Polls until {@code condition} holds, failing with {@code what} after 5 seconds. */
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within 5 s: " + what);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void concurrentColdRequestsShareOneFetch() throws Exception {
+        String kid = dev.currentKid();
+        dev.jwksFault(jwksAnswer("application/json", dev.jwks(), 300));
+        dev.resetStats();
+        JwksCache cache = cache(NEVER, Duration.ofSeconds(30));
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService requests = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Optional<JWSVerifier>>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(requests.submit(() -> {
+                    go.await();
+                    return cache.verifier(kid);
+                }));
+            }
+            go.countDown();
+            Set<JWSVerifier> verifiers = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Future<Optional<JWSVerifier>> answer : answers) {
+                verifiers.add(answer.get(10, TimeUnit.SECONDS).orElseThrow());
+            }
+
+            assertEquals(1, dev.jwksFetches());
+            assertEquals(1, verifiers.size(), "one verifier per key, built once");
+        } finally {
+            requests.shutdownNow();
+        }
+    }
+
+    @Test
+    void unknownKidsRefetchAtMostOncePerInterval() {
+        JwksCache cache = cache(NEVER, Duration.ofSeconds(30));
+
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Optional.empty(), cache.verifier("made-up-" + i));
+        }
+        int fetches = dev.jwksFetches();
+        assertTrue(fetches <= 2, "the first fetch and at most one refetch, not " + fetches);
+
+        advance(Duration.ofSeconds(30));
+        for (int i = 100; i < 200; i++) {
+            assertEquals(Optional.empty(), cache.verifier("made-up-" + i));
+        }
+        assertEquals(fetches + 1, dev.jwksFetches(), "one refetch once the interval has passed");
+    }
+
+    @Test
+    void withARefetchIntervalOfZeroEveryUnknownKidRefetches() {
+        JwksCache cache = cache(NEVER, Duration.ZERO);
+        assertTrue(cache.verifier(dev.currentKid()).isPresent());
+        dev.resetStats();
+
+        // 20, not 100: each stand-in fetch takes about 50 ms on loopback, and 20 prove the same.
+        for (int i = 0; i < 20; i++) {
+            assertEquals(Optional.empty(), cache.verifier("made-up-" + i));
+        }
+
+        assertEquals(20, dev.jwksFetches());
+    }
+
+    @Test
+    void findsAKeyPublishedAfterTheFirstFetch() throws Exception {
+        JwksCache cache = cache(NEVER, Duration.ofSeconds(30));
+        String oldKid = dev.currentKid();
+        assertTrue(cache.verifier(oldKid).isPresent());
+        String newKid = dev.rotate();
+        SignedJWT signedByNewKey = SignedJWT.parse(dev.mint("{}"));
+
+        advance(Duration.ofSeconds(30));
+        JWSVerifier newKey = cache.verifier(newKid).orElseThrow();
+
+        assertTrue(signedByNewKey.verify(newKey));
+        assertTrue(cache.verifier(oldKid).isPresent(), "the old key is still published");
+        assertEquals(2, dev.jwksFetches());
+    }
+
+    @Test
+    void aJwksDownAtStartIsA503ThatRecoversByItselfAfterTheBackOff() {
+        String kid = dev.currentKid();
+        dev.jwksFault(Json.createObjectBuilder().build());
+        JwksCache cache = cache(NEVER, Duration.ofSeconds(30));
+
+        IdpUnavailableException down = assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid));
+        assertEquals(503, down.getStatus());
+        assertTrue(down.getMessage().contains(idp.baseUrl() + "/.well-known/jwks.json"), down.getMessage());
+        assertTrue(down.getMessage().contains("answered 503"), down.getMessage());
+
+        dev.removeJwksFault();
+        assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid), "still inside the 1 s back-off");
+        assertEquals(1, dev.jwksFetches(), "no fetch inside the back-off");
+
+        advance(Duration.ofSeconds(1));
+        assertTrue(cache.verifier(kid).isPresent());
+        assertEquals(2, dev.jwksFetches());
+    }
+
+    @Test
+    void anHtmlPageInsteadOfTheJwksIsA503NamingTheCause() {
+        String kid = dev.currentKid();
+        dev.jwksFault(jwksAnswer("text/html; charset=utf-8",
+                "<!DOCTYPE html><html><body><h1>Sign in to the guest Wi-Fi</h1></body></html>", 0));
+        JwksCache cache = cache(NEVER, Duration.ofSeconds(30));
+
+        IdpUnavailableException e = assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid));
+
+        assertEquals(503, e.getStatus());
+        assertTrue(e.getMessage().contains("/.well-known/jwks.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("answered a body that is not a JWK set"), e.getMessage());
+    }
+
+    @Test
+    void refreshesInTheBackgroundWhileRequestsGoOnWithTheKeysTheyHave() throws Exception {
+        JwksCache cache = cache(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        String oldKid = dev.currentKid();
+        assertTrue(cache.verifier(oldKid).isPresent());
+        String newKid = dev.rotate();
+        dev.retire(oldKid);
+        // The refresh will take 1 s, long enough to see requests answered while it is under way.
+        dev.jwksFault(jwksAnswer("application/json", dev.jwks(), 1_000));
+        dev.resetStats();
+
+        advance(Duration.ofMillis(1_500));
+        assertTrue(cache.verifier(oldKid).isPresent(), "the keys it had, the retired one among them");
+        assertTrue(cache.verifier(oldKid).isPresent(), "the first request did not wait for the refresh");
+        awaitTrue(() -> dev.jwksFetches() == 1, "the refresh reaches the IdP");
+
+        awaitTrue(() -> cache.verifier(oldKid).isEmpty(), "the retired key is gone after the refresh");
+        assertTrue(cache.verifier(newKid).isPresent());
+        assertEquals(1, dev.jwksFetches());
+    }
+
+    /**
+     * The refresh interval is what it says even when the minimum refetch interval (which by its
+     * documentation limits fetches caused by unknown kids) is longer, as it is by default (30 s).
+     */
+    @Test
+    void refreshesAfterTheRefreshIntervalEvenWhenTheRefetchIntervalIsLonger() throws Exception {
+        JwksCache cache = cache(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        String kid = dev.currentKid();
+        assertTrue(cache.verifier(kid).isPresent());
+        dev.resetStats();
+
+        advance(Duration.ofMillis(1_500));
+        assertTrue(cache.verifier(kid).isPresent());
+
+        awaitTrue(() -> dev.jwksFetches() == 1, "a refresh once the keys are older than the 1 s refresh interval");
+    }
+}

@@ -1,0 +1,365 @@
+package com.authvital.jakarta.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.standin.StandInIdp;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link TokenValidator} against a real stand-in IdP: each test mints or forges one token and
+ * asserts the user it yields, or the 401 and its reason, which never quotes the token. Tests that
+ * change the IdP (faults, rotation, shutdown) start their own.
+ */
+class TokenValidatorTest {
+
+    private static final String CLIENT_ID = "validator-test-app";
+
+    private static StandInIdp idp;
+    private static StandInDevApi dev;
+
+    private final List<TokenValidator> validators = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        idp = StandInIdp.start(0, CLIENT_ID);
+        dev = new StandInDevApi(idp);
+    }
+
+    @AfterAll
+    static void stop() {
+        idp.close();
+    }
+
+    @AfterEach
+    void closeValidators() {
+        validators.forEach(TokenValidator::close);
+    }
+
+    /** A validator of {@code at}'s tokens for {@value #CLIENT_ID}; {@code settings}: key, value, … (null unsets). */
+    private TokenValidator validator(StandInIdp at, Clock clock, String... settings) {
+        Map<String, String> config = new HashMap<>();
+        config.put(AuthVitalConfig.HOST, at.baseUrl());
+        config.put(AuthVitalConfig.CLIENT_ID, CLIENT_ID);
+        for (int i = 0; i < settings.length; i += 2) {
+            config.put(settings[i], settings[i + 1]);
+        }
+        TokenValidator validator = new TokenValidator(AuthVitalConfig.load(key -> Optional.ofNullable(config.get(key))),
+                clock);
+        validators.add(validator);
+        return validator;
+    }
+
+    private TokenValidator validator(String... settings) {
+        return validator(idp, Clock.systemUTC(), settings);
+    }
+
+    /** An access token of a new user with these claims set (JSON object text). */
+    private static String tokenWith(String claims) {
+        return dev.mint("{\"claims\":" + claims + "}");
+    }
+
+    private static long nowSeconds() {
+        return Instant.now().getEpochSecond();
+    }
+
+    /** The claims of a token the IdP would accept, to sign with something else. */
+    private static JWTClaimsSet validClaims() throws Exception {
+        return SignedJWT.parse(dev.mint("{}")).getJWTClaimsSet();
+    }
+
+    private static String sign(JWSAlgorithm alg, String kid, JWTClaimsSet claims, JWSSigner signer) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(kid).build(), claims);
+        jwt.sign(signer);
+        return jwt.serialize();
+    }
+
+    /** Asserts a 401 of ours (not the IdP's) naming {@code reason} and quoting no 11 characters of the token. */
+    private static NotAuthenticatedException assertRefused(TokenValidator validator, String token, String reason) {
+        NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class, () -> validator.validate(token));
+        assertEquals(401, e.getStatus());
+        assertTrue(e.getIdpStatus().isEmpty(), "no call to the IdP answered this");
+        assertTrue(e.getMessage().startsWith("AV1004: "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), "expected '" + reason + "' in: " + e.getMessage());
+        for (int i = 0; i + 11 <= token.length(); i++) {
+            assertFalse(e.getMessage().contains(token.substring(i, i + 11)),
+                    "the message quotes the token: " + e.getMessage());
+        }
+        return e;
+    }
+
+    @Test
+    void acceptsAValidAccessTokenAndExposesItsUser() throws Exception {
+        String token = dev.mint("{\"userId\":\"user-42\",\"claims\":{\"tenant_id\":\"t-1\","
+                + "\"tenant_roles\":[\"admin\"],\"app_roles\":[\"editor\"]}}");
+
+        ValidatedToken valid = validator().validate(token);
+
+        assertEquals(token, valid.token());
+        assertEquals("user-42", valid.principal().getName());
+        assertEquals(Optional.of("user-user-42@example.test"), valid.principal().email());
+        assertEquals(Optional.of("t-1"), valid.principal().tenantId());
+        assertTrue(valid.principal().hasRole("admin") && valid.principal().hasRole("editor"));
+        assertEquals(idp.baseUrl(), valid.principal().claims().get("iss"));
+        long exp = SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().getTime();
+        assertEquals(exp, valid.expiresAt());
+        assertEquals(Instant.ofEpochMilli(exp), valid.principal().expiresAt());
+    }
+
+    @Test
+    void refusesATokenExpiredBeyondTheClockSkew() {
+        String token = tokenWith("{\"exp\":" + (nowSeconds() - 60) + "}");
+
+        assertRefused(validator(AuthVitalConfig.CLOCK_SKEW, "30s"), token, "it has expired");
+    }
+
+    @Test
+    void acceptsATokenExpiredWithinTheClockSkew() {
+        String token = tokenWith("{\"exp\":" + (nowSeconds() - 10) + "}");
+
+        ValidatedToken valid = validator(AuthVitalConfig.CLOCK_SKEW, "30s").validate(token);
+
+        assertEquals((nowSeconds() - 10) * 1000, valid.expiresAt(), 5_000);
+    }
+
+    @Test
+    void refusesATokenNotValidBeforeALaterTimeBeyondTheClockSkew() {
+        String token = tokenWith("{\"nbf\":" + (nowSeconds() + 60) + "}");
+
+        assertRefused(validator(AuthVitalConfig.CLOCK_SKEW, "30s"), token, "it is not valid yet");
+    }
+
+    @Test
+    void acceptsATokenNotValidBeforeALaterTimeWithinTheClockSkew() {
+        String token = dev.mint("{\"userId\":\"early\",\"claims\":{\"nbf\":" + (nowSeconds() + 10) + "}}");
+
+        assertEquals("early", validator(AuthVitalConfig.CLOCK_SKEW, "30s").validate(token).principal().getName());
+    }
+
+    @Test
+    void refusesATokenOfAnotherIssuer() {
+        String token = tokenWith("{\"iss\":\"https://evil.example\"}");
+
+        assertRefused(validator(), token, "it was not issued by '" + idp.baseUrl() + "'");
+    }
+
+    @Test
+    void acceptsTheConfiguredIssuerWhenItIsNotTheHost() {
+        String token = dev.mint("{\"userId\":\"behind-proxy\",\"claims\":{\"iss\":\"https://auth.example.com\"}}");
+
+        ValidatedToken valid = validator(AuthVitalConfig.ISSUER, "https://auth.example.com").validate(token);
+
+        assertEquals("behind-proxy", valid.principal().getName());
+    }
+
+    @Test
+    void refusesTheHostAsIssuerWhenAnotherIssuerIsConfigured() {
+        String token = dev.mint("{}");
+
+        assertRefused(validator(AuthVitalConfig.ISSUER, "https://auth.example.com"), token,
+                "it was not issued by 'https://auth.example.com'");
+    }
+
+    @Test
+    void acceptsTheClientIdAsAStringAudience() throws Exception {
+        String token = dev.mint("{\"userId\":\"aud-string\",\"claims\":{\"aud\":\"" + CLIENT_ID + "\"}}");
+        assertTrue(SignedJWT.parse(token).getPayload().toString().contains("\"aud\":\"" + CLIENT_ID + "\""));
+
+        assertEquals("aud-string", validator().validate(token).principal().getName());
+    }
+
+    @Test
+    void acceptsAnAudienceArrayContainingTheClientId() {
+        String token = dev.mint("{\"userId\":\"aud-array\",\"claims\":{\"aud\":[\"other-app\",\"" + CLIENT_ID + "\"]}}");
+
+        assertEquals("aud-array", validator().validate(token).principal().getName());
+    }
+
+    @Test
+    void refusesATokenWithoutAudienceWhenAClientIdIsSet() {
+        String token = dev.mint("{\"removeClaims\":[\"aud\"]}");
+
+        assertRefused(validator(), token, "it is not meant for client '" + CLIENT_ID + "'");
+    }
+
+    @Test
+    void refusesATokenForAnotherAudience() {
+        String token = tokenWith("{\"aud\":[\"other-app\",\"third-app\"]}");
+
+        assertRefused(validator(), token, "it is not meant for client '" + CLIENT_ID + "'");
+    }
+
+    @Test
+    void checksNoAudienceWhenNoClientIdIsSet() {
+        TokenValidator validator = validator(AuthVitalConfig.CLIENT_ID, null);
+        String otherAudience = dev.mint("{\"userId\":\"other\",\"claims\":{\"aud\":\"other-app\"}}");
+        String noAudience = dev.mint("{\"userId\":\"none\",\"removeClaims\":[\"aud\"]}");
+
+        assertEquals("other", validator.validate(otherAudience).principal().getName());
+        assertEquals("none", validator.validate(noAudience).principal().getName());
+    }
+
+    @Test
+    void refusesAnUnsignedTokenWithAlgNone() {
+        String signed = dev.mint("{}");
+        String header = Base64URL.encode("{\"alg\":\"none\",\"kid\":\"" + dev.currentKid() + "\"}").toString();
+        String token = header + "." + signed.split("\\.")[1] + ".";
+
+        assertRefused(validator(), token, "it is not a signed JWT");
+    }
+
+    @Test
+    void refusesHs256SignedWithThePublicKeyAsHmacSecret() throws Exception {
+        String kid = dev.currentKid();
+        byte[] publicKey = dev.publicKey(kid).toRSAPublicKey().getEncoded();
+        String token = sign(JWSAlgorithm.HS256, kid, validClaims(), new MACSigner(publicKey));
+
+        assertRefused(validator(), token, "it is not signed with RS256");
+    }
+
+    @Test
+    void refusesRs256FromAnotherKeyUnderAPublishedKid() throws Exception {
+        JWSSigner stranger = new RSASSASigner(new RSAKeyGenerator(2048).generate());
+        String token = sign(JWSAlgorithm.RS256, dev.currentKid(), validClaims(), stranger);
+
+        assertRefused(validator(), token, "its signature does not verify");
+    }
+
+    @Test
+    void refusesAnUnknownKid() {
+        String token = dev.mint("{\"kid\":\"no-such-key\"}");
+
+        assertRefused(validator(), token, "it is signed with a key the IdP does not publish");
+    }
+
+    @Test
+    void refusesARefreshToken() {
+        String token = dev.mint("{\"type\":\"refresh\"}");
+
+        assertRefused(validator(), token, "it is a refresh token, not an access token");
+    }
+
+    @Test
+    void refusesATokenWithoutSubject() {
+        String token = dev.mint("{\"removeClaims\":[\"sub\"]}");
+
+        assertRefused(validator(), token, "it names no user ('sub')");
+    }
+
+    @Test
+    void refusesATokenOfTwoParts() {
+        String[] parts = dev.mint("{}").split("\\.");
+
+        assertRefused(validator(), parts[0] + "." + parts[1], "it is not a signed JWT");
+    }
+
+    @Test
+    void refusesATokenOfFourParts() {
+        String token = dev.mint("{}");
+
+        assertRefused(validator(), token + "." + token.split("\\.")[2], "it is not a signed JWT");
+    }
+
+    @Test
+    void refusesAPayloadThatIsNotBase64Url() {
+        String[] parts = dev.mint("{}").split("\\.");
+
+        assertRefused(validator(), parts[0] + ".%%not*base64url%%." + parts[2], "it is not a signed JWT");
+    }
+
+    @Test
+    void refusesAPayloadThatIsNotJson() {
+        String[] parts = dev.mint("{}").split("\\.");
+        String token = parts[0] + "." + Base64URL.encode("this is no JSON object") + "." + parts[2];
+
+        assertRefused(validator(), token, "it is not a signed JWT");
+    }
+
+    @Test
+    void refusesTheEmptyString() {
+        assertRefused(validator(), "", "it is not a signed JWT");
+    }
+
+    @Test
+    void refusesATokenLongerThan8KiBEvenWhenSignedByTheIdp() {
+        String token = tokenWith("{\"padding\":\"" + "x".repeat(TokenValidator.MAX_TOKEN_LENGTH) + "\"}");
+
+        assertRefused(validator(), token, "it is longer than 8192 characters");
+    }
+
+    @Test
+    void servesAValidatedTokenFromTheCacheWithoutTheIdp() {
+        String token;
+        TokenValidator validator;
+        ValidatedToken first;
+        try (StandInIdp own = StandInIdp.start(0, CLIENT_ID)) {
+            StandInDevApi ownDev = new StandInDevApi(own);
+            token = ownDev.mint("{}");
+            validator = validator(own, Clock.systemUTC());
+            first = validator.validate(token);
+            ownDev.resetStats();
+
+            assertSame(first, validator.validate(token), "not verified again");
+            assertEquals(0, ownDev.jwksFetches());
+        }
+        assertSame(first, validator.validate(token), "no call to the IdP, which is gone");
+    }
+
+    @Test
+    void doesNotServeACachedTokenPastItsExpiry() {
+        MutableClock clock = new MutableClock(Instant.now());
+        TokenValidator validator = validator(idp, clock, AuthVitalConfig.CLOCK_SKEW, "0s");
+        String token = tokenWith("{\"exp\":" + (clock.instant().getEpochSecond() + 60) + "}");
+        ValidatedToken first = validator.validate(token);
+        assertSame(first, validator.validate(token), "cached while valid");
+
+        clock.advance(Duration.ofSeconds(61));
+
+        assertRefused(validator, token, "it has expired");
+    }
+
+    @Test
+    void doesNotCacheARefusal() {
+        try (StandInIdp own = StandInIdp.start(0, CLIENT_ID)) {
+            StandInDevApi ownDev = new StandInDevApi(own);
+            TokenValidator validator = validator(own, Clock.systemUTC(), AuthVitalConfig.JWKS_REFETCH_INTERVAL, "0s");
+            String keysBeforeRotation = ownDev.jwks();
+            ownDev.rotate();
+            String token = ownDev.mint("{\"userId\":\"after-rotation\"}");
+            // A cache in front of the IdP still serves the JWKS from before the rotation.
+            ownDev.jwksFault(Json.createObjectBuilder().add("status", 200)
+                    .add("contentType", "application/json").add("body", keysBeforeRotation).build());
+            assertRefused(validator, token, "it is signed with a key the IdP does not publish");
+
+            ownDev.removeJwksFault();
+
+            assertEquals("after-rotation", validator.validate(token).principal().getName());
+        }
+    }
+}
