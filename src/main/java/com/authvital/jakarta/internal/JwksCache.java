@@ -32,7 +32,8 @@ import java.util.function.LongSupplier;
  * <ul>
  * <li>The first requests wait for one shared fetch; nothing can be validated before it.</li>
  * <li>Once the keys are older than the refresh interval, the next request starts a fetch in the
- *     background and goes on with the keys it has: no request waits for a refresh.</li>
+ *     background and goes on with the keys it has: no request waits for a refresh. A failed
+ *     refresh is retried at most once a second.</li>
  * <li>A {@code kid} not among the keys (a rotation at the IdP) causes a fetch, at most one per
  *     minimum refetch interval, so a flood of made-up kids cannot hammer the IdP.</li>
  * <li>While no keys could ever be fetched, a failed fetch is retried at most once a second.</li>
@@ -85,7 +86,7 @@ final class JwksCache implements AutoCloseable {
         if (current == null) {
             current = await(fetch(true));
         } else if (nanoTime.getAsLong() - current.fetchedAt() > refreshNanos
-                && nanoTime.getAsLong() - lastAttempt >= Math.max(refetchNanos, FAILURE_BACKOFF_NANOS)) {
+                && nanoTime.getAsLong() - lastAttempt >= FAILURE_BACKOFF_NANOS) {
             fetch(false); // in the background: this request goes on with the keys it has
         }
         JWSVerifier verifier = current.byKid().get(kid);
@@ -100,6 +101,9 @@ final class JwksCache implements AutoCloseable {
     private synchronized CompletableFuture<Keys> fetch(boolean cold) {
         if (inFlight != null) {
             return inFlight;
+        }
+        if (cold && keys != null) {
+            return CompletableFuture.completedFuture(keys); // another request's fetch landed meanwhile
         }
         long now = nanoTime.getAsLong();
         if (cold && lastError != null && now - lastFailure < FAILURE_BACKOFF_NANOS) {
