@@ -34,6 +34,9 @@ class DemoIT {
         return DemoWar.build(Deployments.idp().baseUrl(), Deployments.CLIENT_ID);
     }
 
+    private static final String CHROME_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
     @ArquillianResource
     URL demo;
 
@@ -42,7 +45,8 @@ class DemoIT {
 
     private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(demo.toString()).resolve(path))
-                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) DemoIT/1.0")
+                .header("User-Agent", CHROME_ON_LINUX)
+                .header("Accept", "application/json")
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();
         return browser.send(request, HttpResponse.BodyHandlers.ofString());
@@ -58,7 +62,7 @@ class DemoIT {
     }
 
     @Test
-    void aSignedInBrowserSeesItsThreeDevicesNewestFirst() throws Exception {
+    void aSignedInBrowserSeesItsThreeDevicesNewestFirstWithThisOneMarked() throws Exception {
         signIn();
 
         HttpResponse<String> response = send("GET", "api/sessions");
@@ -67,12 +71,26 @@ class DemoIT {
         JsonObject body = json(response);
         assertEquals(3, body.getInt("total"));
         List<JsonObject> sessions = body.getJsonArray("sessions").getValuesAs(JsonObject.class);
-        assertEquals("Mozilla/5.0 (X11; Linux x86_64) DemoIT/1.0", sessions.get(0).getString("device"));
+        assertEquals("Chrome 131 on Linux", sessions.get(0).getString("device"));
+        assertEquals(List.of(true, false, false), sessions.stream().map(s -> s.getBoolean("current")).toList());
+        assertEquals(List.of("Chrome 131 on Linux", "Mobile Safari 18 on iOS", "Firefox 133 on Linux"),
+                sessions.stream().map(s -> s.getString("device")).toList());
+        assertEquals(true, sessions.get(1).getBoolean("mobile"));
         assertTrue(sessions.get(0).getString("lastActive").compareTo(sessions.get(1).getString("lastActive")) > 0);
         assertTrue(sessions.get(1).getString("lastActive").compareTo(sessions.get(2).getString("lastActive")) > 0);
-        for (JsonObject s : sessions) {
-            assertTrue(s.containsKey("id") && s.containsKey("location") && s.containsKey("expiresAt"), s.toString());
-        }
+    }
+
+    @Test
+    void signingOutOtherDevicesKeepsThisOne() throws Exception {
+        signIn();
+
+        HttpResponse<String> others = send("POST", "api/sign-out-others");
+
+        assertEquals(200, others.statusCode(), others.body());
+        assertEquals("Signed out of 2 other devices", json(others).getString("message"));
+        List<JsonObject> left = json(send("GET", "api/sessions")).getJsonArray("sessions").getValuesAs(JsonObject.class);
+        assertEquals(1, left.size());
+        assertEquals(true, left.get(0).getBoolean("current"));
     }
 
     @Test
@@ -88,14 +106,15 @@ class DemoIT {
     }
 
     @Test
-    void loggingOutEverywhereSaysHowManyDevices() throws Exception {
+    void loggingOutEverywhereSaysHowManyDevicesAndLogsThisBrowserOutToo() throws Exception {
         signIn();
 
         HttpResponse<String> all = send("POST", "api/logout-all");
 
         assertEquals(200, all.statusCode());
         assertEquals("Logged out of 3 devices", json(all).getString("message"));
-        assertEquals(0, json(send("GET", "api/sessions")).getInt("total"));
+        assertEquals(List.of(), cookieNames());
+        assertEquals(401, send("GET", "api/sessions").statusCode());
     }
 
     @Test
@@ -105,8 +124,9 @@ class DemoIT {
 
         HttpResponse<String> logout = send("POST", "api/logout");
 
-        assertEquals(200, logout.statusCode());
+        assertEquals(200, logout.statusCode(), logout.body());
         assertEquals(true, json(logout).getBoolean("success"));
+        assertEquals("Session revoked successfully", json(logout).getJsonObject("idp").getString("message"));
         assertEquals(List.of(), cookieNames());
         HttpResponse<String> after = send("GET", "api/sessions");
         assertEquals(401, after.statusCode());

@@ -17,14 +17,18 @@ public final class DemoWar {
 
     /** The demo WAR, pointed at this IdP unless {@code AUTHVITAL_HOST} overrides it at run time. */
     public static WebArchive build(String idpBaseUrl, String clientId) {
-        return Deployments.app("authvital-demo",
-                        Map.of("authvital.host", idpBaseUrl, "authvital.client-id", clientId,
-                                // The filter guards the API; logging out needs only the refresh token.
-                                "authvital.filter.url-patterns", "/api/*",
-                                "authvital.filter.public-paths", "/api/logout"),
+        Map<String, String> config = Map.of(
+                "authvital.host", idpBaseUrl,
+                "authvital.client-id", clientId,
+                // The filter guards the API; logging out needs only the refresh token.
+                "authvital.filter.url-patterns", "/api/*",
+                "authvital.filter.public-paths", "/api/logout",
+                "authvital.logout.path", "/api/logout",
+                // The demo runs on http://127.0.0.1: a Secure cookie would never come back.
+                "authvital.cookie.secure", "false");
+        return Deployments.app("authvital-demo", config,
                         DemoApplication.class, SessionsResource.class, SessionsResource.DeviceView.class,
-                        SessionsResource.SessionsView.class, DemoCookies.class, AuthVitalErrors.class,
-                        SignInServlet.class)
+                        SessionsResource.SessionsView.class, AuthVitalErrors.class, SignInServlet.class)
                 .addAsWebResource(DemoWar.class.getResource("/demo/index.html"), "index.html");
     }
 

@@ -1,23 +1,27 @@
 package com.authvital.demo;
 
+import com.authvital.jakarta.AuthVitalCookies;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Dev-only sign-in: asks the stand-in IdP ({@code GET /dev/login}) for a demo user with a few
- * sessions and hands its {@code access_token} and {@code refresh_token} cookies to the browser,
- * so they belong to whatever host name the browser uses for the demo. A real AuthVital has no
+ * sessions and hands its tokens to the browser as the module's {@code access_token} and
+ * {@code refresh_token} cookies, so they belong to whatever host name the browser uses for the demo. A real AuthVital has no
  * such endpoint: sign in there instead.
  */
 @WebServlet("/signin")
@@ -30,6 +34,9 @@ public class SignInServlet extends HttpServlet {
     @Inject
     @ConfigProperty(name = "authvital.host")
     String host;
+
+    @Inject
+    transient AuthVitalCookies cookies;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -54,7 +61,16 @@ public class SignInServlet extends HttpServlet {
                     + answer.statusCode() + "): sign in at your IdP instead.");
             return;
         }
-        answer.headers().allValues("Set-Cookie").forEach(cookie -> response.addHeader("Set-Cookie", cookie));
+        // Written again by the module's cookie writer, with the attributes its logout clears.
+        Map<String, String> tokens = new HashMap<>();
+        answer.headers().allValues("Set-Cookie").forEach(header ->
+                HttpCookie.parse(header).forEach(cookie -> tokens.put(cookie.getName(), cookie.getValue())));
+        if (!tokens.containsKey("access_token") || !tokens.containsKey("refresh_token")) {
+            unavailable(response, "The IdP at " + host + " signed in without setting both token cookies.");
+            return;
+        }
+        cookies.setTokens(response, tokens.get("access_token"), Duration.ofHours(1),
+                tokens.get("refresh_token"), Duration.ofDays(7));
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + "/");
     }
