@@ -100,6 +100,19 @@ public final class Deployments {
         }
     }
 
+    /**
+     * A Servlet 6.0 {@code WEB-INF/web.xml} holding {@code elements} (filters, listeners…); not
+     * metadata-complete, so the classes' annotations still count.
+     */
+    public static StringAsset webXml(String elements) {
+        return new StringAsset("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"\n"
+                + "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+                + "         xsi:schemaLocation=\"https://jakarta.ee/xml/ns/jakartaee "
+                + "https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd\"\n"
+                + "         version=\"6.0\">\n" + elements + "\n</web-app>\n");
+    }
+
     /** A loopback port with nothing listening on it, for an "IdP down" deployment. */
     public static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {

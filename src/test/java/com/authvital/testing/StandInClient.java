@@ -103,6 +103,56 @@ public final class StandInClient {
         send("PUT", "/dev/users/" + encode(userId) + "/fault", fault.build().toString(), 200, 204);
     }
 
+    /**
+     * A token minted by {@code POST /dev/tokens} with these fields: userId, type ("access" or
+     * "refresh"), sessionId, claims (a map; numbers stay numbers), removeClaims (a list), kid,
+     * keyId (the published or retired key that signs).
+     */
+    public String mint(Map<String, ?> fields) {
+        return send("POST", "/dev/tokens", Json.createObjectBuilder(fields).build().toString(), 201)
+                .getString("token");
+    }
+
+    /** The stand-in's published JWK set, as the text of {@code /.well-known/jwks.json}. */
+    public String jwks() {
+        return send("GET", "/.well-known/jwks.json", null, 200).toString();
+    }
+
+    /** The kid of the key that signs new tokens. */
+    public String currentKeyId() {
+        return send("GET", "/dev/keys", null, 200).getString("current");
+    }
+
+    /** Makes a new signing key, published beside the old ones; answers its kid. */
+    public String rotateKeys() {
+        return send("POST", "/dev/keys/rotate", null, 200).getString("kid");
+    }
+
+    /** Takes this key out of the JWKS; the stand-in can still sign with it through {@link #mint}. */
+    public void retireKey(String kid) {
+        send("POST", "/dev/keys/" + encode(kid) + "/retire", null, 200);
+    }
+
+    /** How many times {@code /.well-known/jwks.json} was fetched since the start or the last reset. */
+    public long jwksFetches() {
+        return send("GET", "/dev/stats", null, 200).getJsonNumber("jwksFetches").longValue();
+    }
+
+    /** Sets the fetch counts back to 0. */
+    public void resetStats() {
+        send("DELETE", "/dev/stats", null, 204);
+    }
+
+    /** From now on {@code /.well-known/jwks.json} answers {@code status} with an empty body. */
+    public void jwksFault(int status) {
+        send("PUT", "/dev/jwks/fault", Json.createObjectBuilder().add("status", status).build().toString(), 204);
+    }
+
+    /** The JWKS answers the keys again. */
+    public void clearJwksFault() {
+        send("DELETE", "/dev/jwks/fault", null, 204);
+    }
+
     private JsonObject send(String method, String path, String body, int... expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))

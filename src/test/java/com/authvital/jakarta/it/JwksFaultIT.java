@@ -1,0 +1,92 @@
+package com.authvital.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.jakarta.it.app.CurrentUser;
+import com.authvital.jakarta.it.app.WhoAmIServlet;
+import com.authvital.standin.StandInIdp;
+import com.authvital.testing.Browser;
+import com.authvital.testing.Deployments;
+import com.authvital.testing.StandInClient;
+import com.authvital.testing.StandInClient.NewSession;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** While the IdP's JWKS answers 503 the filter answers 503 saying so, and it recovers by itself when the JWKS is back. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class JwksFaultIT {
+
+    /** This class's own IdP: its JWKS is broken on purpose, which no other test must meet. */
+    private static StandInIdp idp;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        idp = StandInIdp.start(0, Deployments.CLIENT_ID);
+        return Deployments.war("jwks-fault", Map.of(
+                        "authvital.host", idp.baseUrl(),
+                        "authvital.filter.url-patterns", "/api/*"),
+                WhoAmIServlet.class, CurrentUser.class);
+    }
+
+    @AfterAll
+    static void stopTheIdp() {
+        if (idp != null) {
+            idp.close();
+        }
+    }
+
+    @ArquillianResource
+    URL app;
+
+    private HttpResponse<String> me(String token) {
+        return new Browser(app).get("api/me", "Accept", "application/json", "Authorization", "Bearer " + token);
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    @Test
+    void aJwksAnswering503Is503UntilItAnswersTheKeysAgain() throws InterruptedException {
+        StandInClient standIn = StandInClient.at(idp.baseUrl());
+        NewSession user = standIn.newUser();
+        standIn.jwksFault(503);
+        try {
+            HttpResponse<String> down = me(user.accessToken());
+
+            assertEquals(503, down.statusCode(), down.body());
+            assertEquals("temporarily_unavailable", json(down).getString("error"));
+            String message = json(down).getString("message");
+            assertTrue(message.contains("/.well-known/jwks.json") && message.contains("answered 503"), message);
+            assertTrue(standIn.jwksFetches() >= 1, "the filter asked the IdP for its keys");
+        } finally {
+            standIn.clearJwksFault();
+        }
+
+        HttpResponse<String> up = me(user.accessToken());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (up.statusCode() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            up = me(user.accessToken());
+        }
+
+        assertEquals(200, up.statusCode(), up.body());
+        assertEquals(user.userId(), json(up).getString("principal"));
+    }
+}
