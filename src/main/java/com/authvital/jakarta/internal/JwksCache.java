@@ -90,11 +90,29 @@ final class JwksCache implements AutoCloseable {
             fetch(false); // in the background: this request goes on with the keys it has
         }
         JWSVerifier verifier = current.byKid().get(kid);
-        if (verifier == null && nanoTime.getAsLong() - lastAttempt >= refetchNanos) {
-            current = await(fetch(false));
-            verifier = current.byKid().get(kid);
+        if (verifier == null) {
+            // A fetch under way (perhaps the refresh just started) may bring the kid: wait for it.
+            CompletableFuture<Keys> pending = pendingOrRefetch();
+            if (pending != null) {
+                current = await(pending);
+                verifier = current.byKid().get(kid);
+            }
         }
         return Optional.ofNullable(verifier);
+    }
+
+    /** Whether the keys at hand hold {@code kid}; never fetches. */
+    boolean publishes(String kid) {
+        Keys current = keys;
+        return current != null && current.byKid().containsKey(kid);
+    }
+
+    /** The fetch under way; else a new one if the refetch interval allows; else null. */
+    private synchronized CompletableFuture<Keys> pendingOrRefetch() {
+        if (inFlight != null) {
+            return inFlight;
+        }
+        return nanoTime.getAsLong() - lastAttempt >= refetchNanos ? fetch(false) : null;
     }
 
     /** The fetch under way, or a new one; {@code cold}: fail fast inside the failure back-off. */

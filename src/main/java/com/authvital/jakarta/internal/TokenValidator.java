@@ -18,7 +18,8 @@ import java.util.Optional;
  * Validates AuthVital access tokens locally: RS256 only, signed by a key the IdP publishes,
  * issued by the configured issuer for the configured audience, within {@code exp}/{@code nbf}
  * give or take the clock skew, and not a refresh token (the IdP accepts those as bearer tokens;
- * a resource server must not). Validated tokens are remembered until they expire.
+ * a resource server must not). Validated tokens are remembered until they expire, and trusted
+ * from memory only while the IdP still publishes the key that signed them.
  */
 public final class TokenValidator implements AutoCloseable {
 
@@ -56,7 +57,7 @@ public final class TokenValidator implements AutoCloseable {
     public ValidatedToken validate(String token) {
         long now = clock.millis();
         ValidatedToken known = cache.get(token, now);
-        if (known != null) {
+        if (known != null && keys.publishes(known.kid())) {
             return known;
         }
         ValidatedToken valid = check(token, now);
@@ -118,7 +119,7 @@ public final class TokenValidator implements AutoCloseable {
         }
         checkClaims(claims, now);
         return new ValidatedToken(token, new AuthVitalPrincipal(claims.toJSONObject()),
-                claims.getExpirationTime().getTime());
+                claims.getExpirationTime().getTime(), header.getKeyID());
     }
 
     private void checkClaims(JWTClaimsSet claims, long now) {

@@ -9,8 +9,10 @@ import com.authvital.jakarta.AuthVitalPrincipal;
  * @param token     the raw token, to forward to the IdP
  * @param principal its user
  * @param expiresAt when it stops being valid, epoch milliseconds
+ * @param kid       the key it was verified with: a cached token is trusted only while the IdP
+ *                  still publishes that key
  */
-public record ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt) {
+public record ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid) {
 
     /** The request attribute under which the filter keeps the validated token. */
     public static final String ATTRIBUTE = ValidatedToken.class.getName();

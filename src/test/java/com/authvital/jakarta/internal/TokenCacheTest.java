@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TokenCacheTest {
 
     private static ValidatedToken token(String value, long expiresAt) {
-        return new ValidatedToken(value, new AuthVitalPrincipal(Map.of("sub", "u-" + value)), expiresAt);
+        return new ValidatedToken(value, new AuthVitalPrincipal(Map.of("sub", "u-" + value)), expiresAt, "kid-1");
     }
 
     @Test
