@@ -25,6 +25,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class StandInClient {
 
+    /** The config key naming the stand-in when {@code authvital.host} does not. */
+    public static final String STAND_IN = "test.stand-in";
+
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -32,9 +35,13 @@ public final class StandInClient {
         this.baseUrl = baseUrl;
     }
 
-    /** The stand-in the deployment's {@code authvital.host} points at. */
+    /**
+     * The deployment's stand-in: {@code test.stand-in} when a test points {@code authvital.host}
+     * elsewhere (at a closed port, say), else {@code authvital.host}.
+     */
     public static StandInClient fromConfig() {
-        return at(ConfigProvider.getConfig().getValue("authvital.host", String.class));
+        return at(ConfigProvider.getConfig().getOptionalValue(STAND_IN, String.class)
+                .orElseGet(() -> ConfigProvider.getConfig().getValue("authvital.host", String.class)));
     }
 
     /** The stand-in at this base URL. */

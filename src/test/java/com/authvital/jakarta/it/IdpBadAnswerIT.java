@@ -5,46 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.InContainerTest;
 import com.authvital.testing.Requests;
-import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.OptionalInt;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An IdP answer that is a 5xx or not the IdP's JSON (a proxy's HTML page) is IdpUnavailable, with the IdP's status and message when it gave them. */
 @ExtendWith(ArquillianExtension.class)
-class IdpBadAnswerIT {
+class IdpBadAnswerIT extends InContainerTest {
 
     private static final String PROXY_PAGE = "<html><body><h1>502 Bad Gateway</h1></body></html>";
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("idp-bad-answer");
-    }
-
-    @Inject
-    AuthVitalSessions sessions;
-
-    @Inject
-    HttpServletRequest current;
-
-    // The test class is also instantiated on the client, where there is no deployment config.
-    private StandInClient idp;
-
-    @BeforeEach
-    void connectToTheStandIn() {
-        idp = StandInClient.fromConfig();
     }
 
     @Test

@@ -5,52 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.testing.Deployments;
-import com.authvital.testing.Requests;
+import com.authvital.testing.InContainerTest;
 import com.authvital.testing.StandInClient;
+import com.authvital.testing.Requests;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /** When nothing listens at 'authvital.host', every call is IdpUnavailable with status 503 and no IdP status. */
 @ExtendWith(ArquillianExtension.class)
-class IdpDownIT {
-
-    /** Where the real stand-in is, for making sessions: 'authvital.host' points at a closed port. */
-    private static final String STAND_IN = "test.stand-in";
+class IdpDownIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("idp-down", Map.of(
                 "authvital.host", "http://127.0.0.1:" + Deployments.closedPort(),
-                STAND_IN, Deployments.idp().baseUrl()));
-    }
-
-    @Inject
-    AuthVitalSessions sessions;
-
-    @Inject
-    HttpServletRequest current;
-
-    // The test class is also instantiated on the client, where there is no deployment config.
-    private StandInClient idp;
-
-    @BeforeEach
-    void connectToTheStandIn() {
-        idp = StandInClient.at(ConfigProvider.getConfig().getValue(STAND_IN, String.class));
+                StandInClient.STAND_IN, Deployments.idp().baseUrl()));
     }
 
     @Test

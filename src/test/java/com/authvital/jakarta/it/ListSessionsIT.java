@@ -3,15 +3,12 @@ package com.authvital.jakarta.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.Session;
 import com.authvital.jakarta.SessionList;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.InContainerTest;
 import com.authvital.testing.Requests;
-import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,31 +16,16 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** list() returns the caller's live sessions from the IdP, newest first, optionally for one application. */
 @ExtendWith(ArquillianExtension.class)
-class ListSessionsIT {
+class ListSessionsIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("list-sessions");
-    }
-
-    @Inject
-    AuthVitalSessions sessions;
-
-    @Inject
-    HttpServletRequest current;
-
-    // The test class is also instantiated on the client, where there is no deployment config.
-    private StandInClient idp;
-
-    @BeforeEach
-    void connectToTheStandIn() {
-        idp = StandInClient.fromConfig();
     }
 
     @Test

@@ -4,40 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.RevokeResult;
 import com.authvital.testing.Deployments;
-import com.authvital.testing.StandInClient;
+import com.authvital.testing.InContainerTest;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** logout(refreshToken) revokes the refresh token's session with no access token, and passes on the IdP's four answers. */
 @ExtendWith(ArquillianExtension.class)
-class LogoutIT {
+class LogoutIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("logout");
-    }
-
-    // No HttpServletRequest here: logout needs no request and no access token.
-    @Inject
-    AuthVitalSessions sessions;
-
-    // The test class is also instantiated on the client, where there is no deployment config.
-    private StandInClient idp;
-
-    @BeforeEach
-    void connectToTheStandIn() {
-        idp = StandInClient.fromConfig();
     }
 
     @Test

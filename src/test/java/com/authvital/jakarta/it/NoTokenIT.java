@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.Session;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.InContainerTest;
 import com.authvital.testing.Requests;
-import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;
@@ -25,7 +22,6 @@ import java.util.OptionalInt;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
@@ -36,25 +32,11 @@ import org.junit.jupiter.api.function.Executable;
  * the IdP's message when the IdP refuses one that passed local validation.
  */
 @ExtendWith(ArquillianExtension.class)
-class NoTokenIT {
+class NoTokenIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("no-token");
-    }
-
-    @Inject
-    AuthVitalSessions sessions;
-
-    @Inject
-    HttpServletRequest current;
-
-    // The test class is also instantiated on the client, where there is no deployment config.
-    private StandInClient idp;
-
-    @BeforeEach
-    void connectToTheStandIn() {
-        idp = StandInClient.fromConfig();
     }
 
     @Test

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.RevokeAllResult;
 import com.authvital.jakarta.Session;
 import com.authvital.jakarta.SessionList;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.InContainerTest;
 import com.authvital.testing.Requests;
-import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -24,33 +22,18 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** revokeAll() logs the caller out everywhere, or of one application only, and sends the IdP the body it expects. */
 @ExtendWith(ArquillianExtension.class)
-class RevokeAllIT {
+class RevokeAllIT extends InContainerTest {
 
     private static final String BILLING = "billing-app";
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("revoke-all");
-    }
-
-    @Inject
-    AuthVitalSessions sessions;
-
-    @Inject
-    HttpServletRequest current;
-
-    // The test class is also instantiated on the client, where there is no deployment config.
-    private StandInClient idp;
-
-    @BeforeEach
-    void connectToTheStandIn() {
-        idp = StandInClient.fromConfig();
     }
 
     @Test

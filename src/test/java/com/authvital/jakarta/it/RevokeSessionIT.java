@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.AccessDeniedException;
-import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.RevokeResult;
 import com.authvital.jakarta.Session;
 import com.authvital.jakarta.SessionNotFoundException;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.InContainerTest;
 import com.authvital.testing.Requests;
-import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -23,31 +21,16 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** revoke() revokes one of the caller's own sessions at the IdP and maps the IdP's refusals to 404 and 403. */
 @ExtendWith(ArquillianExtension.class)
-class RevokeSessionIT {
+class RevokeSessionIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("revoke-session");
-    }
-
-    @Inject
-    AuthVitalSessions sessions;
-
-    @Inject
-    HttpServletRequest current;
-
-    // The test class is also instantiated on the client, where there is no deployment config.
-    private StandInClient idp;
-
-    @BeforeEach
-    void connectToTheStandIn() {
-        idp = StandInClient.fromConfig();
     }
 
     @Test

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.SessionNotFoundException;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.InContainerTest;
 import com.authvital.testing.Requests;
-import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.OptionalInt;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,25 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * support runs every invocation for each one and reports them mixed up (arquillian-core #771).
  */
 @ExtendWith(ArquillianExtension.class)
-class SessionIdEncodingIT {
+class SessionIdEncodingIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("session-id-encoding");
-    }
-
-    @Inject
-    AuthVitalSessions sessions;
-
-    @Inject
-    HttpServletRequest current;
-
-    // The test class is also instantiated on the client, where there is no deployment config.
-    private StandInClient idp;
-
-    @BeforeEach
-    void connectToTheStandIn() {
-        idp = StandInClient.fromConfig();
     }
 
     @Test
