@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The AuthVital sessions API: list the caller's sessions, revoke one, revoke all ("log out
- * everywhere"), log out by refresh token. The caller is the incoming request: its access token
+ * The AuthVital sessions API: list the caller's sessions (the current one marked), revoke one,
+ * revoke all ("log out everywhere"), revoke all but the current one ("sign out other devices"),
+ * log out by refresh token. The caller is the incoming request: its access token
  * (the one {@link AuthVitalFilter} validated, else the {@code Authorization: Bearer} header, else
  * the {@code access_token} cookie) is validated locally and forwarded to the IdP. A request without
  * a valid access token fails with {@link NotAuthenticatedException} before any call to the IdP.
