@@ -36,4 +36,31 @@ public final class Browser {
             throw new IllegalStateException(e);
         }
     }
+
+    /** {@code POST path} without a body, with these headers (name, value, name, value…). */
+    public HttpResponse<String> post(String path, String... headers) {
+        return send("POST", path, null, headers);
+    }
+
+    /**
+     * {@code method path} with this body ({@code null}: none) and these headers (name, value…);
+     * redirects are not followed, so a test sees the {@code Location} it was given.
+     */
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }
