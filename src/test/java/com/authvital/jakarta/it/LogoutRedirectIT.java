@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.authvital.testing.Browser;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
+import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -78,6 +80,26 @@ class LogoutRedirectIT {
     void anyOtherRedirectFallsBackToTheConfiguredDefault(String redirect) {
         // location() also proves that no header was injected: exactly the two token cookies are set.
         assertEquals(inApplication("/goodbye"), location(new Browser(app).post(query(redirect))));
+    }
+
+    /**
+     * A query string with a malformed percent-escape, sent as is: java.net.http refuses to build
+     * such a URI, so HttpURLConnection (HTTP/1.1, which sends the request target unchecked) does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/%zz", "/100%", "%"})
+    void aMalformedEscapeInTheRedirectQueryFallsBackToTheConfiguredDefault(String redirect) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(app, "logout?redirect=" + redirect).openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setRequestMethod("POST");
+        try {
+            assertEquals(303, connection.getResponseCode(), redirect);
+            assertEquals(inApplication("/goodbye"), connection.getHeaderField("Location"));
+            assertEquals(2, connection.getHeaderFields().getOrDefault("Set-Cookie", List.of()).size(),
+                    String.valueOf(connection.getHeaderFields()));
+        } finally {
+            connection.disconnect();
+        }
     }
 
     @Test

@@ -26,6 +26,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A POST to the logout servlet revokes the refresh token's session at the IdP, ends the HttpSession and clears both cookies; a GET does nothing. */
 @ExtendWith(ArquillianExtension.class)
@@ -75,6 +77,21 @@ class LogoutServletIT {
         assertEquals(List.of(), get.headers().allValues("Set-Cookie"));
         assertFalse(idp.isRevoked(user.sessionId()));
         assertEquals(List.of(), idp.requestsAfter(before));
+    }
+
+    /** RFC 9110 §15.5.6: a 405 MUST carry Allow; the servlet sets it only for GET (and HEAD, which runs doGet). */
+    @ParameterizedTest
+    @ValueSource(strings = {"HEAD", "PUT", "DELETE"})
+    void anyOtherMethodAnswers405AllowPostAndLogsNobodyOut(String method) {
+        NewSession user = idp.newUser();
+
+        HttpResponse<String> other = new Browser(app).send(method, "logout", null, "Accept", JSON,
+                "Cookie", "refresh_token=" + user.refreshToken());
+
+        assertEquals(405, other.statusCode(), other.body());
+        assertEquals(List.of("POST"), other.headers().allValues("Allow"), method);
+        assertEquals(List.of(), other.headers().allValues("Set-Cookie"));
+        assertFalse(idp.isRevoked(user.sessionId()));
     }
 
     @Test
@@ -135,6 +152,18 @@ class LogoutServletIT {
         assertFalse(body.getJsonObject("idp").getBoolean("called"), out.body());
         SetCookies.assertBothCleared(out, COOKIE_ATTRIBUTES);
         assertEquals(List.of(), idp.requestsAfter(before), "nothing to revoke, nothing sent");
+    }
+
+    /** TokenExtractor.refreshToken promises "empty when [...] the body is not readable"; Liberty's getParameter throws on a bad escape. */
+    @Test
+    void aFormBodyWithAMalformedEscapeIsReadAsNoTokenAndTheCookiesAreStillCleared() {
+        HttpResponse<String> out = logout("refresh_token=%zz", "Accept", JSON,
+                "Content-Type", "application/x-www-form-urlencoded");
+
+        assertEquals(200, out.statusCode(), out.body());
+        assertTrue(json(out.body()).getBoolean("success"), out.body());
+        assertFalse(json(out.body()).getJsonObject("idp").getBoolean("called"), out.body());
+        SetCookies.assertBothCleared(out, COOKIE_ATTRIBUTES);
     }
 
     @Test
