@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A POST to the logout servlet revokes the refresh token's session at the IdP, ends the HttpSession and clears both cookies; a GET does nothing. */
+/** A POST to the logout servlet revokes the refresh token's session at the IdP, ends the HttpSession and clears both cookies; any other method changes nothing. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LogoutServletIT {
