@@ -1,8 +1,11 @@
 /**
- * A small application the filter tests deploy behind {@link com.authvital.jakarta.AuthVitalFilter}:
+ * Small applications the container tests deploy. Behind {@link com.authvital.jakarta.AuthVitalFilter}:
  * {@code /api/me} tells who the request's user is through the plain servlet API and CDI,
  * {@code /api/health} is meant to be public, {@code /api/sessions} calls the sessions service,
  * {@code /filters} lists the filter's registrations; {@link com.authvital.jakarta.it.app.RegisterFilterListener}
- * maps the filter from code.
+ * maps the filter from code. Beside {@link com.authvital.jakarta.AuthVitalLogoutServlet}:
+ * {@code /session} holds an {@code HttpSession} to see the logout end it, a listener maps the
+ * servlet from code, and {@code /clear-cookies} clears the token cookies from an application's
+ * own servlet.
  */
 package com.authvital.jakarta.it.app;
