@@ -30,10 +30,11 @@ public final class AuthVitalCookies {
     /** Sets both token cookies, each living as long as its token. */
     public void setTokens(HttpServletResponse response, String accessToken, Duration accessTokenLifetime,
                           String refreshToken, Duration refreshTokenLifetime) {
-        response.addHeader("Set-Cookie", header(settings.accessTokenName(), accessToken,
-                "Max-Age=" + accessTokenLifetime.toSeconds()));
-        response.addHeader("Set-Cookie", header(settings.refreshTokenName(), refreshToken,
-                "Max-Age=" + refreshTokenLifetime.toSeconds()));
+        // Both built before either is added: a bad value must not leave one cookie set.
+        String access = header(settings.accessTokenName(), accessToken, "Max-Age=" + accessTokenLifetime.toSeconds());
+        String refresh = header(settings.refreshTokenName(), refreshToken, "Max-Age=" + refreshTokenLifetime.toSeconds());
+        response.addHeader("Set-Cookie", access);
+        response.addHeader("Set-Cookie", refresh);
     }
 
     /**

@@ -79,15 +79,23 @@ public class AuthVitalLogoutServlet extends HttpServlet {
         }
     }
 
-    /** A link or an image must never log anyone out: only POST does (RFC 9110 §9.2.1, safe methods). */
+    /**
+     * Only POST logs out. A link or an image (GET) must never log anyone out (RFC 9110 §9.2.1,
+     * safe methods); every other method gets 405 with {@code Allow} (RFC 9110 §15.5.6).
+     */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Allow", "POST");
-        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Log out with POST");
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (request.getMethod()) {
+            case "POST" -> logout(request, response);
+            case "OPTIONS" -> response.setHeader("Allow", "POST, OPTIONS");
+            default -> {
+                response.setHeader("Allow", "POST");
+                response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Log out with POST");
+            }
+        }
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!LogoutRequests.sameOrAllowedOrigin(request, settings.allowedOrigins())) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Cross-site logout refused");
             return;

@@ -35,6 +35,15 @@ public final class LogoutRequests {
                 + request.getServerPort() + "/").orElse("");
     }
 
+    /** A request parameter, or null when absent or not decodable (a malformed escape like %zz). */
+    public static String parameter(HttpServletRequest request, String name) {
+        try {
+            return request.getParameter(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Whether the client asked for JSON rather than a page. */
     public static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
@@ -47,7 +56,7 @@ public final class LogoutRequests {
      */
     public static String location(HttpServletRequest request, LogoutSettings settings) {
         RedirectTargets targets = settings.targets();
-        return targets.resolve(request.getParameter("redirect"), request.getContextPath())
+        return targets.resolve(parameter(request, "redirect"), request.getContextPath())
                 .or(() -> targets.resolve(settings.redirect(), request.getContextPath()))
                 .orElse(request.getContextPath() + "/");
     }

@@ -68,7 +68,7 @@ public final class TokenExtractor {
         }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (type.startsWith("application/x-www-form-urlencoded")) {
-            return Optional.ofNullable(request.getParameter(REFRESH_TOKEN_FIELD)).filter(v -> !v.isBlank());
+            return Optional.ofNullable(LogoutRequests.parameter(request, REFRESH_TOKEN_FIELD)).filter(v -> !v.isBlank());
         }
         if (type.startsWith("application/json")) {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
