@@ -15,8 +15,16 @@ public final class DemoWar {
     private DemoWar() {
     }
 
+    /** The files of the "Your devices" page, served at the application's root. */
+    private static final String[] PAGE = {"index.html", "devices.js", "style.css"};
+
     /** The demo WAR, pointed at this IdP unless {@code AUTHVITAL_HOST} overrides it at run time. */
     public static WebArchive build(String idpBaseUrl, String clientId) {
+        return build("authvital-demo", idpBaseUrl, clientId);
+    }
+
+    /** The demo WAR under another name (and so context root), for a second deployment beside it. */
+    public static WebArchive build(String name, String idpBaseUrl, String clientId) {
         Map<String, String> config = Map.of(
                 "authvital.host", idpBaseUrl,
                 "authvital.client-id", clientId,
@@ -26,10 +34,13 @@ public final class DemoWar {
                 "authvital.logout.path", "/api/logout",
                 // The demo runs on http://127.0.0.1: a Secure cookie would never come back.
                 "authvital.cookie.secure", "false");
-        return Deployments.app("authvital-demo", config,
-                        DemoApplication.class, SessionsResource.class, SessionsResource.DeviceView.class,
-                        SessionsResource.SessionsView.class, AuthVitalErrors.class, SignInServlet.class)
-                .addAsWebResource(DemoWar.class.getResource("/demo/index.html"), "index.html");
+        WebArchive war = Deployments.app(name, config,
+                DemoApplication.class, SessionsResource.class, SessionsResource.DeviceView.class,
+                SessionsResource.SessionsView.class, AuthVitalErrors.class, SignInServlet.class);
+        for (String file : PAGE) {
+            war.addAsWebResource(DemoWar.class.getResource("/demo/" + file), file);
+        }
+        return war;
     }
 
     public static void main(String[] args) {
