@@ -76,10 +76,9 @@ class DevicesPageIdpDownIT {
         assertEquals("The sign-in service is unavailable right now.", page.text("error-title"));
         String message = page.text("error-message");
         assertTrue(message.contains("could not be reached"), message);
-        // No stack trace and no error page. (The module's own message names the failure's
-        // class, "(ConnectException)": plain words, but not for every reader.)
+        // No stack trace, no error page, no Java class name.
         String shown = page.visibleText();
-        for (String raw : List.of("<html", "<body", "\tat ", ".java:", "Stack", "Error 50")) {
+        for (String raw : List.of("<html", "<body", "\tat ", ".java:", "Stack", "Error 50", "Exception")) {
             assertFalse(shown.contains(raw), "the page shows raw '" + raw + "': " + shown);
         }
         assertFalse(page.shown("devices"));

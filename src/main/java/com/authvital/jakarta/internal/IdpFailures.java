@@ -91,7 +91,7 @@ final class IdpFailures {
         if (causedBy(failure, IOException.class)) {
             return new IdpUnavailableException(503, null, List.of(), "AV1201: AuthVital at "
                     + config.restUrl() + " could not be reached for " + call.label + " ("
-                    + rootCause(failure).getClass().getSimpleName() + "): check that it is up and that '"
+                    + NetworkFailures.describe(failure) + "): check that it is up and that '"
                     + AuthVitalConfig.HOST + "' points at it", failure);
         }
         return new IdpUnavailableException(502, null, List.of(), "AV1204: AuthVital's answer to "
@@ -117,13 +117,5 @@ final class IdpFailures {
             }
         }
         return false;
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

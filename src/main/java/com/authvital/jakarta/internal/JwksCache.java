@@ -185,14 +185,11 @@ final class JwksCache implements AutoCloseable {
         }
         Throwable cause = failure;
         throw new IdpUnavailableException(503, null, List.of(), "AV1206: the IdP's signing keys at " + jwksUri
-                + " could not be reached or read (" + (cause == null ? "timed out" : describe(cause))
+                + " could not be reached or read (" + (cause == null ? "timed out" : NetworkFailures.describe(cause))
                 + "): no token can be validated until they are; check that the IdP is up and '"
                 + AuthVitalConfig.HOST + "' points at it", cause);
     }
 
-    private static String describe(Throwable cause) {
-        return cause instanceof IllegalStateException ? cause.getMessage() : cause.getClass().getSimpleName();
-    }
 
     @Override
     public void close() {
