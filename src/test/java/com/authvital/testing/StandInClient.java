@@ -116,8 +116,12 @@ public final class StandInClient {
      * keyId (the published or retired key that signs).
      */
     public String mint(Map<String, ?> fields) {
-        return send("POST", "/dev/tokens", Json.createObjectBuilder(fields).build().toString(), 201)
-                .getString("token");
+        return mint(Json.createObjectBuilder(fields).build().toString());
+    }
+
+    /** A token minted by {@code POST /dev/tokens} with this JSON body (see {@link #mint(Map)}). */
+    public String mint(String jsonBody) {
+        return send("POST", "/dev/tokens", jsonBody, 201).getString("token");
     }
 
     /** The stand-in's published JWK set, as the text of {@code /.well-known/jwks.json}. */
@@ -153,6 +157,11 @@ public final class StandInClient {
     /** From now on {@code /.well-known/jwks.json} answers {@code status} with an empty body. */
     public void jwksFault(int status) {
         send("PUT", "/dev/jwks/fault", Json.createObjectBuilder().add("status", status).build().toString(), 204);
+    }
+
+    /** From now on the JWKS answers this: {@code {"status","contentType","body","delayMs"}}. */
+    public void jwksFault(JsonObject fault) {
+        send("PUT", "/dev/jwks/fault", fault.toString(), 204);
     }
 
     /** The JWKS answers the keys again. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.standin.StandInIdp;
+import com.authvital.testing.StandInClient;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
@@ -41,12 +42,12 @@ class JwksCacheTest {
     private final AtomicLong nanos = new AtomicLong();
     private final List<JwksCache> caches = new ArrayList<>();
     private StandInIdp idp;
-    private StandInDevApi dev;
+    private StandInClient dev;
 
     @BeforeEach
     void start() {
         idp = StandInIdp.start(0, "jwks-test-app");
-        dev = new StandInDevApi(idp);
+        dev = StandInClient.at(idp.baseUrl());
     }
 
     @AfterEach
@@ -83,7 +84,7 @@ class JwksCacheTest {
 
     @Test
     void concurrentColdRequestsShareOneFetch() throws Exception {
-        String kid = dev.currentKid();
+        String kid = dev.currentKeyId();
         dev.jwksFault(jwksAnswer("application/json", dev.jwks(), 300));
         dev.resetStats();
         JwksCache cache = cache(NEVER, Duration.ofSeconds(30));
@@ -117,7 +118,7 @@ class JwksCacheTest {
         for (int i = 0; i < 100; i++) {
             assertEquals(Optional.empty(), cache.verifier("made-up-" + i));
         }
-        int fetches = dev.jwksFetches();
+        long fetches = dev.jwksFetches();
         assertTrue(fetches <= 2, "the first fetch and at most one refetch, not " + fetches);
 
         advance(Duration.ofSeconds(30));
@@ -130,7 +131,7 @@ class JwksCacheTest {
     @Test
     void withARefetchIntervalOfZeroEveryUnknownKidRefetches() {
         JwksCache cache = cache(NEVER, Duration.ZERO);
-        assertTrue(cache.verifier(dev.currentKid()).isPresent());
+        assertTrue(cache.verifier(dev.currentKeyId()).isPresent());
         dev.resetStats();
 
         // 20, not 100: each stand-in fetch takes about 50 ms on loopback, and 20 prove the same.
@@ -144,9 +145,9 @@ class JwksCacheTest {
     @Test
     void findsAKeyPublishedAfterTheFirstFetch() throws Exception {
         JwksCache cache = cache(NEVER, Duration.ofSeconds(30));
-        String oldKid = dev.currentKid();
+        String oldKid = dev.currentKeyId();
         assertTrue(cache.verifier(oldKid).isPresent());
-        String newKid = dev.rotate();
+        String newKid = dev.rotateKeys();
         SignedJWT signedByNewKey = SignedJWT.parse(dev.mint("{}"));
 
         advance(Duration.ofSeconds(30));
@@ -159,7 +160,7 @@ class JwksCacheTest {
 
     @Test
     void aJwksDownAtStartIsA503ThatRecoversByItselfAfterTheBackOff() {
-        String kid = dev.currentKid();
+        String kid = dev.currentKeyId();
         dev.jwksFault(Json.createObjectBuilder().build());
         JwksCache cache = cache(NEVER, Duration.ofSeconds(30));
 
@@ -168,7 +169,7 @@ class JwksCacheTest {
         assertTrue(down.getMessage().contains(idp.baseUrl() + "/.well-known/jwks.json"), down.getMessage());
         assertTrue(down.getMessage().contains("answered 503"), down.getMessage());
 
-        dev.removeJwksFault();
+        dev.clearJwksFault();
         assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid), "still inside the 1 s back-off");
         assertEquals(1, dev.jwksFetches(), "no fetch inside the back-off");
 
@@ -179,7 +180,7 @@ class JwksCacheTest {
 
     @Test
     void anHtmlPageInsteadOfTheJwksIsA503NamingTheCause() {
-        String kid = dev.currentKid();
+        String kid = dev.currentKeyId();
         dev.jwksFault(jwksAnswer("text/html; charset=utf-8",
                 "<!DOCTYPE html><html><body><h1>Sign in to the guest Wi-Fi</h1></body></html>", 0));
         JwksCache cache = cache(NEVER, Duration.ofSeconds(30));
@@ -194,10 +195,10 @@ class JwksCacheTest {
     @Test
     void refreshesInTheBackgroundWhileRequestsGoOnWithTheKeysTheyHave() throws Exception {
         JwksCache cache = cache(Duration.ofSeconds(1), Duration.ofSeconds(1));
-        String oldKid = dev.currentKid();
+        String oldKid = dev.currentKeyId();
         assertTrue(cache.verifier(oldKid).isPresent());
-        String newKid = dev.rotate();
-        dev.retire(oldKid);
+        String newKid = dev.rotateKeys();
+        dev.retireKey(oldKid);
         // The refresh will take 1 s, long enough to see requests answered while it is under way.
         dev.jwksFault(jwksAnswer("application/json", dev.jwks(), 1_000));
         dev.resetStats();
@@ -219,7 +220,7 @@ class JwksCacheTest {
     @Test
     void refreshesAfterTheRefreshIntervalEvenWhenTheRefetchIntervalIsLonger() throws Exception {
         JwksCache cache = cache(Duration.ofSeconds(1), Duration.ofSeconds(30));
-        String kid = dev.currentKid();
+        String kid = dev.currentKeyId();
         assertTrue(cache.verifier(kid).isPresent());
         dev.resetStats();
 

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.standin.StandInIdp;
+import com.authvital.testing.StandInClient;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -42,14 +45,14 @@ class TokenValidatorTest {
     private static final String CLIENT_ID = "validator-test-app";
 
     private static StandInIdp idp;
-    private static StandInDevApi dev;
+    private static StandInClient dev;
 
     private final List<TokenValidator> validators = new ArrayList<>();
 
     @BeforeAll
     static void start() {
         idp = StandInIdp.start(0, CLIENT_ID);
-        dev = new StandInDevApi(idp);
+        dev = StandInClient.at(idp.baseUrl());
     }
 
     @AfterAll
@@ -228,7 +231,7 @@ class TokenValidatorTest {
     @Test
     void refusesAnUnsignedTokenWithAlgNone() {
         String signed = dev.mint("{}");
-        String header = Base64URL.encode("{\"alg\":\"none\",\"kid\":\"" + dev.currentKid() + "\"}").toString();
+        String header = Base64URL.encode("{\"alg\":\"none\",\"kid\":\"" + dev.currentKeyId() + "\"}").toString();
         String token = header + "." + signed.split("\\.")[1] + ".";
 
         assertRefused(validator(), token, "it is not a signed JWT");
@@ -236,8 +239,8 @@ class TokenValidatorTest {
 
     @Test
     void refusesHs256SignedWithThePublicKeyAsHmacSecret() throws Exception {
-        String kid = dev.currentKid();
-        byte[] publicKey = dev.publicKey(kid).toRSAPublicKey().getEncoded();
+        String kid = dev.currentKeyId();
+        byte[] publicKey = ((RSAKey) JWKSet.parse(dev.jwks()).getKeyByKeyId(kid)).toRSAPublicKey().getEncoded();
         String token = sign(JWSAlgorithm.HS256, kid, validClaims(), new MACSigner(publicKey));
 
         assertRefused(validator(), token, "it is not signed with RS256");
@@ -246,7 +249,7 @@ class TokenValidatorTest {
     @Test
     void refusesRs256FromAnotherKeyUnderAPublishedKid() throws Exception {
         JWSSigner stranger = new RSASSASigner(new RSAKeyGenerator(2048).generate());
-        String token = sign(JWSAlgorithm.RS256, dev.currentKid(), validClaims(), stranger);
+        String token = sign(JWSAlgorithm.RS256, dev.currentKeyId(), validClaims(), stranger);
 
         assertRefused(validator(), token, "its signature does not verify");
     }
@@ -319,7 +322,7 @@ class TokenValidatorTest {
         TokenValidator validator;
         ValidatedToken first;
         try (StandInIdp own = StandInIdp.start(0, CLIENT_ID)) {
-            StandInDevApi ownDev = new StandInDevApi(own);
+            StandInClient ownDev = StandInClient.at(own.baseUrl());
             token = ownDev.mint("{}");
             validator = validator(own, Clock.systemUTC());
             first = validator.validate(token);
@@ -347,17 +350,17 @@ class TokenValidatorTest {
     @Test
     void doesNotCacheARefusal() {
         try (StandInIdp own = StandInIdp.start(0, CLIENT_ID)) {
-            StandInDevApi ownDev = new StandInDevApi(own);
+            StandInClient ownDev = StandInClient.at(own.baseUrl());
             TokenValidator validator = validator(own, Clock.systemUTC(), AuthVitalConfig.JWKS_REFETCH_INTERVAL, "0s");
             String keysBeforeRotation = ownDev.jwks();
-            ownDev.rotate();
+            ownDev.rotateKeys();
             String token = ownDev.mint("{\"userId\":\"after-rotation\"}");
             // A cache in front of the IdP still serves the JWKS from before the rotation.
             ownDev.jwksFault(Json.createObjectBuilder().add("status", 200)
                     .add("contentType", "application/json").add("body", keysBeforeRotation).build());
             assertRefused(validator, token, "it is signed with a key the IdP does not publish");
 
-            ownDev.removeJwksFault();
+            ownDev.clearJwksFault();
 
             assertEquals("after-rotation", validator.validate(token).principal().getName());
         }
