@@ -68,4 +68,16 @@ class TokenExtractorTest {
                 () -> TokenExtractor.find(List.of("Bearer " + TOKEN + " secret-part"), List.of()));
         assertFalse(e.getMessage().contains("secret-part"));
     }
+
+    @Test
+    void acceptsExactlyRfc6750B64Tokens() {
+        assertTrue(TokenExtractor.isB64Token("abc-._~+/XYZ09"));
+        assertTrue(TokenExtractor.isB64Token("abc=="));
+        assertFalse(TokenExtractor.isB64Token(""));
+        assertFalse(TokenExtractor.isB64Token("=="));
+        assertFalse(TokenExtractor.isB64Token("ab=c"));
+        assertFalse(TokenExtractor.isB64Token("a b"));
+        assertFalse(TokenExtractor.isB64Token("a!b"));
+        assertFalse(TokenExtractor.isB64Token("caf\u00e9"));
+    }
 }
