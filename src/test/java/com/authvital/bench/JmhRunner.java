@@ -23,8 +23,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * machine weighs on every benchmark alike; beside JMH's wall-clock figure it prints the CPU time
  * per operation ({@link CpuTime}), which waiting for a core does not inflate.
  *
- * <p>{@code java -cp <test classpath> com.authvital.bench.JmhRunner [--rounds N] [--log-dir D]
- * [JMH options]}. JMH's own report of each round goes to {@code D/jmh-round-N.txt}.
+ * <p>{@code java -cp <test classpath> com.authvital.bench.JmhRunner [--rounds N] [--breakdown]
+ * [--log-dir D] [JMH options]}; {@code --breakdown} adds {@link TokenValidationBreakdown}. JMH's
+ * own report of each round goes to {@code D/jmh-round-N.txt}.
  */
 public final class JmhRunner {
 
@@ -39,6 +40,19 @@ public final class JmhRunner {
         LABELS.put(FLOOR, "(a) raw Signature SHA256withRSA verify (floor)");
         LABELS.put(UNCACHED, "(b) validate, token not seen before (cache off)");
         LABELS.put(CACHED, "(c) validate, token seen before (cache on)");
+        String breakdown = "TokenValidationBreakdown.";
+        LABELS.put(breakdown + "tokenCopy", "  the request's token string alone (in b and c)");
+        LABELS.put(breakdown + "cachedSameInstance", "  (c) with the stored String instance (no hashing)");
+        LABELS.put(breakdown + "cachedTailHashed", "  proto (c): key hashing the token's last 32 chars");
+        LABELS.put(breakdown + "signaturePerCall", "  (a) + Signature.getInstance + initVerify per call");
+        LABELS.put(breakdown + "signaturePerCallPinned", "  (a) + getInstance(alg, provider) + initVerify");
+        LABELS.put(breakdown + "nimbusVerify", "  nimbus SignedJWT.verify, RSASSAVerifier as built");
+        LABELS.put(breakdown + "nimbusVerifyPinned", "  nimbus SignedJWT.verify, JCA provider pinned");
+        LABELS.put(breakdown + "nimbusParse", "  nimbus SignedJWT.parse + getJWTClaimsSet");
+        LABELS.put(breakdown + "nimbusHeader", "  nimbus JWSHeader.parse alone");
+        LABELS.put(breakdown + "nimbusClaims", "  nimbus JWTClaimsSet.parse(json) alone");
+        LABELS.put(breakdown + "principal", "  new AuthVitalPrincipal(claims.toJSONObject())");
+        LABELS.put(breakdown + "uncachedLean", "  proto (b): LeanCheck (header once, pinned provider)");
     }
 
     /** One benchmark's figures per round: wall-clock and CPU microseconds per operation. */
@@ -53,6 +67,7 @@ public final class JmhRunner {
 
     public static void main(String[] args) throws Exception {
         int rounds = 4;
+        boolean breakdown = false;
         Path logDir = Path.of("target", "bench");
         List<String> jmhArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -60,6 +75,8 @@ public final class JmhRunner {
                 rounds = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--log-dir") && i + 1 < args.length) {
                 logDir = Path.of(args[++i]);
+            } else if (args[i].equals("--breakdown")) {
+                breakdown = true;
             } else {
                 jmhArgs.add(args[i]);
             }
@@ -74,6 +91,9 @@ public final class JmhRunner {
             Path log = logDir.resolve("jmh-round-" + (round + 1) + ".txt");
             OptionsBuilder options = new OptionsBuilder();
             options.parent(jmhOptions).include(TokenValidationBenchmark.class.getName() + "\\.").output(log.toString());
+            if (breakdown) {
+                options.include(TokenValidationBreakdown.class.getName() + "\\.");
+            }
             StringBuilder line = new StringBuilder("round " + (round + 1) + " (wall us/op):");
             for (RunResult result : new Runner(options.build()).run()) {
                 String name = shortName(result.getParams().getBenchmark());
