@@ -5,6 +5,9 @@
  * <ul>
  * <li>{@link com.authvital.bench.JmhRunner}: JMH, token validation against a raw RS256
  *     verification ({@code mvn -Pbench package -Dbench.skip.liberty=true}).</li>
+ * <li>{@link com.authvital.bench.LibertyBench}: on Open Liberty, the sessions service's
+ *     {@code list()} against a raw HTTP call, and the filter under load
+ *     ({@code mvn -Pbench package -Dbench.skip.jmh=true}).</li>
  * </ul>
  */
 package com.authvital.bench;
