@@ -53,6 +53,11 @@ public final class JmhRunner {
         LABELS.put(breakdown + "nimbusClaims", "  nimbus JWTClaimsSet.parse(json) alone");
         LABELS.put(breakdown + "principal", "  new AuthVitalPrincipal(claims.toJSONObject())");
         LABELS.put(breakdown + "uncachedLean", "  proto (b): LeanCheck (header once, pinned provider)");
+        LABELS.put(breakdown + "uncachedLeanJsonp", "  proto (b): LeanCheck, claims read with JSON-P");
+        LABELS.put(breakdown + "filterWork", "  filter, known token: extract + validate (c) + wrap");
+        LABELS.put(breakdown + "extractToken", "  TokenExtractor.accessToken (Bearer header)");
+        LABELS.put(breakdown + "b64tokenRegex", "  its b64token check: String.matches(regex)");
+        LABELS.put(breakdown + "b64tokenLoop", "  proto: the same check as a char loop");
     }
 
     /** One benchmark's figures per round: wall-clock and CPU microseconds per operation. */

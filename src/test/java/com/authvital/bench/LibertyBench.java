@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +31,8 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  * benchmark WAR ({@link BenchWar}), starts the Liberty server, then (1) has
  * {@link ListComparisonServlet} time the sessions service's {@code list()} against a raw
  * {@code HttpClient} call plus JSON-B, and (2) drives {@code /protected/hello} (behind the
- * filter, with a valid token) and {@code /open/hello} with the same load in alternating rounds
- * ({@link LoadDriver}). Prints the figures and the targets, then stops the server and the IdP.
+ * filter, with a valid token), {@code /open/hello} and {@code /passthrough/hello} with the same
+ * load in rounds of rotating order ({@link LoadDriver}). Prints the figures and the targets, then stops the server and the IdP.
  *
  * <p>{@code java -cp <test classpath> com.authvital.bench.LibertyBench --wlp target/liberty/wlp
  * --server av-bench --port 9283 --war target/bench/authvital-bench.war}, the server created
@@ -58,11 +58,14 @@ public final class LibertyBench {
         // headers and the body of an answer apart, and the body then waits for the client's
         // delayed ACK, 40 ms or more per call on a kept-alive connection. Read once, at its start.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        Map<String, String> options = new HashMap<>(Map.of(
-                "wlp", "target/liberty/wlp", "server", "av-bench", "port", "9283",
-                "war", "target/bench/authvital-bench.war",
-                "list-warmup", "2000", "list-calls", "100", "list-rounds", "40",
-                "load-requests", "5000", "load-rounds", "20", "concurrency", "8"));
+        Map<String, String> options = new LinkedHashMap<>();
+        String[] defaults = {"wlp", "target/liberty/wlp", "server", "av-bench", "port", "9283",
+            "war", "target/bench/authvital-bench.war",
+            "list-warmup", "2000", "list-calls", "100", "list-rounds", "40",
+            "load-warmup", "20000", "load-requests", "8000", "load-rounds", "12", "concurrency", "8"};
+        for (int i = 0; i < defaults.length; i += 2) {
+            options.put(defaults[i], defaults[i + 1]);
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
                 System.err.println("unknown option " + args[i] + "; known: " + options.keySet());
@@ -152,51 +155,77 @@ public final class LibertyBench {
                 ratio, serviceMean - rawMean, quartiles(ratios), LIST_TARGET, ratio <= LIST_TARGET ? "met" : "MISSED"));
     }
 
-    /** Item 3: alternating rounds of the same closed-loop load on both paths. */
+    /**
+     * Item 3: the same closed-loop load on {@code /protected/hello} and {@code /open/hello}; for the
+     * diagnosis also on {@code /passthrough/hello} (a filter that does nothing: Liberty's cost of any
+     * filter) and {@code /lean/hello} (the prototype of a faster extraction). The order of the four
+     * changes every round, so none is always first or always on the warmest server.
+     */
     private void load(String app, String authorization) throws Exception {
         int requests = Integer.parseInt(options.get("load-requests"));
         int rounds = Integer.parseInt(options.get("load-rounds"));
         int concurrency = Integer.parseInt(options.get("concurrency"));
-        URI protectedUri = URI.create(app + "/protected/hello");
-        URI openUri = URI.create(app + "/open/hello");
+        int warmup = Integer.parseInt(options.get("load-warmup"));
+        String[] paths = {"/protected/hello", "/open/hello", "/passthrough/hello", "/lean/hello"};
         Duration limit = Duration.ofMinutes(2);
-        long protectedNanos = 0;
-        long openNanos = 0;
+        long[] nanos = new long[paths.length];
+        double[] protectedToOpen = new double[rounds];
+        double[] passthroughToOpen = new double[rounds];
+        double[] leanToOpen = new double[rounds];
         long errors = 0;
-        double[] ratios = new double[rounds];
         try (LoadDriver driver = new LoadDriver(concurrency)) {
-            System.out.printf(Locale.ROOT, "load: %d requests per round, %d threads, warm-up round each first%n",
-                    requests, concurrency);
-            driver.run(protectedUri, authorization, requests, limit);
-            driver.run(openUri, authorization, requests, limit);
+            System.out.printf(Locale.ROOT, "load: %d requests per path and round, %d threads, after %d warm-up"
+                    + " requests per path%n", requests, concurrency, warmup);
+            for (String path : paths) {
+                driver.run(URI.create(app + path), authorization, warmup, limit);
+            }
             for (int round = 0; round < rounds; round++) {
-                // ABBA order: neither path always runs first, or always on a warmer server.
-                boolean protectedFirst = round % 4 == 0 || round % 4 == 3;
-                LoadDriver.Run first = driver.run(protectedFirst ? protectedUri : openUri, authorization, requests, limit);
-                LoadDriver.Run second = driver.run(protectedFirst ? openUri : protectedUri, authorization, requests, limit);
-                LoadDriver.Run protectedRun = protectedFirst ? first : second;
-                LoadDriver.Run openRun = protectedFirst ? second : first;
-                protectedNanos += protectedRun.nanos();
-                openNanos += openRun.nanos();
-                errors += protectedRun.errors() + openRun.errors();
-                ratios[round] = protectedRun.perSecond() / openRun.perSecond();
-                System.out.printf(Locale.ROOT, "  round %d: protected %8.0f req/s, open %8.0f req/s, ratio %.3f%n",
-                        round + 1, protectedRun.perSecond(), openRun.perSecond(),
-                        protectedRun.perSecond() / openRun.perSecond());
+                double[] perSecond = new double[paths.length];
+                for (int index : order(round, paths.length)) {
+                    LoadDriver.Run run = driver.run(URI.create(app + paths[index]), authorization, requests, limit);
+                    nanos[index] += run.nanos();
+                    errors += run.errors();
+                    perSecond[index] = run.perSecond();
+                }
+                protectedToOpen[round] = perSecond[0] / perSecond[1];
+                passthroughToOpen[round] = perSecond[2] / perSecond[1];
+                leanToOpen[round] = perSecond[3] / perSecond[1];
+                System.out.printf(Locale.ROOT, "  round %2d: protected %6.0f, open %6.0f, passthrough %6.0f,"
+                        + " lean %6.0f req/s; protected/open %.3f%n", round + 1, perSecond[0], perSecond[1],
+                        perSecond[2], perSecond[3], protectedToOpen[round]);
             }
         }
-        double protectedRate = (double) requests * rounds * 1e9 / protectedNanos;
-        double openRate = (double) requests * rounds * 1e9 / openNanos;
-        double ratio = protectedRate / openRate;
+        double[] rate = new double[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            rate[i] = (double) requests * rounds * 1e9 / nanos[i];
+        }
+        double ratio = rate[0] / rate[1];
         summary.add(String.format(Locale.ROOT, "load, %d rounds x %d requests per path, %d threads, closed loop on loopback:",
                 rounds, requests, concurrency));
-        summary.add(String.format(Locale.ROOT, "  /protected/hello (filter, valid token)  %8.0f req/s", protectedRate));
-        summary.add(String.format(Locale.ROOT, "  /open/hello (no filter, same request)   %8.0f req/s", openRate));
-        summary.add(String.format(Locale.ROOT, "  ratio %.3f, per-round ratios %s; target >= %.2f: %s; %d errors",
-                ratio, quartiles(ratios), LOAD_TARGET, ratio >= LOAD_TARGET ? "met" : "MISSED", errors));
+        summary.add(String.format(Locale.ROOT, "  /protected/hello (AuthVitalFilter, valid token)  %8.0f req/s", rate[0]));
+        summary.add(String.format(Locale.ROOT, "  /open/hello (no filter, same request)            %8.0f req/s", rate[1]));
+        summary.add(String.format(Locale.ROOT, "  ratio %.3f, per-round ratios %s; target >= %.2f: %s; %d errors", ratio,
+                quartiles(protectedToOpen), LOAD_TARGET, ratio >= LOAD_TARGET ? "met" : "MISSED", errors));
+        summary.add(String.format(Locale.ROOT, "  diagnosis: /passthrough/hello (a filter doing nothing) %.0f req/s,"
+                + " passthrough/open %.3f (per round %s), protected/passthrough %.3f",
+                rate[2], rate[2] / rate[1], quartiles(passthroughToOpen), rate[0] / rate[2]));
+        summary.add(String.format(Locale.ROOT, "  prototype: /lean/hello (LeanBearerFilter: the filter with a loop"
+                + " for the b64token regex) %.0f req/s, lean/open %.3f (per round %s)",
+                rate[3], rate[3] / rate[1], quartiles(leanToOpen)));
         if (errors > 0) {
             throw new IllegalStateException(errors + " requests did not answer 200: the figures are not comparable");
         }
+    }
+
+    /** The order of the paths in a round: rotated by one each round, reversed every other cycle. */
+    private static int[] order(int round, int paths) {
+        int[] order = new int[paths];
+        boolean reversed = (round / paths) % 2 == 1;
+        for (int i = 0; i < paths; i++) {
+            int position = reversed ? paths - 1 - i : i;
+            order[position] = (round + i) % paths;
+        }
+        return order;
     }
 
     /** "median M (quartiles Q1..Q3)" of per-round ratios: how much one round's figure can be trusted. */

@@ -1,6 +1,8 @@
 package com.authvital.bench;
 
 import com.authvital.jakarta.AuthVitalPrincipal;
+import com.authvital.jakarta.internal.FilterResponses;
+import com.authvital.jakarta.internal.TokenExtractor;
 import com.authvital.jakarta.internal.ValidatedToken;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
@@ -8,12 +10,17 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.Signature;
 import java.text.ParseException;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,8 +36,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where the time of {@code TokenValidator.validate} goes, one step at a time, and two prototypes
- * of a faster validator ({@link LeanCheck}, {@link TailHashedKey}). Not part of the targets:
+ * Where the time of {@code TokenValidator.validate} goes, one step at a time, with prototypes of
+ * a faster validator ({@link LeanCheck}, {@link TailHashedKey}); and the filter's own work on a
+ * request with a known token, which the load test measures from outside. Not part of the targets:
  * {@link JmhRunner} runs it with {@code --breakdown} and prints each step beside the floor.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -69,11 +77,58 @@ public class TokenValidationBreakdown {
             lean = new LeanCheck(fixture.publicKey, jwt.getHeader().getKeyID(), fixture.idp.baseUrl(),
                     TokenFixture.CLIENT_ID);
             ValidatedToken valid = lean.check(fixture.token, System.currentTimeMillis());
-            if (valid == null || !valid.principal().getName().equals(fixture.subject)) {
-                throw new IllegalStateException("the prototype refuses the token");
+            ValidatedToken viaJsonp = lean.checkWithJsonp(fixture.token, System.currentTimeMillis());
+            if (valid == null || viaJsonp == null || !valid.principal().getName().equals(fixture.subject)
+                    || !viaJsonp.principal().tenantRoles().equals(valid.principal().tenantRoles())) {
+                throw new IllegalStateException("a prototype refuses the token or reads it otherwise");
             }
             tailHashed.put(new TailHashedKey(fixture.token), valid);
         }
+    }
+
+    /**
+     * A request as the filter sees it: one {@code Authorization: Bearer} header with a new copy of
+     * the token, no cookie (a {@link Proxy} answering only what the filter's path asks).
+     */
+    @State(Scope.Thread)
+    public static class Request {
+        HttpServletRequest request;
+        TokenExtractor extractor = new TokenExtractor("access_token");
+
+        @Setup(Level.Trial)
+        public void setUp(TokenFixture fixture) {
+            request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getHeaders" -> Collections.enumeration(List.of("Bearer " + fixture.requestToken()));
+                        case "getCookies" -> null;
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+    }
+
+    /** The filter's token extraction: the header read, its scheme and the RFC 6750 b64token regex. */
+    @Benchmark
+    public Optional<String> extractToken(Request request, CpuTime cpu) {
+        return request.extractor.accessToken(request.request);
+    }
+
+    /** The RFC 6750 b64token check alone, as the extractor does it: {@code String.matches}. */
+    @Benchmark
+    public boolean b64tokenRegex(TokenFixture fixture, CpuTime cpu) {
+        return fixture.requestToken().matches("[A-Za-z0-9\\-._~+/]+=*");
+    }
+
+    /** Prototype ({@link LeanBearerFilter}): the same check as a loop over the characters. */
+    @Benchmark
+    public boolean b64tokenLoop(TokenFixture fixture, CpuTime cpu) {
+        return LeanBearerFilter.isB64token(fixture.requestToken());
+    }
+
+    /** The filter's own work on a request with a known token: extract, validate (a cache hit), wrap. */
+    @Benchmark
+    public HttpServletRequest filterWork(TokenFixture fixture, Request request, CpuTime cpu) {
+        String token = request.extractor.accessToken(request.request).orElseThrow();
+        return FilterResponses.authenticated(request.request, fixture.cached.validate(token));
     }
 
     /** Making the request's token string, which (b) and (c) both include. */
@@ -155,5 +210,12 @@ public class TokenValidationBreakdown {
     public ValidatedToken uncachedLean(TokenFixture fixture, Parsed parsed, CpuTime cpu)
             throws JOSEException, ParseException {
         return parsed.lean.check(fixture.requestToken(), System.currentTimeMillis());
+    }
+
+    /** Prototype of (b): {@link LeanCheck#checkWithJsonp}, the claims read with JSON-P. */
+    @Benchmark
+    public ValidatedToken uncachedLeanJsonp(TokenFixture fixture, Parsed parsed, CpuTime cpu)
+            throws JOSEException, ParseException {
+        return parsed.lean.checkWithJsonp(fixture.requestToken(), System.currentTimeMillis());
     }
 }
