@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * machine weighs on every benchmark alike; beside JMH's wall-clock figure it prints the CPU time
  * per operation ({@link CpuTime}), which waiting for a core does not inflate.
  *
- * <p>{@code java -cp <test classpath> com.authvital.bench.JmhRunner [--rounds N] [--breakdown]
+ * <p>{@code java -cp <test classpath> com.authvital.bench.JmhRunner [--rounds N] [--breakdown[=true|false]]
  * [--log-dir D] [JMH options]}; {@code --breakdown} adds {@link TokenValidationBreakdown}. JMH's
  * own report of each round goes to {@code D/jmh-round-N.txt}.
  */
@@ -80,8 +80,8 @@ public final class JmhRunner {
                 rounds = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--log-dir") && i + 1 < args.length) {
                 logDir = Path.of(args[++i]);
-            } else if (args[i].equals("--breakdown")) {
-                breakdown = true;
+            } else if (args[i].startsWith("--breakdown")) {
+                breakdown = !args[i].equals("--breakdown=false");
             } else {
                 jmhArgs.add(args[i]);
             }
