@@ -1,0 +1,13 @@
+/**
+ * The module's benchmarks, built and run only by the {@code bench} Maven profile, never by
+ * {@code mvn verify}: they print figures and ratios, they assert nothing.
+ *
+ * <ul>
+ * <li>{@link com.authvital.bench.JmhRunner}: JMH, token validation against a raw RS256
+ *     verification ({@code mvn -Pbench package -Dbench.skip.liberty=true}).</li>
+ * <li>{@link com.authvital.bench.LibertyBench}: on Open Liberty, the sessions service's
+ *     {@code list()} against a raw HTTP call, and the filter under load
+ *     ({@code mvn -Pbench package -Dbench.skip.jmh=true}).</li>
+ * </ul>
+ */
+package com.authvital.bench;
