@@ -8,11 +8,44 @@ import java.util.concurrent.ConcurrentHashMap;
  * next request with the same token costs a lookup instead of an RSA verification. An entry never
  * outlives its token's {@code exp}; failures are never cached. Bounded: when full, expired entries
  * go first, then arbitrary ones.
+ *
+ * <p>Keys compare the whole token but hash only its end, the signature: every request brings a
+ * new 1 KB string, and hashing all of it cost as much as the rest of the lookup (the benchmark's
+ * breakdown: 1 us against 0.12 us).
  */
 final class TokenCache {
 
+    /** A token as a map key: equal when the whole token is, hashed on its last characters. */
+    private record Key(String token, int hash) {
+        private static final int HASHED = 32;
+
+        static Key of(String token) {
+            int from = Math.max(0, token.length() - HASHED);
+            int hash = token.length();
+            for (int i = from; i < token.length(); i++) {
+                hash = 31 * hash + token.charAt(i);
+            }
+            return new Key(token, hash);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.hash == hash && key.token.equals(token);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "Key[hash=" + hash + "]"; // never the token
+        }
+    }
+
     private final int maxSize;
-    private final ConcurrentHashMap<String, ValidatedToken> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, ValidatedToken> entries = new ConcurrentHashMap<>();
 
     TokenCache(int maxSize) {
         this.maxSize = maxSize;
@@ -20,12 +53,13 @@ final class TokenCache {
 
     /** The validated token, if it is known and has not expired at {@code now}. */
     ValidatedToken get(String token, long now) {
-        ValidatedToken known = entries.get(token);
+        Key key = Key.of(token);
+        ValidatedToken known = entries.get(key);
         if (known == null) {
             return null;
         }
         if (now >= known.expiresAt()) {
-            entries.remove(token, known);
+            entries.remove(key, known);
             return null;
         }
         return known;
@@ -38,7 +72,7 @@ final class TokenCache {
         if (entries.size() >= maxSize) {
             makeRoom(now);
         }
-        entries.put(token.token(), token);
+        entries.put(Key.of(token.token()), token);
     }
 
     private void makeRoom(long now) {
@@ -48,7 +82,7 @@ final class TokenCache {
         }
         // Still full of live tokens: drop a tenth at once, so that this is not done on every put.
         long target = Math.min(maxSize - 1L, maxSize * 9L / 10);
-        Iterator<String> keys = entries.keySet().iterator();
+        Iterator<Key> keys = entries.keySet().iterator();
         while (entries.size() > target && keys.hasNext()) {
             keys.next();
             keys.remove();

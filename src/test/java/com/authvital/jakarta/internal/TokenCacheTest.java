@@ -36,6 +36,17 @@ class TokenCacheTest {
     }
 
     @Test
+    void tellsApartTokensThatEndAlike() {
+        TokenCache cache = new TokenCache(10);
+        String end = ".same-signature-of-at-least-thirty-two-characters";
+        ValidatedToken first = token("header.payloadA" + end, 1_000);
+        cache.put(first, 0);
+
+        assertNull(cache.get("header.payloadB" + end, 0));
+        assertSame(first, cache.get("header.payloadA" + end, 0));
+    }
+
+    @Test
     void staysWithinItsBound() {
         TokenCache cache = new TokenCache(100);
         for (int i = 0; i < 1_000; i++) {
