@@ -79,7 +79,7 @@ final class LeanCheck {
                 && !"refresh".equals(claims.getClaim("token_type"))
                 && claims.getSubject() != null && !claims.getSubject().isBlank();
         return valid ? new ValidatedToken(token, new AuthVitalPrincipal(claims.toJSONObject()),
-                claims.getExpirationTime().getTime()) : null;
+                claims.getExpirationTime().getTime(), kid) : null;
     }
 
     /** As {@link #check}, the claims read with JSON-P into plain Java values. */
@@ -105,7 +105,7 @@ final class LeanCheck {
                 && (nbf == null || now >= nbf - 30_000)
                 && !"refresh".equals(claims.get("token_type"))
                 && claims.get("sub") instanceof String sub && !sub.isBlank();
-        return valid ? new ValidatedToken(token, new AuthVitalPrincipal(claims), exp) : null;
+        return valid ? new ValidatedToken(token, new AuthVitalPrincipal(claims), exp, kid) : null;
     }
 
     /** Three parts, an RS256 header naming our key, a signature nimbus verifies. */

@@ -93,7 +93,7 @@ public class TokenValidationBreakdown {
     @State(Scope.Thread)
     public static class Request {
         HttpServletRequest request;
-        TokenExtractor extractor = new TokenExtractor("access_token");
+        TokenExtractor extractor = new TokenExtractor("access_token", "refresh_token");
 
         @Setup(Level.Trial)
         public void setUp(TokenFixture fixture) {
