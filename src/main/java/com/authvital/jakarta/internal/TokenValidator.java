@@ -12,7 +12,10 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates AuthVital access tokens locally: RS256 only, signed by a key the IdP publishes,
@@ -27,6 +30,8 @@ public final class TokenValidator implements AutoCloseable {
     static final int MAX_TOKEN_LENGTH = 8 * 1024;
 
     private final JwksCache keys;
+    /** Parsed JOSE headers by their encoding: every token of a key has the same one. */
+    private final Map<String, JWSHeader> headers = new ConcurrentHashMap<>();
     private final TokenCache cache;
     private final String issuer;
     private final Optional<String> audience;
@@ -96,53 +101,51 @@ public final class TokenValidator implements AutoCloseable {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw invalid("it is longer than " + MAX_TOKEN_LENGTH + " characters");
         }
-        SignedJWT jwt;
-        JWTClaimsSet claims;
+        JwtParts jwt;
         try {
-            jwt = SignedJWT.parse(token);
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException | IllegalStateException e) {
+            jwt = JwtParts.parse(token, headers);
+        } catch (ParseException e) {
             throw invalid("it is not a signed JWT (three base64url parts with JSON header and claims)");
         }
-        JWSHeader header = jwt.getHeader();
+        JWSHeader header = jwt.header();
         if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
             throw invalid("it is not signed with RS256");
         }
         JWSVerifier verifier = keys.verifier(String.valueOf(header.getKeyID()))
                 .orElseThrow(() -> invalid("it is signed with a key the IdP does not publish"));
         try {
-            if (!jwt.verify(verifier)) {
+            if (!verifier.verify(header, jwt.signingInput(), jwt.signature())) {
                 throw invalid("its signature does not verify");
             }
         } catch (JOSEException e) {
             throw invalid("its signature cannot be verified");
         }
-        checkClaims(claims, now);
-        return new ValidatedToken(token, new AuthVitalPrincipal(claims.toJSONObject()),
-                claims.getExpirationTime().getTime(), header.getKeyID());
+        long exp = checkClaims(jwt.claims(), now);
+        return new ValidatedToken(token, new AuthVitalPrincipal(jwt.claims()), exp, header.getKeyID());
     }
 
-    private void checkClaims(JWTClaimsSet claims, long now) {
-        if (!issuer.equals(claims.getIssuer())) {
+    /** The claims' checks; answers {@code exp} in epoch milliseconds. */
+    private long checkClaims(Map<String, Object> claims, long now) {
+        if (!issuer.equals(claims.get("iss"))) {
             throw invalid("it was not issued by '" + issuer + "'");
         }
-        if (audience.isPresent() && (claims.getAudience() == null || !claims.getAudience().contains(audience.get()))) {
+        Object aud = claims.get("aud");
+        if (audience.isPresent() && !(audience.get().equals(aud) || aud instanceof List<?> list && list.contains(audience.get()))) {
             throw invalid("it is not meant for client '" + audience.get() + "'");
         }
-        Date exp = claims.getExpirationTime();
-        if (exp == null || now > exp.getTime() + skewMillis) {
+        if (!(claims.get("exp") instanceof Number exp) || now > exp.longValue() * 1000 + skewMillis) {
             throw invalid("it has expired");
         }
-        Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && now < nbf.getTime() - skewMillis) {
+        if (claims.get("nbf") instanceof Number nbf && now < nbf.longValue() * 1000 - skewMillis) {
             throw invalid("it is not valid yet");
         }
-        if ("refresh".equals(claims.getClaim("token_type"))) {
+        if ("refresh".equals(claims.get("token_type"))) {
             throw invalid("it is a refresh token, not an access token");
         }
-        if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+        if (!(claims.get("sub") instanceof String sub) || sub.isBlank()) {
             throw invalid("it names no user ('sub')");
         }
+        return ((Number) claims.get("exp")).longValue() * 1000;
     }
 
     private static NotAuthenticatedException invalid(String why) {
