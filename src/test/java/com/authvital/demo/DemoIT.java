@@ -2,12 +2,11 @@ package com.authvital.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.authvital.testing.Browser.json;
 
 import com.authvital.testing.Deployments;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -50,10 +49,6 @@ class DemoIT {
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();
         return browser.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     private void signIn() throws IOException, InterruptedException {

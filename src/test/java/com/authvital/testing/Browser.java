@@ -1,6 +1,9 @@
 package com.authvital.testing;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
@@ -20,6 +23,11 @@ public final class Browser {
     // where HTTP/1.1 gets the 500, which would hide exactly the failures the tests look for.
     private final HttpClient http1 = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** The body of an answer, read as a JSON object. */
+    public static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
 
     public Browser(URL base) {
         this.base = base;

@@ -2,6 +2,7 @@ package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.authvital.testing.Browser.json;
 
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.SessionsServlet;
@@ -10,9 +11,7 @@ import com.authvital.testing.Browser;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -41,10 +40,6 @@ class FilterByConfigIT {
     URL app;
 
     private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
-
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
 
     @Test
     void aValidTokenExposesItsUserToTheServletApiAndCdi() {

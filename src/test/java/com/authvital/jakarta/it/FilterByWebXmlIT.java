@@ -1,6 +1,7 @@
 package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static com.authvital.testing.Browser.json;
 
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.FilterRegistrationsServlet;
@@ -54,10 +55,6 @@ class FilterByWebXmlIT {
     URL app;
 
     private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
-
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
 
     @Test
     void anAnonymousRequestPassesBecauseTheInitParamMakesTheFilterOptional() {

@@ -2,6 +2,7 @@ package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.authvital.testing.Browser.json;
 
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
@@ -10,9 +11,7 @@ import com.authvital.testing.Browser;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -48,10 +47,6 @@ class JwksOutageIT {
 
     private HttpResponse<String> me(String token) {
         return new Browser(app).get("api/me", "Accept", "application/json", "Authorization", "Bearer " + token);
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     @Test
