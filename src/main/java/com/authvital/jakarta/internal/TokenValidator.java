@@ -6,12 +6,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.Date;
-import java.util.List;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,25 +72,33 @@ public final class TokenValidator implements AutoCloseable {
      * which listed session is the caller's.
      */
     public Optional<String> sessionIdOf(String refreshToken) {
-        try {
-            if (refreshToken == null || refreshToken.length() > MAX_TOKEN_LENGTH) {
-                return Optional.empty();
-            }
-            SignedJWT jwt = SignedJWT.parse(refreshToken);
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Optional<JWSVerifier> verifier = JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    ? keys.verifier(String.valueOf(jwt.getHeader().getKeyID())) : Optional.empty();
-            Date exp = claims.getExpirationTime();
-            if (verifier.isEmpty() || !jwt.verify(verifier.get()) || !issuer.equals(claims.getIssuer())
-                    || !"refresh".equals(claims.getClaim("token_type")) || exp == null
-                    || clock.millis() > exp.getTime() + skewMillis
-                    || audience.isPresent() && (claims.getAudience() == null || !claims.getAudience().contains(audience.get()))) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(claims.getStringClaim("sid"));
-        } catch (ParseException | JOSEException | IllegalStateException | com.authvital.jakarta.IdpUnavailableException e) {
+        if (refreshToken == null || refreshToken.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
+        try {
+            JwtParts jwt = JwtParts.parse(refreshToken, headers);
+            Map<String, Object> claims = jwt.claims();
+            if (!signedByTheIdp(jwt) || !issuer.equals(claims.get("iss")) || !meantForUs(claims.get("aud"))
+                    || !"refresh".equals(claims.get("token_type"))
+                    || !(claims.get("exp") instanceof Number exp) || clock.millis() > exp.longValue() * 1000 + skewMillis) {
+                return Optional.empty();
+            }
+            return claims.get("sid") instanceof String sid ? Optional.of(sid) : Optional.empty();
+        } catch (ParseException | JOSEException | com.authvital.jakarta.IdpUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** RS256 by a key the IdP publishes, and the signature holds. */
+    private boolean signedByTheIdp(JwtParts jwt) throws JOSEException {
+        Optional<JWSVerifier> verifier = JWSAlgorithm.RS256.equals(jwt.header().getAlgorithm())
+                ? keys.verifier(String.valueOf(jwt.header().getKeyID())) : Optional.empty();
+        return verifier.isPresent() && verifier.get().verify(jwt.header(), jwt.signingInput(), jwt.signature());
+    }
+
+    /** No client id configured, or {@code aud} (a string or strings) names it. */
+    private boolean meantForUs(Object aud) {
+        return audience.isEmpty() || audience.get().equals(aud) || aud instanceof List<?> list && list.contains(audience.get());
     }
 
     private ValidatedToken check(String token, long now) {
@@ -129,8 +133,7 @@ public final class TokenValidator implements AutoCloseable {
         if (!issuer.equals(claims.get("iss"))) {
             throw invalid("it was not issued by '" + issuer + "'");
         }
-        Object aud = claims.get("aud");
-        if (audience.isPresent() && !(audience.get().equals(aud) || aud instanceof List<?> list && list.contains(audience.get()))) {
+        if (!meantForUs(claims.get("aud"))) {
             throw invalid("it is not meant for client '" + audience.get() + "'");
         }
         if (!(claims.get("exp") instanceof Number exp) || now > exp.longValue() * 1000 + skewMillis) {
