@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,22 +37,54 @@ public final class AuthVitalPrincipal implements Principal, Serializable {
         this.claims = freeze(claims);
     }
 
-    /** Claims hold lists and maps of the JSON parser's: copy them so that none can be changed. */
+    /**
+     * Claims may hold lists and maps that can still change: copy those, so that none can. Values
+     * that are already unmodifiable JDK collections (what the module's own parser makes) are kept
+     * as they are: {@code Map.copyOf} and {@code List.copyOf} return those without copying.
+     */
     @SuppressWarnings("unchecked")
     private static <T> T freeze(T value) {
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>();
-            map.forEach((k, v) -> {
-                if (v != null) {
-                    copy.put(String.valueOf(k), freeze(v));
-                }
-            });
-            return (T) Map.copyOf(copy);
+            return (T) (frozenAlready(map) ? Map.copyOf(map) : copy(map));
         }
-        if (value instanceof Collection<?> list) {
-            return (T) list.stream().filter(java.util.Objects::nonNull).map(AuthVitalPrincipal::freeze).toList();
+        if (value instanceof Collection<?> items) {
+            return (T) (frozenAlready(items) ? List.copyOf(items) : items.stream()
+                    .filter(java.util.Objects::nonNull).map(AuthVitalPrincipal::freeze).toList());
         }
         return value;
+    }
+
+    /** Whether nothing inside needs a copy: no nulls, string keys, and every value its own frozen form. */
+    private static boolean frozenAlready(Map<?, ?> map) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object item = entry.getValue();
+            if (!(entry.getKey() instanceof String) || item == null || freeze(item) != item) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean frozenAlready(Collection<?> items) {
+        if (!(items instanceof List)) {
+            return false;
+        }
+        for (Object item : items) {
+            if (item == null || freeze(item) != item) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> copy(Map<?, ?> map) {
+        Map<String, Object> copy = new java.util.HashMap<>();
+        map.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(String.valueOf(k), freeze(v));
+            }
+        });
+        return Map.copyOf(copy);
     }
 
     /** The user id: the token's {@code sub}. */

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * {"userId": "..", "type": "access"|"refresh", "sessionId": "..",
  *  "claims": {"exp": 1700000000, "aud": ["a", "b"]}, "removeClaims": ["jti"],
- *  "kid": "header kid, or null for none", "keyId": "the published or retired key that signs"}
+ *  "kid": "header kid, or null for none", "keyId": "the published or retired key that signs",
+ *  "critical": "a header extension to add and list in crit"}
  * }</pre>
  *
  * <p>Answers {@code 201 {"token": ".."}}. The claims start as those of a normal token of that
@@ -65,7 +66,7 @@ final class DevTokens {
         // "kid": null asks for a header without kid; an absent kid is the signing key's own.
         String kid = body.containsKey("kid") ? text(body, "kid").orElse(null) : key.keyId();
         // Signed as the JSON text built here, so claim values reach the token exactly as sent.
-        String token = key.sign(kid, new Payload(claims.build().toString()));
+        String token = key.sign(kid, text(body, "critical").orElse(null), new Payload(claims.build().toString()));
         call.sendJson(201, Json.createObjectBuilder().add("token", token).build());
     }
 

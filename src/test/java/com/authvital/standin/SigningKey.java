@@ -46,10 +46,21 @@ record SigningKey(RSAKey key, JWSSigner signer, JWSVerifier verifier) {
      *            unknown key ids, null for a header without one
      */
     String sign(String kid, Payload payload) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+        return sign(kid, null, payload);
+    }
+
+    /**
+     * The same with a header extension marked critical (RFC 7515 §4.1.11): {@code critical} is
+     * set to {@code true} in the header and listed in {@code crit}; none when null.
+     */
+    String sign(String kid, String critical, Payload payload) {
+        JWSHeader.Builder builder = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(kid)
-                .type(JOSEObjectType.JWT)
-                .build();
+                .type(JOSEObjectType.JWT);
+        if (critical != null) {
+            builder.customParam(critical, true).criticalParams(java.util.Set.of(critical));
+        }
+        JWSHeader header = builder.build();
         JWSObject jws = new JWSObject(header, payload);
         try {
             jws.sign(signer);

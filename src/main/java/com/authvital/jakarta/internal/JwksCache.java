@@ -3,8 +3,6 @@ package com.authvital.jakarta.internal;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -13,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.InvalidKeyException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +27,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The IdP's signing keys from {@code /.well-known/jwks.json}, one verifier per key built once.
+ * Only RSA keys for signing with RS256 (or no declared algorithm) of at least 2048 bits (RFC 7518
+ * §3.3) are kept; a token signed by any other key is refused as signed by an unknown one.
  *
  * <ul>
  * <li>The first requests wait for one shared fetch; nothing can be validated before it.</li>
@@ -42,8 +43,9 @@ import java.util.function.LongSupplier;
 final class JwksCache implements AutoCloseable {
 
     private static final long FAILURE_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int MIN_KEY_BITS = 2048;
 
-    private record Keys(Map<String, JWSVerifier> byKid, long fetchedAt) {
+    private record Keys(Map<String, Rs256Key> byKid, long fetchedAt) {
     }
 
     private final URI jwksUri;
@@ -81,7 +83,7 @@ final class JwksCache implements AutoCloseable {
      *
      * @throws IdpUnavailableException when no keys could be fetched yet
      */
-    Optional<JWSVerifier> verifier(String kid) {
+    Optional<Rs256Key> verifier(String kid) {
         Keys current = keys;
         if (current == null) {
             current = await(fetch(true));
@@ -89,7 +91,7 @@ final class JwksCache implements AutoCloseable {
                 && nanoTime.getAsLong() - lastAttempt >= FAILURE_BACKOFF_NANOS) {
             fetch(false); // in the background: this request goes on with the keys it has
         }
-        JWSVerifier verifier = current.byKid().get(kid);
+        Rs256Key verifier = current.byKid().get(kid);
         if (verifier == null) {
             // A fetch under way (perhaps the refresh just started) may bring the kid: wait for it.
             CompletableFuture<Keys> pending = pendingOrRefetch();
@@ -153,16 +155,17 @@ final class JwksCache implements AutoCloseable {
             throw new IllegalStateException("answered " + response.statusCode());
         }
         try {
-            Map<String, JWSVerifier> byKid = new HashMap<>();
+            Map<String, Rs256Key> byKid = new HashMap<>();
             for (JWK jwk : JWKSet.parse(response.body()).getKeys()) {
                 if (jwk instanceof RSAKey rsa && jwk.getKeyID() != null
                         && (jwk.getKeyUse() == null || KeyUse.SIGNATURE.equals(jwk.getKeyUse()))
-                        && (jwk.getAlgorithm() == null || JWSAlgorithm.RS256.equals(jwk.getAlgorithm()))) {
-                    byKid.put(jwk.getKeyID(), new RSASSAVerifier(rsa.toRSAPublicKey()));
+                        && (jwk.getAlgorithm() == null || JWSAlgorithm.RS256.equals(jwk.getAlgorithm()))
+                        && rsa.size() >= MIN_KEY_BITS) {
+                    byKid.put(jwk.getKeyID(), new Rs256Key(rsa.toRSAPublicKey()));
                 }
             }
             return new Keys(Map.copyOf(byKid), nanoTime.getAsLong());
-        } catch (java.text.ParseException | JOSEException e) {
+        } catch (java.text.ParseException | JOSEException | InvalidKeyException e) {
             throw new IllegalStateException("answered a body that is not a JWK set", e);
         }
     }

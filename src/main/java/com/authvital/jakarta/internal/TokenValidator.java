@@ -2,10 +2,8 @@ package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalPrincipal;
 import com.authvital.jakarta.NotAuthenticatedException;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
@@ -84,16 +82,21 @@ public final class TokenValidator implements AutoCloseable {
                 return Optional.empty();
             }
             return claims.get("sid") instanceof String sid ? Optional.of(sid) : Optional.empty();
-        } catch (ParseException | JOSEException | com.authvital.jakarta.IdpUnavailableException e) {
+        } catch (ParseException | com.authvital.jakarta.IdpUnavailableException e) {
             return Optional.empty();
         }
     }
 
-    /** RS256 by a key the IdP publishes, and the signature holds. */
-    private boolean signedByTheIdp(JwtParts jwt) throws JOSEException {
-        Optional<JWSVerifier> verifier = JWSAlgorithm.RS256.equals(jwt.header().getAlgorithm())
-                ? keys.verifier(String.valueOf(jwt.header().getKeyID())) : Optional.empty();
-        return verifier.isPresent() && verifier.get().verify(jwt.header(), jwt.signingInput(), jwt.signature());
+    /** RS256 by a key the IdP publishes, no critical header extension, and the signature holds. */
+    private boolean signedByTheIdp(JwtParts jwt) {
+        Optional<Rs256Key> key = JWSAlgorithm.RS256.equals(jwt.header().getAlgorithm())
+                && !requiresExtensions(jwt.header()) ? keys.verifier(String.valueOf(jwt.header().getKeyID())) : Optional.empty();
+        return key.isPresent() && key.get().verify(jwt.signingInput(), jwt.signature());
+    }
+
+    /** RFC 7515 §4.1.11: a header listing extensions in {@code crit} must be refused by who implements none. */
+    private static boolean requiresExtensions(JWSHeader header) {
+        return header.getCriticalParams() != null && !header.getCriticalParams().isEmpty();
     }
 
     /** No client id configured, or {@code aud} (a string or strings) names it. */
@@ -115,14 +118,13 @@ public final class TokenValidator implements AutoCloseable {
         if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
             throw invalid("it is not signed with RS256");
         }
-        JWSVerifier verifier = keys.verifier(String.valueOf(header.getKeyID()))
+        if (requiresExtensions(header)) {
+            throw invalid("its header requires extensions this module does not implement ('crit')");
+        }
+        Rs256Key key = keys.verifier(String.valueOf(header.getKeyID()))
                 .orElseThrow(() -> invalid("it is signed with a key the IdP does not publish"));
-        try {
-            if (!verifier.verify(header, jwt.signingInput(), jwt.signature())) {
-                throw invalid("its signature does not verify");
-            }
-        } catch (JOSEException e) {
-            throw invalid("its signature cannot be verified");
+        if (!key.verify(jwt.signingInput(), jwt.signature())) {
+            throw invalid("its signature does not verify");
         }
         long exp = checkClaims(jwt.claims(), now);
         return new ValidatedToken(token, new AuthVitalPrincipal(jwt.claims()), exp, header.getKeyID());

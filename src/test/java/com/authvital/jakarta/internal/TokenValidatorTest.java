@@ -262,6 +262,13 @@ class TokenValidatorTest {
     }
 
     @Test
+    void refusesATokenWhoseHeaderNamesACriticalExtension() {
+        String token = dev.mint("{\"critical\":\"urn:example:must-understand\"}");
+
+        assertRefused(validator(), token, "its header requires extensions this module does not implement ('crit')");
+    }
+
+    @Test
     void refusesARefreshToken() {
         String token = dev.mint("{\"type\":\"refresh\"}");
 
