@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.standin.StandInIdp;
 import com.authvital.testing.StandInClient;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -227,5 +234,25 @@ class JwksCacheTest {
         assertTrue(cache.verifier(kid).isPresent());
 
         awaitTrue(() -> dev.jwksFetches() == 1, "a refresh once the keys are older than the 1 s refresh interval");
+    }
+
+    @Test
+    void keepsOnlyRsaSigningKeysOfAtLeast2048BitsForRs256() throws Exception {
+        String published = dev.currentKeyId();
+        List<JWK> keys = new ArrayList<>(JWKSet.parse(dev.jwks()).getKeys());
+        keys.add(new RSAKeyGenerator(1024, true).keyID("short").generate().toPublicJWK());
+        keys.add(new RSAKeyGenerator(2048).keyID("for-encryption")
+                .keyUse(KeyUse.ENCRYPTION).generate().toPublicJWK());
+        keys.add(new RSAKeyGenerator(2048).keyID("for-ps256")
+                .algorithm(JWSAlgorithm.PS256).generate().toPublicJWK());
+        keys.add(new ECKeyGenerator(Curve.P_256).keyID("ec")
+                .generate().toPublicJWK());
+        dev.jwksFault(jwksAnswer("application/json", new JWKSet(keys).toString(), 0));
+        JwksCache cache = cache(NEVER, NEVER);
+
+        assertTrue(cache.verifier(published).isPresent(), "the IdP's own 2048-bit RS256 key");
+        for (String refused : List.of("short", "for-encryption", "for-ps256", "ec")) {
+            assertEquals(Optional.empty(), cache.verifier(refused), refused);
+        }
     }
 }

@@ -312,6 +312,23 @@ class TokenValidatorTest {
     }
 
     @Test
+    void refusesClaimsNestedDeeperThanAnyTokenNeedsBeforeReadingThem() {
+        String token = tokenWith("{\"deep\":" + "[".repeat(100) + "]".repeat(100) + "}");
+
+        assertRefused(validator(), token, "it is not a signed JWT");
+    }
+
+    @Test
+    void keepsTheMagnitudeOfAnIntegerClaimTooLargeForALong() {
+        String token = tokenWith("{\"big\":123456789012345678901234,\"small\":1764252000}");
+
+        Map<String, Object> claims = validator().validate(token).principal().claims();
+
+        assertEquals(1.2345678901234568E23, claims.get("big"));
+        assertEquals(1764252000L, claims.get("small"));
+    }
+
+    @Test
     void refusesTheEmptyString() {
         assertRefused(validator(), "", "it is not a signed JWT");
     }
