@@ -56,13 +56,9 @@ public final class AuthVitalPrincipal implements Principal, Serializable {
 
     /** Whether nothing inside needs a copy: no nulls, string keys, and every value its own frozen form. */
     private static boolean frozenAlready(Map<?, ?> map) {
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            Object item = entry.getValue();
-            if (!(entry.getKey() instanceof String) || item == null || freeze(item) != item) {
-                return false;
-            }
-        }
-        return true;
+        boolean[] frozen = {true};
+        map.forEach((name, item) -> frozen[0] &= name instanceof String && item != null && freeze(item) == item);
+        return frozen[0];
     }
 
     private static boolean frozenAlready(Collection<?> items) {
