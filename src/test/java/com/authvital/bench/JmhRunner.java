@@ -43,7 +43,6 @@ public final class JmhRunner {
         String breakdown = "TokenValidationBreakdown.";
         LABELS.put(breakdown + "tokenCopy", "  the request's token string alone (in b and c)");
         LABELS.put(breakdown + "cachedSameInstance", "  (c) with the stored String instance (no hashing)");
-        LABELS.put(breakdown + "cachedTailHashed", "  proto (c): key hashing the token's last 32 chars");
         LABELS.put(breakdown + "signaturePerCall", "  (a) + Signature.getInstance + initVerify per call");
         LABELS.put(breakdown + "signaturePerCallPinned", "  (a) + getInstance(alg, provider) + initVerify");
         LABELS.put(breakdown + "nimbusVerify", "  nimbus SignedJWT.verify, RSASSAVerifier as built");
@@ -51,9 +50,7 @@ public final class JmhRunner {
         LABELS.put(breakdown + "nimbusParse", "  nimbus SignedJWT.parse + getJWTClaimsSet");
         LABELS.put(breakdown + "nimbusHeader", "  nimbus JWSHeader.parse alone");
         LABELS.put(breakdown + "nimbusClaims", "  nimbus JWTClaimsSet.parse(json) alone");
-        LABELS.put(breakdown + "principal", "  new AuthVitalPrincipal(claims.toJSONObject())");
-        LABELS.put(breakdown + "uncachedLean", "  proto (b): LeanCheck (header once, pinned provider)");
-        LABELS.put(breakdown + "uncachedLeanJsonp", "  proto (b): LeanCheck, claims read with JSON-P");
+        LABELS.put(breakdown + "principal", "  new AuthVitalPrincipal(nimbus claims, copied)");
         LABELS.put(breakdown + "filterWork", "  filter, known token: extract + validate (c) + wrap");
         LABELS.put(breakdown + "extractToken", "  TokenExtractor.accessToken (Bearer header)");
         LABELS.put(breakdown + "b64tokenRegex", "  its b64token check: String.matches(regex)");
