@@ -3,7 +3,9 @@ package com.authvital.jakarta;
 import java.io.Serializable;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,53 +36,84 @@ public final class AuthVitalPrincipal implements Principal, Serializable {
         if (!(claims.get("sub") instanceof String)) {
             throw new IllegalArgumentException("an AuthVital principal needs a 'sub' claim");
         }
-        this.claims = freeze(claims);
+        this.claims = freezeMap(claims);
     }
 
     /**
      * Claims may hold lists and maps that can still change: copy those, so that none can. Values
      * that are already unmodifiable JDK collections (what the module's own parser makes) are kept
-     * as they are: {@code Map.copyOf} and {@code List.copyOf} return those without copying.
+     * as they are: {@code Map.copyOf} and {@code List.copyOf} return those without copying. Each
+     * value is frozen once, and a copy is only started at the first value that needs one.
      */
-    @SuppressWarnings("unchecked")
-    private static <T> T freeze(T value) {
+    private static Object freeze(Object value) {
         if (value instanceof Map<?, ?> map) {
-            return (T) (frozenAlready(map) ? Map.copyOf(map) : copy(map));
+            return freezeMap(map);
         }
         if (value instanceof Collection<?> items) {
-            return (T) (frozenAlready(items) ? List.copyOf(items) : items.stream()
-                    .filter(java.util.Objects::nonNull).map(AuthVitalPrincipal::freeze).toList());
+            return freezeList(items);
         }
         return value;
     }
 
-    /** Whether nothing inside needs a copy: no nulls, string keys, and every value its own frozen form. */
-    private static boolean frozenAlready(Map<?, ?> map) {
-        boolean[] frozen = {true};
-        map.forEach((name, item) -> frozen[0] &= name instanceof String && item != null && freeze(item) == item);
-        return frozen[0];
-    }
-
-    private static boolean frozenAlready(Collection<?> items) {
-        if (!(items instanceof List)) {
-            return false;
-        }
-        for (Object item : items) {
-            if (item == null || freeze(item) != item) {
-                return false;
+    private static Map<String, Object> freezeMap(Map<?, ?> map) {
+        var state = new Object() {
+            Map<String, Object> copy; // null while every entry so far was its own frozen form
+            int kept;
+        };
+        map.forEach((name, item) -> {
+            Object frozen = item == null ? null : freeze(item);
+            if (state.copy == null && (frozen == null || frozen != item || !(name instanceof String))) {
+                state.copy = new HashMap<>();
+                int index = 0;
+                for (Map.Entry<?, ?> earlier : map.entrySet()) {
+                    if (index++ == state.kept) {
+                        break;
+                    }
+                    state.copy.put((String) earlier.getKey(), earlier.getValue());
+                }
             }
-        }
-        return true;
-    }
-
-    private static Map<String, Object> copy(Map<?, ?> map) {
-        Map<String, Object> copy = new java.util.HashMap<>();
-        map.forEach((k, v) -> {
-            if (v != null) {
-                copy.put(String.valueOf(k), freeze(v));
+            if (state.copy == null) {
+                state.kept++;
+            } else if (frozen != null) {
+                state.copy.put(String.valueOf(name), frozen);
             }
         });
-        return Map.copyOf(copy);
+        @SuppressWarnings("unchecked") // every name was checked to be a String
+        Map<String, Object> named = state.copy == null ? (Map<String, Object>) map : state.copy;
+        return Map.copyOf(named);
+    }
+
+    private static List<?> freezeList(Collection<?> items) {
+        List<Object> copy = null; // null while every item so far was its own frozen form
+        int kept = 0;
+        for (Object item : items) {
+            Object frozen = item == null ? null : freeze(item);
+            if (copy == null && (frozen == null || frozen != item)) {
+                copy = new ArrayList<>();
+                int index = 0;
+                for (Object earlier : items) {
+                    if (index++ == kept) {
+                        break;
+                    }
+                    copy.add(earlier);
+                }
+            }
+            if (copy == null) {
+                kept++;
+            } else if (frozen != null) {
+                copy.add(frozen);
+            }
+        }
+        return copy == null ? List.copyOf(items) : List.copyOf(copy);
+    }
+
+    /** A deserialized principal is checked and frozen like a new one: the stream may hold anything. */
+    private Object readResolve() throws java.io.ObjectStreamException {
+        try {
+            return new AuthVitalPrincipal(claims);
+        } catch (RuntimeException e) {
+            throw new java.io.InvalidObjectException("not an AuthVital principal: " + e.getMessage());
+        }
     }
 
     /** The user id: the token's {@code sub}. */

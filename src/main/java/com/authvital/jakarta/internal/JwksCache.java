@@ -160,7 +160,8 @@ final class JwksCache implements AutoCloseable {
                 if (jwk instanceof RSAKey rsa && jwk.getKeyID() != null
                         && (jwk.getKeyUse() == null || KeyUse.SIGNATURE.equals(jwk.getKeyUse()))
                         && (jwk.getAlgorithm() == null || JWSAlgorithm.RS256.equals(jwk.getAlgorithm()))
-                        && rsa.size() >= MIN_KEY_BITS) {
+                        && rsa.toRSAPublicKey().getModulus().bitLength() >= MIN_KEY_BITS) {
+                    // the modulus's own size: RSAKey.size() counts its encoding, leading zeros too
                     byKid.put(jwk.getKeyID(), new Rs256Key(rsa.toRSAPublicKey()));
                 }
             }

@@ -3,7 +3,6 @@ package com.authvital.jakarta.internal;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
@@ -16,7 +15,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * The three parts of a compact JWS (RFC 7515 §7.1), read without the copies a general JWT object
@@ -35,6 +33,7 @@ record JwtParts(JWSHeader header, byte[] signingInput, byte[] signature, Map<Str
 
     private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
     private static final int MAX_HEADERS = 32;
+    private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     /** Claims nest a level or two; a token nesting deeper than this is refused, not recursed into. */
     private static final int MAX_DEPTH = 16;
 
@@ -62,7 +61,21 @@ record JwtParts(JWSHeader header, byte[] signingInput, byte[] signature, Map<Str
         return new JwtParts(header, token.substring(0, second).getBytes(StandardCharsets.US_ASCII), signature, claims);
     }
 
+    /**
+     * The bytes of a part in canonical base64url (RFC 7515 §2): no padding and unused low bits
+     * zero, which the JDK's decoder would overlook. Otherwise several strings would be the same
+     * token, each validated and cached apart.
+     */
     private static byte[] decode(String part) throws ParseException {
+        int unusedBits = switch (part.length() % 4) {
+            case 2 -> 4;
+            case 3 -> 2;
+            default -> 0;
+        };
+        if (part.indexOf('=') >= 0
+                || unusedBits > 0 && (BASE64URL.indexOf(part.charAt(part.length() - 1)) & ((1 << unusedBits) - 1)) != 0) {
+            throw new ParseException("not canonical base64url", 0);
+        }
         try {
             return Base64.getUrlDecoder().decode(part);
         } catch (IllegalArgumentException e) {
@@ -82,8 +95,11 @@ record JwtParts(JWSHeader header, byte[] signingInput, byte[] signature, Map<Str
             }
             checkTypes(claims);
             return claims;
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw new ParseException("claims are not JSON", 0);
+        } catch (RuntimeException e) {
+            // JSON-P's JsonException, but also what its number reading throws for numbers it
+            // cannot hold (NumberFormatException, UnsupportedOperationException): all of it is
+            // input anyone can send, read before any signature check.
+            throw new ParseException("claims are not JSON this module can read", 0);
         }
     }
 

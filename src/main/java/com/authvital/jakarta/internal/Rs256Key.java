@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.security.ProviderException;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.interfaces.RSAPublicKey;
@@ -28,6 +29,8 @@ final class Rs256Key {
     private static final int POOL_SIZE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final RSAPublicKey key;
+    /** An RS256 signature is exactly as long as the modulus (RFC 8017 §8.2.2). */
+    private final int signatureLength;
     /** The provider the JDK chose for this key, so later verifiers skip the provider search. */
     private final Provider provider;
     private final ArrayBlockingQueue<Signature> idle = new ArrayBlockingQueue<>(POOL_SIZE);
@@ -35,6 +38,7 @@ final class Rs256Key {
     /** @throws InvalidKeyException when no installed provider verifies SHA256withRSA with this key */
     Rs256Key(RSAPublicKey key) throws InvalidKeyException {
         this.key = key;
+        this.signatureLength = (key.getModulus().bitLength() + 7) / 8;
         Signature first;
         try {
             first = Signature.getInstance(ALGORITHM);
@@ -51,6 +55,9 @@ final class Rs256Key {
      * signature of the wrong length or otherwise malformed is simply not valid.
      */
     boolean verify(byte[] signingInput, byte[] signature) {
+        if (signature.length != signatureLength) {
+            return false; // refused here rather than trusting each provider to refuse it cleanly
+        }
         Signature verifier = idle.poll();
         try {
             if (verifier == null) {
@@ -61,8 +68,8 @@ final class Rs256Key {
             boolean valid = verifier.verify(signature);
             idle.offer(verifier);
             return valid;
-        } catch (SignatureException e) {
-            return false;
+        } catch (SignatureException | ProviderException e) {
+            return false; // malformed for this provider; the verifier is dropped
         } catch (GeneralSecurityException e) {
             // The provider took this key once; refusing it now would be a JDK fault.
             throw new IllegalStateException(provider.getName() + " no longer verifies " + ALGORITHM + " with this key", e);

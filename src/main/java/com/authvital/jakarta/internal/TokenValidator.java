@@ -78,12 +78,12 @@ public final class TokenValidator implements AutoCloseable {
             Map<String, Object> claims = jwt.claims();
             if (!signedByTheIdp(jwt) || !issuer.equals(claims.get("iss")) || !meantForUs(claims.get("aud"))
                     || !"refresh".equals(claims.get("token_type"))
-                    || !(claims.get("exp") instanceof Number exp) || clock.millis() > exp.longValue() * 1000 + skewMillis) {
+                    || !(claims.get("exp") instanceof Number exp) || clock.millis() - skewMillis > millis(exp)) {
                 return Optional.empty();
             }
             return claims.get("sid") instanceof String sid ? Optional.of(sid) : Optional.empty();
-        } catch (ParseException | com.authvital.jakarta.IdpUnavailableException e) {
-            return Optional.empty();
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty(); // IdpUnavailableException among them: no badge rather than no list
         }
     }
 
@@ -96,7 +96,7 @@ public final class TokenValidator implements AutoCloseable {
 
     /** RFC 7515 §4.1.11: a header listing extensions in {@code crit} must be refused by who implements none. */
     private static boolean requiresExtensions(JWSHeader header) {
-        return header.getCriticalParams() != null && !header.getCriticalParams().isEmpty();
+        return header.getIncludedParams().contains("crit"); // an empty crit is itself invalid
     }
 
     /** No client id configured, or {@code aud} (a string or strings) names it. */
@@ -138,10 +138,10 @@ public final class TokenValidator implements AutoCloseable {
         if (!meantForUs(claims.get("aud"))) {
             throw invalid("it is not meant for client '" + audience.get() + "'");
         }
-        if (!(claims.get("exp") instanceof Number exp) || now > exp.longValue() * 1000 + skewMillis) {
+        if (!(claims.get("exp") instanceof Number exp) || now - skewMillis > millis(exp)) {
             throw invalid("it has expired");
         }
-        if (claims.get("nbf") instanceof Number nbf && now < nbf.longValue() * 1000 - skewMillis) {
+        if (claims.get("nbf") instanceof Number nbf && now + skewMillis < millis(nbf)) {
             throw invalid("it is not valid yet");
         }
         if ("refresh".equals(claims.get("token_type"))) {
@@ -150,7 +150,16 @@ public final class TokenValidator implements AutoCloseable {
         if (!(claims.get("sub") instanceof String sub) || sub.isBlank()) {
             throw invalid("it names no user ('sub')");
         }
-        return ((Number) claims.get("exp")).longValue() * 1000;
+        return millis((Number) claims.get("exp"));
+    }
+
+    /** A NumericDate (seconds) in epoch milliseconds, held at the ends of a long rather than wrapping around. */
+    private static long millis(Number seconds) {
+        long value = seconds.longValue(); // a Double beyond a long is held at its ends already
+        if (value > Long.MAX_VALUE / 1000) {
+            return Long.MAX_VALUE;
+        }
+        return value < Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : value * 1000;
     }
 
     private static NotAuthenticatedException invalid(String why) {

@@ -12,8 +12,10 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -240,7 +242,13 @@ class JwksCacheTest {
     void keepsOnlyRsaSigningKeysOfAtLeast2048BitsForRs256() throws Exception {
         String published = dev.currentKeyId();
         List<JWK> keys = new ArrayList<>(JWKSet.parse(dev.jwks()).getKeys());
-        keys.add(new RSAKeyGenerator(1024, true).keyID("short").generate().toPublicJWK());
+        RSAKey shortKey = new RSAKeyGenerator(1024, true).generate();
+        keys.add(new RSAKey.Builder(shortKey.toPublicJWK()).keyID("short").build());
+        // the same 1024-bit modulus with 128 leading zero bytes: 2048 bits by its encoding's length
+        byte[] modulus = shortKey.toRSAPublicKey().getModulus().toByteArray();
+        byte[] padded = new byte[256];
+        System.arraycopy(modulus, modulus.length - 128, padded, 128, 128);
+        keys.add(new RSAKey.Builder(Base64URL.encode(padded), shortKey.getPublicExponent()).keyID("padded").build());
         keys.add(new RSAKeyGenerator(2048).keyID("for-encryption")
                 .keyUse(KeyUse.ENCRYPTION).generate().toPublicJWK());
         keys.add(new RSAKeyGenerator(2048).keyID("for-ps256")
@@ -251,7 +259,7 @@ class JwksCacheTest {
         JwksCache cache = cache(NEVER, NEVER);
 
         assertTrue(cache.verifier(published).isPresent(), "the IdP's own 2048-bit RS256 key");
-        for (String refused : List.of("short", "for-encryption", "for-ps256", "ec")) {
+        for (String refused : List.of("short", "padded", "for-encryption", "for-ps256", "ec")) {
             assertEquals(Optional.empty(), cache.verifier(refused), refused);
         }
     }

@@ -312,10 +312,55 @@ class TokenValidatorTest {
     }
 
     @Test
-    void refusesClaimsNestedDeeperThanAnyTokenNeedsBeforeReadingThem() {
-        String token = tokenWith("{\"deep\":" + "[".repeat(100) + "]".repeat(100) + "}");
+    void readsClaimsNestedSixteenLevelsDeepAndRefusesSeventeen() {
+        // the claims object is the first level, each array one more
+        String sixteen = tokenWith("{\"deep\":" + "[".repeat(15) + "]".repeat(15) + "}");
+        String seventeen = tokenWith("{\"deep\":" + "[".repeat(16) + "]".repeat(16) + "}");
 
-        assertRefused(validator(), token, "it is not a signed JWT");
+        assertEquals(List.of(), unwrap(validator().validate(sixteen).principal().claims().get("deep"), 14));
+        assertRefused(validator(), seventeen, "it is not a signed JWT");
+    }
+
+    private static Object unwrap(Object nested, int levels) {
+        Object inner = nested;
+        for (int i = 0; i < levels; i++) {
+            inner = ((List<?>) inner).get(0);
+        }
+        return inner;
+    }
+
+    @Test
+    void refusesClaimsWithNumbersJsonPCannotHold() {
+        String[] parts = dev.mint("{}").split("\\.");
+        for (String number : List.of("1e9999999999", "9".repeat(2000))) {
+            String claims = Base64URL.encode("{\"sub\":\"u\",\"n\":" + number + "}").toString();
+
+            assertRefused(validator(), parts[0] + "." + claims + "." + parts[2], "it is not a signed JWT");
+        }
+    }
+
+    @Test
+    void refusesANotBeforeTooFarAheadForMilliseconds() {
+        String token = tokenWith("{\"nbf\":1e400}");
+
+        assertRefused(validator(), token, "it is not valid yet");
+    }
+
+    @Test
+    void refusesAnotherSpellingOfTheSameSignature() {
+        String token = dev.mint("{}");
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        String unsigned = token.substring(0, token.lastIndexOf('.') + 1);
+        // 256 bytes take 342 characters; the last one carries 2 bits and 4 unused ones, zero
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = signature.charAt(signature.length() - 1);
+        char sameBits = alphabet.charAt(alphabet.indexOf(last) | 1);
+        String lowBitSet = unsigned + signature.substring(0, signature.length() - 1) + sameBits;
+        String padded = unsigned + signature + "==";
+
+        assertEquals(idp.baseUrl(), validator().validate(token).principal().claims().get("iss"));
+        assertRefused(validator(), lowBitSet, "it is not a signed JWT");
+        assertRefused(validator(), padded, "it is not a signed JWT");
     }
 
     @Test
