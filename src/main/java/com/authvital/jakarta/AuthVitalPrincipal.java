@@ -1,5 +1,6 @@
 package com.authvital.jakarta;
 
+import com.authvital.jakarta.internal.FrozenClaims;
 import java.io.Serializable;
 import java.security.Principal;
 import java.time.Instant;
@@ -36,7 +37,8 @@ public final class AuthVitalPrincipal implements Principal, Serializable {
         if (!(claims.get("sub") instanceof String)) {
             throw new IllegalArgumentException("an AuthVital principal needs a 'sub' claim");
         }
-        this.claims = freezeMap(claims);
+        // The module's own parser's claims are unmodifiable all the way down by construction.
+        this.claims = claims instanceof FrozenClaims ? claims : freezeMap(claims);
     }
 
     /**

@@ -7,12 +7,13 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +25,14 @@ import java.util.Map;
  * validator above the raw verification.
  *
  * @param header       the JOSE header
- * @param signingInput the bytes the signature covers: {@code header.payload}
+ * @param ascii        the token's characters as bytes (a non-ASCII one becomes {@code '?'}, which
+ *                     no part may hold); the signing input, {@code header.payload}, is their
+ *                     first {@code signedLength}
  * @param signature    the signature, decoded
  * @param claims       the claims, unmodifiable: strings, numbers (Long or Double), booleans, lists
  *                     and maps, JSON nulls left out
  */
-record JwtParts(JWSHeader header, byte[] signingInput, byte[] signature, Map<String, Object> claims) {
+record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signature, Map<String, Object> claims) {
 
     private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
     private static final int MAX_HEADERS = 32;
@@ -56,9 +59,11 @@ record JwtParts(JWSHeader header, byte[] signingInput, byte[] signature, Map<Str
                 headers.put(encodedHeader, header);
             }
         }
-        Map<String, Object> claims = claims(decode(token.substring(first + 1, second)));
-        byte[] signature = decode(token.substring(second + 1));
-        return new JwtParts(header, token.substring(0, second).getBytes(StandardCharsets.US_ASCII), signature, claims);
+        // One copy of the token as bytes serves the payload, the signature and the signing input.
+        byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
+        Map<String, Object> claims = claims(decode(ascii, first + 1, second));
+        byte[] signature = decode(ascii, second + 1, ascii.length);
+        return new JwtParts(header, ascii, second, signature, claims);
     }
 
     /**
@@ -66,18 +71,21 @@ record JwtParts(JWSHeader header, byte[] signingInput, byte[] signature, Map<Str
      * zero, which the JDK's decoder would overlook. Otherwise several strings would be the same
      * token, each validated and cached apart.
      */
-    private static byte[] decode(String part) throws ParseException {
-        int unusedBits = switch (part.length() % 4) {
+    private static byte[] decode(byte[] ascii, int from, int to) throws ParseException {
+        int unusedBits = switch ((to - from) % 4) {
             case 2 -> 4;
             case 3 -> 2;
             default -> 0;
         };
-        if (part.indexOf('=') >= 0
-                || unusedBits > 0 && (BASE64URL.indexOf(part.charAt(part.length() - 1)) & ((1 << unusedBits) - 1)) != 0) {
+        // Padding can only end a part: anywhere else the decoder refuses it, so the last byte tells.
+        if (ascii[to - 1] == '='
+                || unusedBits > 0 && (BASE64URL.indexOf(ascii[to - 1]) & ((1 << unusedBits) - 1)) != 0) {
             throw new ParseException("not canonical base64url", 0);
         }
         try {
-            return Base64.getUrlDecoder().decode(part);
+            ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(ascii, from, to - from));
+            byte[] bytes = decoded.array();
+            return decoded.remaining() == bytes.length ? bytes : Arrays.copyOf(bytes, decoded.remaining());
         } catch (IllegalArgumentException e) {
             throw new ParseException("not base64url", 0);
         }
@@ -89,7 +97,7 @@ record JwtParts(JWSHeader header, byte[] signingInput, byte[] signature, Map<Str
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ParseException("claims are not a JSON object", 0);
             }
-            Map<String, Object> claims = object(parser, 1);
+            Map<String, Object> claims = new FrozenClaims(object(parser, 1));
             if (parser.hasNext()) {
                 throw new ParseException("claims are followed by more JSON", 0);
             }
@@ -103,19 +111,34 @@ record JwtParts(JWSHeader header, byte[] signingInput, byte[] signature, Map<Str
         }
     }
 
-    /** The object whose {@code START_OBJECT} was just read; a repeated name keeps its last value. */
+    /**
+     * The object whose {@code START_OBJECT} was just read. A name given twice is refused (RFC 7519
+     * §4 allows it): parsers that keep the first and those that keep the last would disagree on
+     * whose token it is.
+     */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> object(JsonParser parser, int depth) throws ParseException {
-        Map<String, Object> object = new HashMap<>();
+        List<Map.Entry<String, Object>> members = new ArrayList<>();
+        List<String> nulls = null; // names with a JSON null, left out of the map: rare
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
             String name = parser.getString(); // the event is KEY_NAME: the parser allows nothing else here
             Object value = value(parser, parser.next(), depth);
-            if (value == null) {
-                object.remove(name);
+            if (value != null) {
+                members.add(Map.entry(name, value));
             } else {
-                object.put(name, value);
+                nulls = nulls == null ? new ArrayList<>() : nulls;
+                nulls.add(name);
             }
         }
-        return Map.copyOf(object);
+        Map<String, Object> object = Map.ofEntries(members.toArray(new Map.Entry[0])); // throws on a repeated name
+        if (nulls != null) {
+            for (String name : nulls) {
+                if (object.containsKey(name) || nulls.indexOf(name) != nulls.lastIndexOf(name)) {
+                    throw new ParseException("a name is given twice", 0);
+                }
+            }
+        }
+        return object;
     }
 
     private static List<Object> array(JsonParser parser, int depth) throws ParseException {

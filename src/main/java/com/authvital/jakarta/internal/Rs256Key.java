@@ -55,6 +55,11 @@ final class Rs256Key {
      * signature of the wrong length or otherwise malformed is simply not valid.
      */
     boolean verify(byte[] signingInput, byte[] signature) {
+        return verify(signingInput, signingInput.length, signature);
+    }
+
+    /** The same for the signing input that is the first {@code length} bytes of {@code data}. */
+    boolean verify(byte[] data, int length, byte[] signature) {
         if (signature.length != signatureLength) {
             return false; // refused here rather than trusting each provider to refuse it cleanly
         }
@@ -64,7 +69,7 @@ final class Rs256Key {
                 verifier = Signature.getInstance(ALGORITHM, provider);
                 verifier.initVerify(key);
             }
-            verifier.update(signingInput);
+            verifier.update(data, 0, length);
             boolean valid = verifier.verify(signature);
             idle.offer(verifier);
             return valid;

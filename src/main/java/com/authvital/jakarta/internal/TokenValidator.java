@@ -91,7 +91,7 @@ public final class TokenValidator implements AutoCloseable {
     private boolean signedByTheIdp(JwtParts jwt) {
         Optional<Rs256Key> key = JWSAlgorithm.RS256.equals(jwt.header().getAlgorithm())
                 && !requiresExtensions(jwt.header()) ? keys.verifier(String.valueOf(jwt.header().getKeyID())) : Optional.empty();
-        return key.isPresent() && key.get().verify(jwt.signingInput(), jwt.signature());
+        return key.isPresent() && key.get().verify(jwt.ascii(), jwt.signedLength(), jwt.signature());
     }
 
     /** RFC 7515 §4.1.11: a header listing extensions in {@code crit} must be refused by who implements none. */
@@ -123,7 +123,7 @@ public final class TokenValidator implements AutoCloseable {
         }
         Rs256Key key = keys.verifier(String.valueOf(header.getKeyID()))
                 .orElseThrow(() -> invalid("it is signed with a key the IdP does not publish"));
-        if (!key.verify(jwt.signingInput(), jwt.signature())) {
+        if (!key.verify(jwt.ascii(), jwt.signedLength(), jwt.signature())) {
             throw invalid("its signature does not verify");
         }
         long exp = checkClaims(jwt.claims(), now);

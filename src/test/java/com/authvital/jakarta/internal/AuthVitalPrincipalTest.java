@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.AuthVitalPrincipal;
+import com.nimbusds.jose.util.Base64URL;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -109,18 +110,37 @@ class AuthVitalPrincipalTest {
     @Test
     void survivesSerializationUnchangeable() throws Exception {
         AuthVitalPrincipal p = new AuthVitalPrincipal(Map.of("sub", "u-6", "tenant_roles", List.of("admin")));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(p);
-        }
 
-        AuthVitalPrincipal read;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            read = (AuthVitalPrincipal) in.readObject();
-        }
+        AuthVitalPrincipal read = serializedAndRead(p);
 
         assertEquals(p, read);
         assertTrue(read.hasRole("admin"));
         assertThrows(UnsupportedOperationException.class, () -> read.claims().put("x", "y"));
+    }
+
+    @Test
+    void aPrincipalOfParsedClaimsKeepsThemAndSurvivesSerialization() throws Exception {
+        String claims = "{\"sub\":\"u-7\",\"tenant_roles\":[\"admin\"],\"ext\":{\"tags\":[\"a\"]}}";
+        String token = Base64URL.encode("{\"alg\":\"RS256\"}") + "." + Base64URL.encode(claims) + ".AAAA";
+        AuthVitalPrincipal p = new AuthVitalPrincipal(JwtParts.parse(token, new HashMap<>()).claims());
+
+        AuthVitalPrincipal read = serializedAndRead(p);
+
+        assertEquals(Map.of("sub", "u-7", "tenant_roles", List.of("admin"), "ext", Map.of("tags", List.of("a"))), p.claims());
+        assertEquals(p, read);
+        assertTrue(read.hasRole("admin"));
+        Map<?, ?> ext = (Map<?, ?>) read.claims().get("ext");
+        assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) ext.get("tags")).add("b"));
+        assertThrows(UnsupportedOperationException.class, () -> p.claims().remove("sub"));
+    }
+
+    private static AuthVitalPrincipal serializedAndRead(AuthVitalPrincipal p) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(p);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (AuthVitalPrincipal) in.readObject();
+        }
     }
 }

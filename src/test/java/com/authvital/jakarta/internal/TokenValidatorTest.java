@@ -340,6 +340,29 @@ class TokenValidatorTest {
     }
 
     @Test
+    void refusesClaimsThatNameAMemberTwiceBeforeCheckingTheSignature() {
+        String[] parts = dev.mint("{}").split("\\.");
+        for (String claims : List.of("{\"sub\":\"ada\",\"sub\":\"admin\"}", "{\"sub\":\"ada\",\"x\":{\"a\":null,\"a\":1}}",
+                "{\"sub\":\"ada\",\"email\":null,\"email\":\"root@example.com\"}")) {
+            String token = parts[0] + "." + Base64URL.encode(claims) + "." + parts[2];
+
+            // without the check these would be refused later, for their signature
+            assertRefused(validator(), token, "it is not a signed JWT");
+        }
+    }
+
+    @Test
+    void refusesATokenWithACharacterOutsideAscii() {
+        String token = dev.mint("{}");
+        int inSignature = token.length() - 10;
+        int inPayload = token.indexOf('.') + 10;
+
+        for (int at : new int[] {inSignature, inPayload}) {
+            assertRefused(validator(), token.substring(0, at) + "\u00e9" + token.substring(at + 1), "it is not a signed JWT");
+        }
+    }
+
+    @Test
     void refusesANotBeforeTooFarAheadForMilliseconds() {
         String token = tokenWith("{\"nbf\":1e400}");
 
