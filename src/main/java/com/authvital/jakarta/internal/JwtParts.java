@@ -14,8 +14,10 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The three parts of a compact JWS (RFC 7515 §7.1), read without the copies a general JWT object
@@ -51,16 +53,22 @@ record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signatu
         if (first <= 0 || second < 0 || token.indexOf('.', second + 1) >= 0 || second == token.length() - 1) {
             throw new ParseException("not three parts", 0);
         }
+        // One copy of the token as bytes serves the header check, the payload, the signature and
+        // the signing input. Each char becomes one byte ('?' for any beyond ASCII, which no part
+        // may hold) unless a surrogate pair makes two chars one byte: then the offsets would drift.
+        byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
+        if (ascii.length != token.length()) {
+            throw new ParseException("characters beyond the BMP", 0);
+        }
         String encodedHeader = token.substring(0, first);
         JWSHeader header = headers.get(encodedHeader);
         if (header == null) {
+            decode(ascii, 0, first); // strictly, once per header: nimbus's decoding skips what is not base64url
             header = JWSHeader.parse(new Base64URL(encodedHeader));
             if (headers.size() < MAX_HEADERS) {
                 headers.put(encodedHeader, header);
             }
         }
-        // One copy of the token as bytes serves the payload, the signature and the signing input.
-        byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
         Map<String, Object> claims = claims(decode(ascii, first + 1, second));
         byte[] signature = decode(ascii, second + 1, ascii.length);
         return new JwtParts(header, ascii, second, signature, claims);
@@ -85,7 +93,9 @@ record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signatu
         try {
             ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(ascii, from, to - from));
             byte[] bytes = decoded.array();
-            return decoded.remaining() == bytes.length ? bytes : Arrays.copyOf(bytes, decoded.remaining());
+            int start = decoded.arrayOffset() + decoded.position();
+            return start == 0 && decoded.remaining() == bytes.length
+                    ? bytes : Arrays.copyOfRange(bytes, start, start + decoded.remaining());
         } catch (IllegalArgumentException e) {
             throw new ParseException("not base64url", 0);
         }
@@ -119,21 +129,23 @@ record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signatu
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(JsonParser parser, int depth) throws ParseException {
         List<Map.Entry<String, Object>> members = new ArrayList<>();
-        List<String> nulls = null; // names with a JSON null, left out of the map: rare
+        Set<String> nulls = null; // names with a JSON null, left out of the map: rare
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
             String name = parser.getString(); // the event is KEY_NAME: the parser allows nothing else here
             Object value = value(parser, parser.next(), depth);
             if (value != null) {
                 members.add(Map.entry(name, value));
             } else {
-                nulls = nulls == null ? new ArrayList<>() : nulls;
-                nulls.add(name);
+                nulls = nulls == null ? new HashSet<>() : nulls;
+                if (!nulls.add(name)) {
+                    throw new ParseException("a name is given twice", 0);
+                }
             }
         }
         Map<String, Object> object = Map.ofEntries(members.toArray(new Map.Entry[0])); // throws on a repeated name
         if (nulls != null) {
             for (String name : nulls) {
-                if (object.containsKey(name) || nulls.indexOf(name) != nulls.lastIndexOf(name)) {
+                if (object.containsKey(name)) {
                     throw new ParseException("a name is given twice", 0);
                 }
             }

@@ -2,6 +2,7 @@ package com.authvital.jakarta.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,19 +120,23 @@ class AuthVitalPrincipalTest {
     }
 
     @Test
-    void aPrincipalOfParsedClaimsKeepsThemAndSurvivesSerialization() throws Exception {
+    void aPrincipalOfParsedClaimsKeepsThemUnchangeableAndSurvivesSerialization() throws Exception {
         String claims = "{\"sub\":\"u-7\",\"tenant_roles\":[\"admin\"],\"ext\":{\"tags\":[\"a\"]}}";
         String token = Base64URL.encode("{\"alg\":\"RS256\"}") + "." + Base64URL.encode(claims) + ".AAAA";
-        AuthVitalPrincipal p = new AuthVitalPrincipal(JwtParts.parse(token, new HashMap<>()).claims());
+        Map<String, Object> parsed = JwtParts.parse(token, new HashMap<>()).claims();
 
-        AuthVitalPrincipal read = serializedAndRead(p);
+        AuthVitalPrincipal p = new AuthVitalPrincipal(parsed);
 
+        assertSame(parsed, p.claims(), "the parser's claims are kept, not copied");
         assertEquals(Map.of("sub", "u-7", "tenant_roles", List.of("admin"), "ext", Map.of("tags", List.of("a"))), p.claims());
+        Map<?, ?> ext = (Map<?, ?>) p.claims().get("ext");
+        assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) ext.get("tags")).add("b"));
+        assertThrows(UnsupportedOperationException.class, () -> ((Map<Object, Object>) ext).put("k", "v"));
+        assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) p.claims().get("tenant_roles")).add("owner"));
+        assertThrows(UnsupportedOperationException.class, () -> p.claims().remove("sub"));
+        AuthVitalPrincipal read = serializedAndRead(p);
         assertEquals(p, read);
         assertTrue(read.hasRole("admin"));
-        Map<?, ?> ext = (Map<?, ?>) read.claims().get("ext");
-        assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) ext.get("tags")).add("b"));
-        assertThrows(UnsupportedOperationException.class, () -> p.claims().remove("sub"));
     }
 
     private static AuthVitalPrincipal serializedAndRead(AuthVitalPrincipal p) throws Exception {

@@ -352,14 +352,40 @@ class TokenValidatorTest {
     }
 
     @Test
-    void refusesATokenWithACharacterOutsideAscii() {
+    void refusesATokenWithACharacterOutsideAsciiInAnyPart() {
         String token = dev.mint("{}");
-        int inSignature = token.length() - 10;
+        int inHeader = 10;
         int inPayload = token.indexOf('.') + 10;
+        int inSignature = token.length() - 10;
 
-        for (int at : new int[] {inSignature, inPayload}) {
-            assertRefused(validator(), token.substring(0, at) + "\u00e9" + token.substring(at + 1), "it is not a signed JWT");
+        for (String character : List.of("\u00e9", "\ud83d\ude00")) { // one char; a surrogate pair, two
+            for (int at : new int[] {inHeader, inPayload, inSignature}) {
+                // added, not replacing: a decoder that skips what is not base64url would read the token
+                String withCharacter = token.substring(0, at) + character + token.substring(at);
+
+                assertRefused(validator(), withCharacter, "it is not a signed JWT");
+            }
         }
+    }
+
+    /**
+     * Surrogate pairs, each one byte where it is two chars, used to shift where the validator
+     * looks for the parts: past the payload onto a third part that names another user, or past
+     * the end of the token.
+     */
+    @Test
+    void refusesSurrogatePairsThatWouldShiftThePartsBoundaries() {
+        String token = dev.mint("{}");
+        String header = token.substring(0, token.indexOf('.'));
+        String admin = Base64URL.encode("{\"sub\":\"admin\"}").toString();
+        String shifted = header + "\ud83d\ude00".repeat(admin.length() + 1) + "." + "*".repeat(admin.length())
+                + "." + admin + "AAAAA";
+
+        // and a payload of surrogate pairs alone, whose end as chars lies beyond the token's bytes
+        String pastTheEnd = header + "." + "\ud83d\ude00".repeat(3) + ".A";
+
+        assertRefused(validator(), shifted, "it is not a signed JWT");
+        assertRefused(validator(), pastTheEnd, "it is not a signed JWT");
     }
 
     @Test

@@ -148,8 +148,10 @@ class NoTokenIT extends InContainerTest {
         return e;
     }
 
-    /** The token with every one of the last four characters of its signature changed. */
-    /** Another signature, still canonical base64url: the last character (which has unused bits) stays. */
+    /**
+     * The token with four characters of its signature changed, not the last one (it has unused
+     * bits, which must stay zero): another signature, still canonical base64url.
+     */
     private static String forge(String token) {
         StringBuilder forged = new StringBuilder(token);
         for (int i = token.length() - 5; i < token.length() - 1; i++) {
