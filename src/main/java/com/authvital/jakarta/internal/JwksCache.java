@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.InvalidKeyException;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -159,10 +160,12 @@ final class JwksCache implements AutoCloseable {
             for (JWK jwk : JWKSet.parse(response.body()).getKeys()) {
                 if (jwk instanceof RSAKey rsa && jwk.getKeyID() != null
                         && (jwk.getKeyUse() == null || KeyUse.SIGNATURE.equals(jwk.getKeyUse()))
-                        && (jwk.getAlgorithm() == null || JWSAlgorithm.RS256.equals(jwk.getAlgorithm()))
-                        && rsa.toRSAPublicKey().getModulus().bitLength() >= MIN_KEY_BITS) {
+                        && (jwk.getAlgorithm() == null || JWSAlgorithm.RS256.equals(jwk.getAlgorithm()))) {
+                    RSAPublicKey key = rsa.toRSAPublicKey();
                     // the modulus's own size: RSAKey.size() counts its encoding, leading zeros too
-                    byKid.put(jwk.getKeyID(), new Rs256Key(rsa.toRSAPublicKey()));
+                    if (key.getModulus().bitLength() >= MIN_KEY_BITS) {
+                        byKid.put(jwk.getKeyID(), new Rs256Key(key));
+                    }
                 }
             }
             return new Keys(Map.copyOf(byKid), nanoTime.getAsLong());
