@@ -119,6 +119,25 @@ final class Call {
         send(status, null, new byte[0]);
     }
 
+    /**
+     * Announces the whole body, sends only its first {@code sent} bytes, then holds the connection
+     * open, sending nothing, until the server stops (at most a minute): a proxy or an IdP that
+     * stalls mid-answer.
+     */
+    void sendStalled(int status, String contentType, byte[] content, int sent) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, content.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(content, 0, Math.min(sent, content.length));
+        out.flush();
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt(); // the server is closing
+        }
+        exchange.close(); // short of the announced length: the client sees a broken answer
+    }
+
     /** Answers with exactly this status, content type (none when null) and body. */
     void send(int status, String contentType, byte[] content) throws IOException {
         if (contentType != null) {

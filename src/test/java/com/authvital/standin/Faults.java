@@ -23,8 +23,12 @@ final class Faults {
      * @param status      the status to answer instead of the normal answer; null keeps the normal one
      * @param contentType the content type of that answer
      * @param body        the body of that answer
+     * @param stallAfter  when set, only this many bytes of the body are sent, and the connection is
+     *                    then held open, sending nothing, until the server stops
+     * @param padding     how many spaces follow the body (JSON allows them), for answers larger than
+     *                    a test can send in a fault
      */
-    record Fault(long delayMs, Integer status, String contentType, String body) {
+    record Fault(long delayMs, Integer status, String contentType, String body, Integer stallAfter, int padding) {
     }
 
     /** A JWKS outage answers 503 unless told otherwise: what a load balancer says with no backend. */
@@ -33,7 +37,11 @@ final class Faults {
     private final Map<String, Fault> byUser = new ConcurrentHashMap<>();
     private final AtomicReference<Fault> jwks = new AtomicReference<>();
 
-    /** Stores the fault described by {@code {"delayMs","status","contentType","body"}}, all optional. */
+    /**
+     * Stores the fault described by {@code {"delayMs","status","contentType","body","stallAfterBytes",
+     * "paddingBytes"}},
+     * all optional.
+     */
     Fault put(String userId, JsonObject spec) {
         Fault fault = parse(spec, null);
         byUser.put(userId, fault);
@@ -78,7 +86,9 @@ final class Faults {
                 JsonSupport.count(spec, "delayMs").orElse(0L),
                 status.map(Long::intValue).orElse(defaultStatus),
                 JsonSupport.string(spec, "contentType").orElse("text/plain; charset=utf-8"),
-                JsonSupport.string(spec, "body").orElse(""));
+                JsonSupport.string(spec, "body").orElse(""),
+                JsonSupport.count(spec, "stallAfterBytes").map(Long::intValue).orElse(null),
+                JsonSupport.count(spec, "paddingBytes").orElse(0L).intValue());
     }
 
     private static boolean apply(Call call, Fault fault) throws IOException {
@@ -96,7 +106,12 @@ final class Faults {
         if (fault.status() == null) {
             return false;
         }
-        call.send(fault.status(), fault.contentType(), fault.body().getBytes(StandardCharsets.UTF_8));
+        byte[] body = (fault.body() + " ".repeat(fault.padding())).getBytes(StandardCharsets.UTF_8);
+        if (fault.stallAfter() != null) {
+            call.sendStalled(fault.status(), fault.contentType(), body, fault.stallAfter());
+        } else {
+            call.send(fault.status(), fault.contentType(), body);
+        }
         return true;
     }
 }

@@ -65,7 +65,12 @@ class JwksCacheTest {
     }
 
     private JwksCache cache(Duration refreshInterval, Duration refetchInterval) {
-        JwksCache cache = new JwksCache(URI.create(idp.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5),
+        return cache(Duration.ofSeconds(2), Duration.ofSeconds(5), refreshInterval, refetchInterval);
+    }
+
+    private JwksCache cache(Duration connectTimeout, Duration readTimeout, Duration refreshInterval,
+                            Duration refetchInterval) {
+        JwksCache cache = new JwksCache(URI.create(idp.baseUrl()), connectTimeout, readTimeout,
                 refreshInterval, refetchInterval, nanos::get);
         caches.add(cache);
         return cache;
@@ -79,6 +84,12 @@ class JwksCacheTest {
     private static JsonObject jwksAnswer(String contentType, String body, long delayMs) {
         return Json.createObjectBuilder().add("status", 200).add("contentType", contentType)
                 .add("body", body).add("delayMs", delayMs).build();
+    }
+
+    /** The JWKS answers a 200 announcing all of {@code body}, sends half of it, then nothing more. */
+    private static JsonObject stallingAnswer(String body) {
+        return Json.createObjectBuilder().add("status", 200).add("contentType", "application/json")
+                .add("body", body).add("stallAfterBytes", body.length() / 2).build();
     }
 
     /** Polls until {@code condition} holds, failing with {@code what} after 5 seconds. */
@@ -262,5 +273,62 @@ class JwksCacheTest {
         for (String refused : List.of("short", "padded", "for-encryption", "for-ps256", "ec")) {
             assertEquals(Optional.empty(), cache.verifier(refused), refused);
         }
+    }
+
+    /**
+     * A refresh whose answer stops half way is given up at the deadline (connect plus read
+     * timeout), and the next refresh opens a new connection: a key the IdP retired meanwhile
+     * stops being accepted once the IdP answers again.
+     */
+    @Test
+    void aRefreshThatStallsMidBodyIsGivenUpAndTheNextOneDropsARetiredKey() throws Exception {
+        JwksCache cache = cache(Duration.ofMillis(300), Duration.ofMillis(700), Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        String oldKid = dev.currentKeyId();
+        assertTrue(cache.verifier(oldKid).isPresent());
+        String newKid = dev.rotateKeys();
+        dev.retireKey(oldKid);
+        dev.jwksFault(stallingAnswer(dev.jwks()));
+        dev.resetStats();
+
+        advance(Duration.ofMillis(1_500));
+        assertTrue(cache.verifier(oldKid).isPresent(), "the keys at hand while the refresh stalls");
+        awaitTrue(() -> dev.jwksFetches() == 1, "the refresh reaches the stalling IdP");
+        Thread.sleep(1_500); // past the 1 s deadline, the stalled answer still open
+        dev.clearJwksFault();
+        advance(Duration.ofSeconds(2));
+
+        awaitTrue(() -> cache.verifier(oldKid).isEmpty(), "the retired key is gone after the next refresh");
+        assertTrue(cache.verifier(newKid).isPresent());
+        assertEquals(2, dev.jwksFetches(), "the stalled fetch, then one new fetch");
+    }
+
+    /** With no keys yet, a stalled answer is a 503 at the deadline, and the cache recovers once the IdP answers. */
+    @Test
+    void aFirstFetchThatStallsMidBodyIsA503AtTheDeadlineAndTheCacheRecovers() throws Exception {
+        String kid = dev.currentKeyId();
+        dev.jwksFault(stallingAnswer(dev.jwks()));
+        JwksCache cache = cache(Duration.ofMillis(300), Duration.ofMillis(700), NEVER, Duration.ofSeconds(30));
+
+        IdpUnavailableException down = assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid));
+        assertEquals(503, down.getStatus());
+        dev.clearJwksFault();
+        advance(Duration.ofSeconds(1));
+
+        assertTrue(cache.verifier(kid).isPresent(), "keys from a new fetch");
+        assertEquals(2, dev.jwksFetches());
+    }
+
+    /** A JWKS answer over 1 MiB is refused rather than read into memory whole. */
+    @Test
+    void aJwksAnswerOverOneMebibyteIsRefused() {
+        String kid = dev.currentKeyId();
+        dev.jwksFault(Json.createObjectBuilder(jwksAnswer("application/json", dev.jwks(), 0))
+                .add("paddingBytes", 1024 * 1024).build());
+        JwksCache cache = cache(NEVER, Duration.ofSeconds(30));
+
+        IdpUnavailableException e = assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid));
+
+        assertEquals(503, e.getStatus());
     }
 }
