@@ -120,20 +120,30 @@ final class Call {
     }
 
     /**
-     * Announces the whole body, sends only its first {@code sent} bytes, then holds the connection
-     * open, sending nothing, until the server stops (at most a minute): a proxy or an IdP that
-     * stalls mid-answer.
+     * Announces the whole body and sends only its first {@code sent} bytes; then, until the server
+     * stops (a minute at most), nothing ({@code trickleMs} 0) or one more byte every
+     * {@code trickleMs}: a proxy or an IdP that stalls mid-answer.
      */
-    void sendStalled(int status, String contentType, byte[] content, int sent) throws IOException {
+    void sendStalled(int status, String contentType, byte[] content, int sent, long trickleMs) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, content.length);
         OutputStream out = exchange.getResponseBody();
-        out.write(content, 0, Math.min(sent, content.length));
+        int next = Math.min(sent, content.length);
+        out.write(content, 0, next);
         out.flush();
+        long end = System.nanoTime() + 60_000_000_000L;
         try {
-            Thread.sleep(60_000);
+            while (System.nanoTime() < end) {
+                Thread.sleep(trickleMs > 0 ? trickleMs : 100);
+                if (trickleMs > 0 && next < content.length - 1) {
+                    out.write(content[next++]);
+                    out.flush();
+                }
+            }
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt(); // the server is closing
+        } catch (IOException clientGone) {
+            // the client gave up: what this fault is for
         }
         exchange.close(); // short of the announced length: the client sees a broken answer
     }

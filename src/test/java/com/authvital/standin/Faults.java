@@ -24,11 +24,13 @@ final class Faults {
      * @param contentType the content type of that answer
      * @param body        the body of that answer
      * @param stallAfter  when set, only this many bytes of the body are sent, and the connection is
-     *                    then held open, sending nothing, until the server stops
+     *                    then held open until the server stops
+     * @param trickleMs   with {@code stallAfter}: 0 sends nothing more; else one more byte every so
+     *                    many milliseconds, an answer that never finishes but is never silent
      * @param padding     how many spaces follow the body (JSON allows them), for answers larger than
      *                    a test can send in a fault
      */
-    record Fault(long delayMs, Integer status, String contentType, String body, Integer stallAfter, int padding) {
+    record Fault(long delayMs, Integer status, String contentType, String body, Integer stallAfter, long trickleMs, int padding) {
     }
 
     /** A JWKS outage answers 503 unless told otherwise: what a load balancer says with no backend. */
@@ -39,7 +41,7 @@ final class Faults {
 
     /**
      * Stores the fault described by {@code {"delayMs","status","contentType","body","stallAfterBytes",
-     * "paddingBytes"}},
+     * "trickleMs","paddingBytes"}},
      * all optional.
      */
     Fault put(String userId, JsonObject spec) {
@@ -88,6 +90,7 @@ final class Faults {
                 JsonSupport.string(spec, "contentType").orElse("text/plain; charset=utf-8"),
                 JsonSupport.string(spec, "body").orElse(""),
                 JsonSupport.count(spec, "stallAfterBytes").map(Long::intValue).orElse(null),
+                JsonSupport.count(spec, "trickleMs").orElse(0L),
                 JsonSupport.count(spec, "paddingBytes").orElse(0L).intValue());
     }
 
@@ -108,7 +111,7 @@ final class Faults {
         }
         byte[] body = (fault.body() + " ".repeat(fault.padding())).getBytes(StandardCharsets.UTF_8);
         if (fault.stallAfter() != null) {
-            call.sendStalled(fault.status(), fault.contentType(), body, fault.stallAfter());
+            call.sendStalled(fault.status(), fault.contentType(), body, fault.stallAfter(), fault.trickleMs());
         } else {
             call.send(fault.status(), fault.contentType(), body);
         }

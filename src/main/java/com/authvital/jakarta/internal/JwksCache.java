@@ -7,10 +7,10 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.InvalidKeyException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -39,18 +39,26 @@ import java.util.function.LongSupplier;
  * <li>A {@code kid} not among the keys (a rotation at the IdP) causes a fetch, at most one per
  *     minimum refetch interval, so a flood of made-up kids cannot hammer the IdP.</li>
  * <li>While no keys could ever be fetched, a failed fetch is retried at most once a second.</li>
+ * <li>A fetch ends by its deadline, the connect and read timeouts added, whatever the IdP sends
+ *     or withholds; then the next one may start.</li>
  * </ul>
+ *
+ * <p>Each failed fetch is logged as a WARNING ({@code AV1207}), the first success after failures
+ * as INFO ({@code AV1208}); neither holds anything but the URL and the reason.
  */
 final class JwksCache implements AutoCloseable {
 
     private static final long FAILURE_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MIN_KEY_BITS = 2048;
+    private static final System.Logger LOG = System.getLogger(JwksCache.class.getName());
 
     private record Keys(Map<String, Rs256Key> byKid, long fetchedAt) {
     }
 
     private final URI jwksUri;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final long deadlineMillis;
     private final long refreshNanos;
     private final long refetchNanos;
     private final LongSupplier nanoTime;
@@ -59,24 +67,24 @@ final class JwksCache implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient http;
 
     private volatile Keys keys;
     private volatile long lastAttempt;
     private volatile long lastFailure;
     private volatile Throwable lastError;
+    private int failures; // guarded by this: failed fetches since the last good one
     private CompletableFuture<Keys> inFlight; // guarded by this
 
     JwksCache(URI restUrl, Duration connectTimeout, Duration readTimeout, Duration refreshInterval,
               Duration refetchInterval, LongSupplier nanoTime) {
         this.jwksUri = URI.create(restUrl.toString() + "/.well-known/jwks.json");
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.deadlineMillis = connectTimeout.plus(readTimeout).toMillis();
         this.refreshNanos = refreshInterval.toNanos();
         this.refetchNanos = refetchInterval.toNanos();
         this.nanoTime = nanoTime;
         this.lastAttempt = nanoTime.getAsLong() - refetchNanos;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -88,9 +96,8 @@ final class JwksCache implements AutoCloseable {
         Keys current = keys;
         if (current == null) {
             current = await(fetch(true));
-        } else if (nanoTime.getAsLong() - current.fetchedAt() > refreshNanos
-                && nanoTime.getAsLong() - lastAttempt >= FAILURE_BACKOFF_NANOS) {
-            fetch(false); // in the background: this request goes on with the keys it has
+        } else {
+            refreshIfDue(current);
         }
         Rs256Key verifier = current.byKid().get(kid);
         if (verifier == null) {
@@ -104,10 +111,25 @@ final class JwksCache implements AutoCloseable {
         return Optional.ofNullable(verifier);
     }
 
-    /** Whether the keys at hand hold {@code kid}; never fetches. */
+    /**
+     * Whether the keys at hand hold {@code kid}; never waits for a fetch, but starts the refresh
+     * when it is due, so that a key the IdP retired stops counting even if every token is cached.
+     */
     boolean publishes(String kid) {
         Keys current = keys;
-        return current != null && current.byKid().containsKey(kid);
+        if (current == null) {
+            return false;
+        }
+        refreshIfDue(current);
+        return current.byKid().containsKey(kid);
+    }
+
+    /** Starts a fetch in the background once the keys are older than the refresh interval. */
+    private void refreshIfDue(Keys current) {
+        long now = nanoTime.getAsLong();
+        if (now - current.fetchedAt() > refreshNanos && now - lastAttempt >= FAILURE_BACKOFF_NANOS) {
+            fetch(false); // this request goes on with the keys it has
+        }
     }
 
     /** The fetch under way; else a new one if the refetch interval allows; else null. */
@@ -131,33 +153,53 @@ final class JwksCache implements AutoCloseable {
             return CompletableFuture.failedFuture(lastError);
         }
         lastAttempt = now;
-        HttpRequest request = HttpRequest.newBuilder(jwksUri).timeout(readTimeout)
-                .header("Accept", "application/json").GET().build();
-        CompletableFuture<Keys> fetch = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(this::parse);
+        JwksFetch exchange = new JwksFetch(jwksUri, connectTimeout, readTimeout);
+        CompletableFuture<Keys> fetch = CompletableFuture.supplyAsync(() -> parse(read(exchange)), executor)
+                .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS);
         inFlight = fetch;
-        fetch.whenComplete((fetched, error) -> done(fetched, error));
+        fetch.whenComplete((fetched, error) -> {
+            done(fetched, error);
+            if (error != null) {
+                exchange.abort(); // at the deadline, frees the thread still reading
+            }
+        });
         return fetch;
     }
 
+    /** Runs on completion of every fetch, also when it timed out or was cancelled. */
     private synchronized void done(Keys fetched, Throwable error) {
         inFlight = null;
         if (fetched != null) {
             keys = fetched;
             lastError = null;
+            if (failures > 0) {
+                LOG.log(Level.INFO, "AV1208: the IdP''s signing keys at {0} were fetched again after {1} failed "
+                        + "attempt(s); tokens are validated again", jwksUri, failures);
+            }
+            failures = 0;
         } else {
             lastFailure = nanoTime.getAsLong();
             lastError = error;
+            failures++;
+            LOG.log(Level.WARNING, "AV1207: the IdP''s signing keys at {0} could not be fetched ({1}); {2}; check "
+                    + "that the IdP is up and that ''{3}'' (or ''{4}'') points at it", jwksUri,
+                    NetworkFailures.describe(error), keys == null ? "no token can be validated until they are"
+                            : "the keys fetched before stay in use", AuthVitalConfig.HOST, AuthVitalConfig.REST_URL);
         }
     }
 
-    private Keys parse(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("answered " + response.statusCode());
+    private static String read(JwksFetch exchange) {
+        try {
+            return exchange.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    private Keys parse(String body) {
         try {
             Map<String, Rs256Key> byKid = new HashMap<>();
-            for (JWK jwk : JWKSet.parse(response.body()).getKeys()) {
+            for (JWK jwk : JWKSet.parse(body).getKeys()) {
                 if (jwk instanceof RSAKey rsa && jwk.getKeyID() != null
                         && (jwk.getKeyUse() == null || KeyUse.SIGNATURE.equals(jwk.getKeyUse()))
                         && (jwk.getAlgorithm() == null || JWSAlgorithm.RS256.equals(jwk.getAlgorithm()))) {
@@ -178,7 +220,7 @@ final class JwksCache implements AutoCloseable {
     private Keys await(CompletableFuture<Keys> fetch) {
         Throwable failure = null;
         try {
-            return fetch.get(readTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return fetch.get(deadlineMillis + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -190,11 +232,10 @@ final class JwksCache implements AutoCloseable {
         if (known != null) {
             return known;
         }
-        Throwable cause = failure;
-        throw new IdpUnavailableException(503, null, List.of(), "AV1206: the IdP's signing keys at " + jwksUri
-                + " could not be reached or read (" + (cause == null ? "timed out" : NetworkFailures.describe(cause))
-                + "): no token can be validated until they are; check that the IdP is up and '"
-                + AuthVitalConfig.HOST + "' points at it", cause);
+        // The IdP's address and the reason are in the log (AV1207), not for whoever sent the request.
+        throw new IdpUnavailableException(503, null, List.of(), "AV1206: the IdP's signing keys cannot be "
+                + "fetched right now, so no token can be validated: try again shortly; the server log says why "
+                + "(AV1207)", failure);
     }
 
 

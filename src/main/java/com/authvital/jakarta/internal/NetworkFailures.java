@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Says in plain words why a connection to the IdP failed, for messages that may reach an end
@@ -17,7 +18,8 @@ final class NetworkFailures {
 
     static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpTimeoutException || t instanceof InterruptedIOException) {
+            if (t instanceof HttpTimeoutException || t instanceof InterruptedIOException
+                    || t instanceof TimeoutException) {
                 return "timed out";
             }
             if (t instanceof ConnectException) {

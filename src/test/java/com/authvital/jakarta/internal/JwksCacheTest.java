@@ -1,6 +1,7 @@
 package com.authvital.jakarta.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,7 @@ class JwksCacheTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private final List<JwksCache> caches = new ArrayList<>();
+    private final LogRecords log = LogRecords.of(JwksCache.class);
     private StandInIdp idp;
     private StandInClient dev;
 
@@ -62,6 +65,7 @@ class JwksCacheTest {
     void stop() {
         caches.forEach(JwksCache::close);
         idp.close();
+        log.close();
     }
 
     private JwksCache cache(Duration refreshInterval, Duration refetchInterval) {
@@ -86,10 +90,14 @@ class JwksCacheTest {
                 .add("body", body).add("delayMs", delayMs).build();
     }
 
-    /** The JWKS answers a 200 announcing all of {@code body}, sends half of it, then nothing more. */
-    private static JsonObject stallingAnswer(String body) {
+    /**
+     * The JWKS answers a 200 announcing all of {@code body} and sends half of it; then nothing
+     * more ({@code trickleMs} 0), or one byte every {@code trickleMs}, never long enough silent
+     * for a read timeout.
+     */
+    private static JsonObject stallingAnswer(String body, long trickleMs) {
         return Json.createObjectBuilder().add("status", 200).add("contentType", "application/json")
-                .add("body", body).add("stallAfterBytes", body.length() / 2).build();
+                .add("body", body).add("stallAfterBytes", body.length() / 2).add("trickleMs", trickleMs).build();
     }
 
     /** Polls until {@code condition} holds, failing with {@code what} after 5 seconds. */
@@ -185,8 +193,10 @@ class JwksCacheTest {
 
         IdpUnavailableException down = assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid));
         assertEquals(503, down.getStatus());
-        assertTrue(down.getMessage().contains(idp.baseUrl() + "/.well-known/jwks.json"), down.getMessage());
-        assertTrue(down.getMessage().contains("answered 503"), down.getMessage());
+        assertTrue(down.getMessage().startsWith("AV1206: "), down.getMessage());
+        assertFalse(down.getMessage().contains(idp.baseUrl()), "the IdP's address is for the log: " + down.getMessage());
+        assertTrue(log.has(Level.WARNING, "AV1207: ", idp.baseUrl() + "/.well-known/jwks.json", "(answered 503)",
+                "no token can be validated"), log.toString());
 
         dev.clearJwksFault();
         assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid), "still inside the 1 s back-off");
@@ -195,6 +205,26 @@ class JwksCacheTest {
         advance(Duration.ofSeconds(1));
         assertTrue(cache.verifier(kid).isPresent());
         assertEquals(2, dev.jwksFetches());
+        assertTrue(log.has(Level.INFO, "AV1208: ", idp.baseUrl() + "/.well-known/jwks.json"), log.toString());
+    }
+
+    /** A refresh that fails is logged with the keys kept; the next good one says so. */
+    @Test
+    void aFailedRefreshIsLoggedAndSoIsTheRecovery() throws Exception {
+        JwksCache cache = cache(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        String kid = dev.currentKeyId();
+        assertTrue(cache.verifier(kid).isPresent());
+        dev.jwksFault(Json.createObjectBuilder().add("status", 502).build());
+
+        advance(Duration.ofMillis(1_500));
+        assertTrue(cache.verifier(kid).isPresent(), "the keys at hand while the refresh fails");
+        awaitTrue(() -> log.has(Level.WARNING, "AV1207: ", "(answered 502)", "the keys fetched before stay in use"),
+                "the failed refresh is logged");
+        dev.clearJwksFault();
+        advance(Duration.ofMillis(1_500));
+        assertTrue(cache.verifier(kid).isPresent());
+
+        awaitTrue(() -> log.has(Level.INFO, "AV1208: ", "after 1 failed attempt"), "the recovery is logged");
     }
 
     @Test
@@ -207,8 +237,8 @@ class JwksCacheTest {
         IdpUnavailableException e = assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid));
 
         assertEquals(503, e.getStatus());
-        assertTrue(e.getMessage().contains("/.well-known/jwks.json"), e.getMessage());
-        assertTrue(e.getMessage().contains("answered a body that is not a JWK set"), e.getMessage());
+        assertTrue(log.has(Level.WARNING, "AV1207: ", "/.well-known/jwks.json", "answered a body that is not a JWK set"),
+                log.toString());
     }
 
     @Test
@@ -276,9 +306,9 @@ class JwksCacheTest {
     }
 
     /**
-     * A refresh whose answer stops half way is given up at the deadline (connect plus read
-     * timeout), and the next refresh opens a new connection: a key the IdP retired meanwhile
-     * stops being accepted once the IdP answers again.
+     * A refresh whose answer trickles in a byte at a time is given up at the deadline (connect
+     * plus read timeout), and the next refresh opens a new connection: a key the IdP retired
+     * meanwhile stops being accepted once the IdP answers again.
      */
     @Test
     void aRefreshThatStallsMidBodyIsGivenUpAndTheNextOneDropsARetiredKey() throws Exception {
@@ -288,13 +318,13 @@ class JwksCacheTest {
         assertTrue(cache.verifier(oldKid).isPresent());
         String newKid = dev.rotateKeys();
         dev.retireKey(oldKid);
-        dev.jwksFault(stallingAnswer(dev.jwks()));
+        dev.jwksFault(stallingAnswer(dev.jwks(), 200));
         dev.resetStats();
 
         advance(Duration.ofMillis(1_500));
-        assertTrue(cache.verifier(oldKid).isPresent(), "the keys at hand while the refresh stalls");
-        awaitTrue(() -> dev.jwksFetches() == 1, "the refresh reaches the stalling IdP");
-        Thread.sleep(1_500); // past the 1 s deadline, the stalled answer still open
+        assertTrue(cache.verifier(oldKid).isPresent(), "the keys at hand while the refresh trickles");
+        awaitTrue(() -> dev.jwksFetches() == 1, "the refresh reaches the trickling IdP");
+        Thread.sleep(1_500); // past the 1 s deadline, the answer still trickling in
         dev.clearJwksFault();
         advance(Duration.ofSeconds(2));
 
@@ -307,7 +337,8 @@ class JwksCacheTest {
     @Test
     void aFirstFetchThatStallsMidBodyIsA503AtTheDeadlineAndTheCacheRecovers() throws Exception {
         String kid = dev.currentKeyId();
-        dev.jwksFault(stallingAnswer(dev.jwks()));
+        dev.jwksFault(stallingAnswer(dev.jwks(), 0));
+        dev.resetStats();
         JwksCache cache = cache(Duration.ofMillis(300), Duration.ofMillis(700), NEVER, Duration.ofSeconds(30));
 
         IdpUnavailableException down = assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid));

@@ -40,15 +40,17 @@ class IdpDownIT extends InContainerTest {
                 () -> sessions.list(Requests.bearer(current, user.accessToken())));
 
         // The access token is validated first, so it is the IdP's keys that cannot be fetched.
-        assertTrue(e.getMessage().contains("/.well-known/jwks.json"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1206: "), e.getMessage());
     }
 
     @Test
     void revokeIsUnavailableWhenTheIdpCannotBeReached() {
         NewSession user = idp.newUser();
 
-        assertUnreachable(() -> sessions.revoke(Requests.bearer(current, user.accessToken()), user.sessionId()));
+        IdpUnavailableException e = assertUnreachable(
+                () -> sessions.revoke(Requests.bearer(current, user.accessToken()), user.sessionId()));
 
+        assertTrue(e.getMessage().startsWith("AV1206: "), e.getMessage());
         assertFalse(idp.isRevoked(user.sessionId()));
     }
 
@@ -56,7 +58,10 @@ class IdpDownIT extends InContainerTest {
     void logoutIsUnavailableWhenTheIdpCannotBeReached() {
         NewSession user = idp.newUser();
 
-        assertUnreachable(() -> sessions.logout(user.refreshToken()));
+        IdpUnavailableException e = assertUnreachable(() -> sessions.logout(user.refreshToken()));
+
+        assertTrue(e.getMessage().startsWith("AV1201: ") && e.getMessage().contains("could not be reached"),
+                e.getMessage());
 
         assertFalse(idp.isRevoked(user.sessionId()));
     }
@@ -69,7 +74,6 @@ class IdpDownIT extends InContainerTest {
         assertEquals(503, e.getStatus());
         assertEquals(OptionalInt.empty(), e.getIdpStatus());
         assertEquals(List.of(), e.getIdpMessages());
-        assertTrue(e.getMessage().contains("could not be reached"), e.getMessage());
         // The module called the configured host, not the stand-in the sessions came from.
         assertEquals(before, idp.requests().size());
         return e;

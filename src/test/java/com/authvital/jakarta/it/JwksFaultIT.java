@@ -1,6 +1,7 @@
 package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.authvital.testing.Browser.json;
 
@@ -9,6 +10,7 @@ import com.authvital.jakarta.it.app.WhoAmIServlet;
 import com.authvital.standin.StandInIdp;
 import com.authvital.testing.Browser;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.ServerLog;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
 import jakarta.json.JsonObject;
@@ -68,7 +70,9 @@ class JwksFaultIT {
             assertEquals(503, down.statusCode(), down.body());
             assertEquals("temporarily_unavailable", json(down).getString("error"));
             String message = json(down).getString("message");
-            assertTrue(message.contains("/.well-known/jwks.json") && message.contains("answered 503"), message);
+            assertTrue(message.startsWith("AV1206: "), message);
+            assertFalse(message.contains(idp.baseUrl()), "the IdP's address is for the server log: " + message);
+            ServerLog.lineWith("AV1207: ", idp.baseUrl() + "/.well-known/jwks.json", "(answered 503)");
             assertTrue(standIn.jwksFetches() >= 1, "the filter asked the IdP for its keys");
         } finally {
             standIn.clearJwksFault();

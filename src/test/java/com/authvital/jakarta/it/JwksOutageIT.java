@@ -1,6 +1,7 @@
 package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.authvital.testing.Browser.json;
 
@@ -9,6 +10,7 @@ import com.authvital.jakarta.it.app.WhoAmIServlet;
 import com.authvital.standin.StandInIdp;
 import com.authvital.testing.Browser;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.ServerLog;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
 import jakarta.json.JsonObject;
@@ -61,8 +63,11 @@ class JwksOutageIT {
             assertTrue(down.headers().firstValue("Retry-After").isPresent(), down.headers().toString());
             assertEquals("temporarily_unavailable", json(down).getString("error"));
             String message = json(down).getString("message");
-            assertTrue(message.contains("http://127.0.0.1:" + idpPort + "/.well-known/jwks.json"), message);
+            assertTrue(message.startsWith("AV1206: "), message);
+            assertFalse(message.contains(":" + idpPort), "the IdP's address is for the server log: " + message);
         }
+        ServerLog.lineWith("AV1207: ", "http://127.0.0.1:" + idpPort + "/.well-known/jwks.json",
+                "(connection refused)", "no token can be validated");
 
         try (StandInIdp idp = StandInIdp.start(idpPort, Deployments.CLIENT_ID)) {
             NewSession user = StandInClient.at(idp.baseUrl()).newUser();
@@ -76,6 +81,7 @@ class JwksOutageIT {
 
             assertEquals(200, up.statusCode(), up.body());
             assertEquals(user.userId(), json(up).getString("principal"));
+            ServerLog.lineWith("AV1208: ", "http://127.0.0.1:" + idpPort + "/.well-known/jwks.json");
         }
     }
 }

@@ -1,0 +1,57 @@
+package com.authvital.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The test server's {@code messages.log}, where what the module logs through
+ * {@code System.Logger} lands on Liberty; client-side tests read it. Failsafe passes its path.
+ */
+public final class ServerLog {
+
+    private static final Path FILE = Path.of(System.getProperty("liberty.server.log",
+            "target/liberty/wlp/usr/servers/authvital-test/logs/messages.log"));
+
+    private ServerLog() {
+    }
+
+    /** The whole log as it is now. */
+    public static String text() {
+        try {
+            return Files.readString(FILE, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the server log " + FILE, e);
+        }
+    }
+
+    /**
+     * The first line holding every one of {@code parts}, waiting up to 5 seconds for Liberty to
+     * write it; fails the test, with the log's tail, when there is none.
+     */
+    public static String lineWith(String... parts) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            List<String> lines = text().lines().toList();
+            for (String line : lines) {
+                if (List.of(parts).stream().allMatch(line::contains)) {
+                    return line;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no line of the server log holds " + List.of(parts) + "; its end:\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while reading the server log", e);
+            }
+        }
+    }
+}
