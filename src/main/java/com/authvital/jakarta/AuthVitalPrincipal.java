@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -162,7 +163,9 @@ public final class AuthVitalPrincipal implements Principal, Serializable {
 
     /** The token's {@code scope}, split on spaces. */
     public Set<String> scopes() {
-        return string("scope").map(s -> Set.of(s.trim().split("\\s+"))).orElse(Set.of());
+        // Set.copyOf, not Set.of: a scope the IdP names twice must count once, not throw
+        return string("scope").filter(s -> !s.isBlank())
+                .map(s -> Set.copyOf(Arrays.asList(s.trim().split("\\s+")))).orElse(Set.of());
     }
 
     /** Whether the user has {@code role} among the tenant's roles or the application's roles. */

@@ -18,8 +18,12 @@ public final class AuthVitalConfig {
 
     /** The IdP's base URL, e.g. {@code https://auth.example.com}. Required. */
     public static final String HOST = "authvital.host";
-    /** The application's OAuth client id (the tokens' audience). Optional. */
+    /** The application's OAuth client id: every access token's {@code aud} must name it. Required. */
     public static final String CLIENT_ID = "authvital.client-id";
+    /** Other client ids of the same application whose access tokens are accepted too; none by default. */
+    public static final String ACCEPTED_AUDIENCES = "authvital.accepted-audiences";
+    /** Whether the IdP may be reached over plain http at a host other than loopback; default false. */
+    public static final String ALLOW_INSECURE_HTTP = "authvital.allow-insecure-http";
     /** How long to wait for a connection to the IdP: {@code 500ms}, {@code 2s}, {@code PT2S}. */
     public static final String CONNECT_TIMEOUT = "authvital.connect-timeout";
     /** How long to wait for the IdP's answer once connected. */
@@ -75,7 +79,8 @@ public final class AuthVitalConfig {
 
     private final URI host;
     private final URI restUrl;
-    private final Optional<String> clientId;
+    private final String clientId;
+    private final List<String> audiences;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final String accessTokenCookie;
@@ -92,9 +97,14 @@ public final class AuthVitalConfig {
     private final FilterSettings filter;
 
     private AuthVitalConfig(Reader r) {
-        host = r.url(HOST, true);
-        restUrl = r.lookup(REST_URL).isPresent() ? r.url(REST_URL, false) : host;
-        clientId = r.lookup(CLIENT_ID);
+        boolean insecureHttp = r.flag(ALLOW_INSECURE_HTTP, false);
+        host = r.url(HOST, true, insecureHttp);
+        restUrl = r.lookup(REST_URL).isPresent() ? r.url(REST_URL, false, insecureHttp) : host;
+        clientId = r.required(CLIENT_ID, "AUTHVITAL_CLIENT_ID", "your application's OAuth client id: "
+                + "an access token is accepted only when its 'aud' names it");
+        audiences = java.util.stream.Stream.concat(java.util.stream.Stream.of(clientId),
+                r.lookup(ACCEPTED_AUDIENCES).map(FilterSettings::split).orElse(List.of()).stream())
+                .distinct().toList();
         connectTimeout = r.timeout(REST_CONNECT_TIMEOUT, CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
         readTimeout = r.timeout(REST_READ_TIMEOUT, READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
         accessTokenCookie = r.cookieName(ACCESS_TOKEN_COOKIE, "access_token");
@@ -106,8 +116,9 @@ public final class AuthVitalConfig {
         clockSkew = r.duration(CLOCK_SKEW, Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(10));
         jwksRefreshInterval = r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(5),
                 Duration.ofSeconds(1), Duration.ofDays(1));
+        // At least a second: a token with a made-up kid must not be able to make every request a fetch.
         jwksRefetchInterval = r.duration(JWKS_REFETCH_INTERVAL, Duration.ofSeconds(30),
-                Duration.ZERO, Duration.ofHours(1));
+                Duration.ofSeconds(1), Duration.ofHours(1));
         tokenCacheSize = r.integer(TOKEN_CACHE_SIZE, 10_000, 0, 10_000_000);
         filterUrlPatterns = r.urlPatterns(FILTER_URL_PATTERNS);
         filter = FilterSettings.read(r::lookup, r.problems);
@@ -142,8 +153,14 @@ public final class AuthVitalConfig {
         return restUrl;
     }
 
-    public Optional<String> clientId() {
+    /** The application's OAuth client id. */
+    public String clientId() {
         return clientId;
+    }
+
+    /** The audiences an access token may name: the client id first, then the other accepted ones. */
+    public List<String> audiences() {
+        return audiences;
     }
 
     public Duration connectTimeout() {
@@ -211,9 +228,29 @@ public final class AuthVitalConfig {
     @Override
     public String toString() {
         return "AuthVitalConfig[host=" + host + ", restUrl=" + restUrl + ", clientId="
-                + clientId.orElse("-") + ", connectTimeout=" + connectTimeout + ", readTimeout="
+                + clientId + ", audiences=" + audiences + ", connectTimeout=" + connectTimeout + ", readTimeout="
                 + readTimeout + ", cookies=" + accessTokenCookie + "/" + refreshTokenCookie + ", issuer="
                 + issuer + ", clockSkew=" + clockSkew + ", filter=" + filter + "]";
+    }
+
+    /**
+     * Whether {@code host} (as {@link URI#getHost()} gives it) names this machine by itself:
+     * {@code localhost}, 127.0.0.0/8 or {@code ::1}, as literals; no name is looked up.
+     */
+    static boolean isLoopback(String host) {
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("localhost")) {
+            return true;
+        }
+        boolean ipv4 = name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        if (!ipv4 && !(name.startsWith("[") && name.endsWith("]"))) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(ipv4 ? name : name.substring(1, name.length() - 1)).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false; // not a literal after all
+        }
     }
 
     /** Reads raw values and records each problem instead of stopping at the first. */
@@ -229,7 +266,28 @@ public final class AuthVitalConfig {
             return source.apply(key).map(String::trim).filter(v -> !v.isEmpty());
         }
 
-        URI url(String key, boolean required) {
+        String required(String key, String environment, String what) {
+            Optional<String> value = lookup(key);
+            if (value.isEmpty()) {
+                problems.add("'" + key + "' is missing: set it (or the environment variable " + environment
+                        + ") to " + what);
+            }
+            return value.orElse("");
+        }
+
+        boolean flag(String key, boolean fallback) {
+            Optional<String> raw = lookup(key).map(v -> v.toLowerCase(java.util.Locale.ROOT));
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            if (!raw.get().equals("true") && !raw.get().equals("false")) {
+                problems.add("'" + key + "' is neither true nor false");
+                return fallback;
+            }
+            return raw.get().equals("true");
+        }
+
+        URI url(String key, boolean required, boolean insecureHttp) {
             Optional<String> raw = lookup(key);
             if (raw.isEmpty()) {
                 if (required) {
@@ -245,6 +303,13 @@ public final class AuthVitalConfig {
                         || "http".equalsIgnoreCase(uri.getScheme());
                 if (web && uri.getHost() != null && uri.getRawUserInfo() == null
                         && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                    if ("http".equalsIgnoreCase(uri.getScheme()) && !insecureHttp && !isLoopback(uri.getHost())) {
+                        // The signing keys come from this URL: over plain http anyone on the path could
+                        // serve their own and sign tokens for any user.
+                        problems.add("'" + key + "' uses plain http to a host other than loopback: use https "
+                                + "(or, on a test network only, set '" + ALLOW_INSECURE_HTTP + "=true')");
+                        return null;
+                    }
                     return uri;
                 }
             } catch (URISyntaxException e) {
@@ -305,6 +370,10 @@ public final class AuthVitalConfig {
 
         List<String> urlPatterns(String key) {
             List<String> patterns = lookup(key).map(FilterSettings::split).orElse(List.of());
+            if (patterns.isEmpty() && lookup(key).isPresent()) {
+                problems.add("'" + key + "' is set but names no pattern: list them separated by commas, "
+                        + "like /api/*, /admin/*, or leave it unset");
+            }
             for (String pattern : patterns) {
                 if (!FilterSettings.isUrlPattern(pattern)) {
                     problems.add("'" + key + "' has '" + pattern + "', not a servlet URL pattern: use /exact, "

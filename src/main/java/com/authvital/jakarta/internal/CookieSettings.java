@@ -44,6 +44,17 @@ public record CookieSettings(String accessTokenName, String refreshTokenName, St
             problems.add("'" + AuthVitalConfig.COOKIE_SAME_SITE + "' is None, which browsers accept only with '"
                     + AuthVitalConfig.COOKIE_SECURE + "=true'");
         }
+        for (String name : List.of(accessName, refreshName)) {
+            // RFC 6265bis §4.1.3: a browser drops a prefixed cookie whose attributes break the prefix's rule.
+            if (name.regionMatches(true, 0, "__Host-", 0, 7) && (!secure || domain.isPresent() || !path.equals("/"))) {
+                problems.add("the cookie name '" + name + "' starts with '__Host-', which browsers accept only with '"
+                        + AuthVitalConfig.COOKIE_SECURE + "=true', no '" + AuthVitalConfig.COOKIE_DOMAIN + "' and '"
+                        + AuthVitalConfig.COOKIE_PATH + "=/'");
+            } else if (name.regionMatches(true, 0, "__Secure-", 0, 9) && !secure) {
+                problems.add("the cookie name '" + name + "' starts with '__Secure-', which browsers accept only "
+                        + "with '" + AuthVitalConfig.COOKIE_SECURE + "=true'");
+            }
+        }
         return new CookieSettings(accessName, refreshName, path, domain, secure, sameSite);
     }
 }

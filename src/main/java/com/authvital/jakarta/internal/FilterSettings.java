@@ -58,6 +58,10 @@ public final class FilterSettings {
     private FilterSettings with(Function<String, Optional<String>> source, String pathsKey, String modeKey,
                                 String loginKey, List<String> problems) {
         List<String> paths = source.apply(pathsKey).map(FilterSettings::split).orElse(publicPaths);
+        if (paths.isEmpty() && source.apply(pathsKey).isPresent()) {
+            problems.add("'" + pathsKey + "' is set but names no pattern: list them separated by commas, "
+                    + "like /health, /public/*, or leave it unset");
+        }
         for (String path : paths) {
             if (!isUrlPattern(path)) {
                 problems.add("'" + pathsKey + "' has '" + path + "', not a servlet URL pattern: use /exact, "

@@ -44,7 +44,7 @@ record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signatu
     /**
      * The parts of {@code token}; a ParseException when it is not a compact JWS with JSON claims.
      *
-     * @param headers the parsed headers by their encoding, kept by the caller (bounded here)
+     * @param headers parsed headers by their encoding, to skip parsing a known one; read only
      */
     static JwtParts parse(String token, Map<String, JWSHeader> headers) throws ParseException {
         int first = token.indexOf('.');
@@ -59,18 +59,32 @@ record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signatu
         if (ascii.length != token.length()) {
             throw new ParseException("characters beyond the BMP", 0);
         }
-        String encodedHeader = token.substring(0, first);
-        JWSHeader header = headers.get(encodedHeader);
+        JWSHeader header = headers.get(token.substring(0, first));
         if (header == null) {
             decode(ascii, 0, first); // strictly, once per header: nimbus's decoding skips what is not base64url
-            header = JWSHeader.parse(new Base64URL(encodedHeader));
-            if (headers.size() < MAX_HEADERS) {
-                headers.put(encodedHeader, header);
-            }
+            header = JWSHeader.parse(new Base64URL(token.substring(0, first)));
         }
         Map<String, Object> claims = claims(decode(ascii, first + 1, second));
         byte[] signature = decode(ascii, second + 1, ascii.length);
         return new JwtParts(header, ascii, second, signature, claims);
+    }
+
+    /**
+     * Keeps this token's parsed header in {@code headers} (bounded), for the next token of its
+     * key; call it only once a signature under the header has verified.
+     */
+    void rememberHeader(Map<String, JWSHeader> headers) {
+        if (headers.size() < MAX_HEADERS) {
+            headers.putIfAbsent(new String(ascii, 0, headerLength(), StandardCharsets.US_ASCII), header);
+        }
+    }
+
+    private int headerLength() {
+        int dot = 0;
+        while (ascii[dot] != '.') {
+            dot++;
+        }
+        return dot;
     }
 
     /**

@@ -28,7 +28,8 @@ public final class TokenValidator implements AutoCloseable {
     private final Map<String, JWSHeader> headers = new ConcurrentHashMap<>();
     private final TokenCache cache;
     private final String issuer;
-    private final Optional<String> audience;
+    private final String clientId;
+    private final List<String> audiences;
     private final long skewMillis;
     private final Clock clock;
 
@@ -42,7 +43,8 @@ public final class TokenValidator implements AutoCloseable {
                 config.jwksRefreshInterval(), config.jwksRefetchInterval(), System::nanoTime);
         this.cache = new TokenCache(config.tokenCacheSize());
         this.issuer = config.issuer();
-        this.audience = config.clientId();
+        this.clientId = config.clientId();
+        this.audiences = config.audiences();
         this.skewMillis = config.clockSkew().toMillis();
         this.clock = clock;
     }
@@ -76,7 +78,8 @@ public final class TokenValidator implements AutoCloseable {
         try {
             JwtParts jwt = JwtParts.parse(refreshToken, headers);
             Map<String, Object> claims = jwt.claims();
-            if (!signedByTheIdp(jwt) || !issuer.equals(claims.get("iss")) || !meantForUs(claims.get("aud"))
+            // Only this client's own refresh tokens tell which session is the caller's.
+            if (!signedByTheIdp(jwt) || !issuer.equals(claims.get("iss")) || !names(claims.get("aud"), clientId)
                     || !"refresh".equals(claims.get("token_type"))
                     || !(claims.get("exp") instanceof Number exp) || clock.millis() - skewMillis > millis(exp)) {
                 return Optional.empty();
@@ -91,7 +94,11 @@ public final class TokenValidator implements AutoCloseable {
     private boolean signedByTheIdp(JwtParts jwt) {
         Optional<Rs256Key> key = JWSAlgorithm.RS256.equals(jwt.header().getAlgorithm())
                 && !requiresExtensions(jwt.header()) ? keys.verifier(String.valueOf(jwt.header().getKeyID())) : Optional.empty();
-        return key.isPresent() && key.get().verify(jwt.ascii(), jwt.signedLength(), jwt.signature());
+        if (key.isEmpty() || !key.get().verify(jwt.ascii(), jwt.signedLength(), jwt.signature())) {
+            return false;
+        }
+        jwt.rememberHeader(headers); // only now: junk tokens must not fill the memory of headers
+        return true;
     }
 
     /** RFC 7515 §4.1.11: a header listing extensions in {@code crit} must be refused by who implements none. */
@@ -99,9 +106,23 @@ public final class TokenValidator implements AutoCloseable {
         return header.getIncludedParams().contains("crit"); // an empty crit is itself invalid
     }
 
-    /** No client id configured, or {@code aud} (a string or strings) names it. */
+    /** {@code aud} (a string or strings) names one of the accepted audiences. */
     private boolean meantForUs(Object aud) {
-        return audience.isEmpty() || audience.get().equals(aud) || aud instanceof List<?> list && list.contains(audience.get());
+        for (String audience : audiences) {
+            if (names(aud, audience)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean names(Object aud, String audience) {
+        return audience.equals(aud) || aud instanceof List<?> list && list.contains(audience);
+    }
+
+    /** How many parsed headers are remembered; for tests. */
+    int rememberedHeaders() {
+        return headers.size();
     }
 
     private ValidatedToken check(String token, long now) {
@@ -126,6 +147,7 @@ public final class TokenValidator implements AutoCloseable {
         if (!key.verify(jwt.ascii(), jwt.signedLength(), jwt.signature())) {
             throw invalid("its signature does not verify");
         }
+        jwt.rememberHeader(headers); // only now: junk tokens must not fill the memory of headers
         long exp = checkClaims(jwt.claims(), now);
         return new ValidatedToken(token, new AuthVitalPrincipal(jwt.claims()), exp, header.getKeyID());
     }
@@ -136,7 +158,8 @@ public final class TokenValidator implements AutoCloseable {
             throw invalid("it was not issued by '" + issuer + "'");
         }
         if (!meantForUs(claims.get("aud"))) {
-            throw invalid("it is not meant for client '" + audience.get() + "'");
+            throw invalid("it is not meant for this application (its 'aud' names none of "
+                    + AuthVitalConfig.CLIENT_ID + " and " + AuthVitalConfig.ACCEPTED_AUDIENCES + ")");
         }
         if (!(claims.get("exp") instanceof Number exp) || now - skewMillis > millis(exp)) {
             throw invalid("it has expired");
@@ -146,6 +169,10 @@ public final class TokenValidator implements AutoCloseable {
         }
         if ("refresh".equals(claims.get("token_type"))) {
             throw invalid("it is a refresh token, not an access token");
+        }
+        // The IdP's ID tokens share its keys, issuer and audience; only its access tokens carry a scope.
+        if (!(claims.get("scope") instanceof String)) {
+            throw invalid("it has no 'scope': an ID token or another token that is not an access token");
         }
         if (!(claims.get("sub") instanceof String sub) || sub.isBlank()) {
             throw invalid("it names no user ('sub')");

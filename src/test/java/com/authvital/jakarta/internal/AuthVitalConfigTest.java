@@ -7,32 +7,136 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.authvital.jakarta.AuthVitalConfigException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class AuthVitalConfigTest {
 
+    /** {@code values}, with a client id unless they set or unset (null) one. */
     private static AuthVitalConfig load(Map<String, String> values) {
-        return AuthVitalConfig.load(key -> Optional.ofNullable(values.get(key)));
+        return AuthVitalConfig.load(withClientId(values));
+    }
+
+    private static Function<String, Optional<String>> withClientId(Map<String, String> values) {
+        return key -> key.equals("authvital.client-id") && !values.containsKey(key) ? Optional.of("my-app")
+                : Optional.ofNullable(values.get(key));
+    }
+
+    private static AuthVitalConfigException refused(Map<String, String> values) {
+        return assertThrows(AuthVitalConfigException.class, () -> load(values), values.toString());
     }
 
     @Test
-    void onlyTheHostIsRequiredAndEverythingElseHasADefault() {
+    void onlyTheHostAndTheClientIdAreRequiredAndEverythingElseHasADefault() {
         AuthVitalConfig config = load(Map.of("authvital.host", "https://auth.example.com/"));
 
         assertEquals(URI.create("https://auth.example.com"), config.host());
         assertEquals(config.host(), config.restUrl());
-        assertEquals(Optional.empty(), config.clientId());
+        assertEquals("my-app", config.clientId());
+        assertEquals(List.of("my-app"), config.audiences());
         assertEquals(Duration.ofSeconds(2), config.connectTimeout());
         assertEquals(Duration.ofSeconds(5), config.readTimeout());
         assertEquals("access_token", config.accessTokenCookie());
         assertEquals("refresh_token", config.refreshTokenCookie());
     }
 
+    /** Without a client id no audience could be checked: any token of the IdP would pass. */
+    @Test
+    void aMissingClientIdFailsNamingTheKeyAndTheEnvironmentVariable() {
+        Map<String, String> values = new HashMap<>();
+        values.put("authvital.host", "https://auth.example.com");
+        values.put("authvital.client-id", null);
+
+        AuthVitalConfigException e = refused(values);
+
+        assertEquals(1, e.getProblems().size(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV0001: "), e.getMessage());
+        assertTrue(e.getMessage().contains("'authvital.client-id' is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("AUTHVITAL_CLIENT_ID"), e.getMessage());
+    }
+
+    @Test
+    void otherAcceptedAudiencesComeAfterTheClientId() {
+        AuthVitalConfig config = load(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.accepted-audiences", "mobile-app, cli-app"));
+
+        assertEquals(List.of("my-app", "mobile-app", "cli-app"), config.audiences());
+    }
+
+    /** Keys fetched over plain http can be swapped by anyone on the path, so http is for loopback only. */
+    @Test
+    void plainHttpIsRefusedExceptToLoopback() {
+        for (String key : List.of("authvital.host", "authvital/mp-rest/url")) {
+            for (String remote : List.of("http://auth.example.com", "http://10.0.0.5:8080", "http://127.example.com",
+                    "http://localhost.example.com")) {
+                Map<String, String> values = new HashMap<>(Map.of("authvital.host", "https://auth.example.com"));
+                values.put(key, remote);
+                AuthVitalConfigException e = refused(values);
+                assertTrue(e.getMessage().contains("'" + key + "' uses plain http"), e.getMessage());
+                assertTrue(e.getMessage().contains("authvital.allow-insecure-http"), e.getMessage());
+            }
+        }
+        for (String loopback : List.of("http://127.0.0.1:9180", "http://127.8.9.10", "http://localhost:8080",
+                "http://LOCALHOST", "http://[::1]:9180")) {
+            assertEquals(URI.create(loopback), load(Map.of("authvital.host", loopback)).host(), loopback);
+        }
+    }
+
+    @Test
+    void plainHttpToAnyHostWhenAllowedExplicitly() {
+        AuthVitalConfig config = load(Map.of("authvital.host", "http://idp.test-net:8080",
+                "authvital.allow-insecure-http", "true"));
+
+        assertEquals(URI.create("http://idp.test-net:8080"), config.host());
+        assertTrue(refused(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.allow-insecure-http", "yes")).getMessage().contains("'authvital.allow-insecure-http'"));
+    }
+
+    @Test
+    void aRefetchIntervalUnderOneSecondIsRefused() {
+        AuthVitalConfigException e = refused(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.jwks.min-refetch-interval", "500ms"));
+
+        assertTrue(e.getMessage().contains("'authvital.jwks.min-refetch-interval'"), e.getMessage());
+    }
+
+    /** A list that is set but names nothing is a mistake, not "map nothing". */
+    @Test
+    void aPatternListThatParsesToNothingIsRefused() {
+        for (String key : List.of("authvital.filter.url-patterns", "authvital.filter.public-paths",
+                "authvital.logout.path")) {
+            AuthVitalConfigException e = refused(Map.of("authvital.host", "https://auth.example.com", key, " , ,"));
+            assertTrue(e.getMessage().contains("'" + key + "' is set but names no pattern"), e.getMessage());
+        }
+    }
+
+    /** RFC 6265bis §4.1.3: browsers drop prefixed cookies whose attributes break the prefix's rules. */
+    @Test
+    void cookieNamePrefixesAreHeldToTheirRules() {
+        for (Map<String, String> broken : List.of(
+                Map.of("authvital.cookie.access-token-name", "__Host-at", "authvital.cookie.secure", "false"),
+                Map.of("authvital.cookie.access-token-name", "__Host-at", "authvital.cookie.domain", "example.com"),
+                Map.of("authvital.cookie.refresh-token-name", "__Host-rt", "authvital.cookie.path", "/app"),
+                Map.of("authvital.cookie.refresh-token-name", "__Secure-rt", "authvital.cookie.secure", "false"))) {
+            Map<String, String> values = new HashMap<>(broken);
+            values.put("authvital.host", "https://auth.example.com");
+            AuthVitalConfigException e = refused(values);
+            String name = broken.getOrDefault("authvital.cookie.access-token-name",
+                    broken.get("authvital.cookie.refresh-token-name"));
+            assertTrue(e.getMessage().contains("'" + name.substring(0, name.indexOf('-') + 1) + "'"), e.getMessage());
+        }
+        assertEquals("__Secure-rt", load(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.cookie.refresh-token-name", "__Secure-rt", "authvital.cookie.path", "/app"))
+                .refreshTokenCookie());
+    }
+
     @Test
     void aMissingHostNamesTheKeyAndTheEnvironmentVariable() {
-        AuthVitalConfigException e = assertThrows(AuthVitalConfigException.class, () -> load(Map.of()));
+        AuthVitalConfigException e = refused(Map.of());
 
         assertEquals(1, e.getProblems().size());
         assertTrue(e.getMessage().contains("'authvital.host' is missing"), e.getMessage());
@@ -80,12 +184,12 @@ class AuthVitalConfigTest {
     @Test
     void theRestClientsOwnKeysWin() {
         AuthVitalConfig config = load(Map.of("authvital.host", "https://auth.example.com",
-                "authvital/mp-rest/url", "http://idp.internal:8080",
+                "authvital/mp-rest/url", "https://idp.internal:8443",
                 "authvital.read-timeout", "5s", "authvital/mp-rest/readTimeout", "1200",
                 "authvital/mp-rest/connectTimeout", "300"));
 
         assertEquals(URI.create("https://auth.example.com"), config.host());
-        assertEquals(URI.create("http://idp.internal:8080"), config.restUrl());
+        assertEquals(URI.create("https://idp.internal:8443"), config.restUrl());
         assertEquals(Duration.ofMillis(1200), config.readTimeout());
         assertEquals(Duration.ofMillis(300), config.connectTimeout());
     }

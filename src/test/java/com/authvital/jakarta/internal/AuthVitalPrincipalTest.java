@@ -50,6 +50,15 @@ class AuthVitalPrincipalTest {
         assertThrows(UnsupportedOperationException.class, () -> ((List<Object>) p.claims().get("tenant_roles")).add("x"));
     }
 
+    /** A scope named twice is harmless: it counts once, not a 500. */
+    @Test
+    void aRepeatedScopeCountsOnce() {
+        AuthVitalPrincipal p = new AuthVitalPrincipal(Map.of("sub", "u-9", "scope", " read  write read "));
+
+        assertEquals(Set.of("read", "write"), p.scopes());
+        assertEquals(Set.of(), new AuthVitalPrincipal(Map.of("sub", "u-9", "scope", "  ")).scopes());
+    }
+
     @Test
     void aTokenWithoutRolesHasNone() {
         AuthVitalPrincipal p = new AuthVitalPrincipal(Map.of("sub", "u-2"));

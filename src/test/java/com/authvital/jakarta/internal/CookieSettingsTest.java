@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class CookieSettingsTest {
 
     private static AuthVitalConfig load(String... keysAndValues) {
-        Map<String, String> values = new HashMap<>(Map.of("authvital.host", "https://auth.example.com"));
+        Map<String, String> values = new HashMap<>(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.client-id", "my-app"));
         for (int i = 0; i < keysAndValues.length; i += 2) {
             values.put(keysAndValues[i], keysAndValues[i + 1]);
         }

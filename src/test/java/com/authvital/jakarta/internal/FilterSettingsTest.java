@@ -17,6 +17,7 @@ class FilterSettingsTest {
     private static FilterSettings fromConfig(Map<String, String> values) {
         Map<String, String> all = new java.util.HashMap<>(values);
         all.put("authvital.host", "https://auth.example.com");
+        all.put("authvital.client-id", "my-app");
         return AuthVitalConfig.load(key -> Optional.ofNullable(all.get(key))).filter();
     }
 

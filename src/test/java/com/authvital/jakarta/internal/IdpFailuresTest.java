@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class IdpFailuresTest {
 
     private final IdpFailures failures = new IdpFailures(AuthVitalConfig.load(
-            key -> Optional.ofNullable(Map.of("authvital.host", "https://auth.example.com").get(key))));
+            key -> Optional.ofNullable(Map.of("authvital.host", "https://auth.example.com",
+                    "authvital.client-id", "my-app").get(key))));
 
     private AuthVitalException answered(Call call, int status, String body) {
         return failures.answered(call, IdpErrorMapper.parse(status, body));

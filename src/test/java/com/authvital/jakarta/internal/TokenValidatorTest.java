@@ -208,24 +208,55 @@ class TokenValidatorTest {
     void refusesATokenWithoutAudienceWhenAClientIdIsSet() {
         String token = dev.mint("{\"removeClaims\":[\"aud\"]}");
 
-        assertRefused(validator(), token, "it is not meant for client '" + CLIENT_ID + "'");
+        assertRefused(validator(), token, "it is not meant for this application");
     }
 
     @Test
     void refusesATokenForAnotherAudience() {
         String token = tokenWith("{\"aud\":[\"other-app\",\"third-app\"]}");
 
-        assertRefused(validator(), token, "it is not meant for client '" + CLIENT_ID + "'");
+        assertRefused(validator(), token, "it is not meant for this application");
     }
 
+    /** Tokens of the application's other clients, listed in authvital.accepted-audiences, pass; others do not. */
     @Test
-    void checksNoAudienceWhenNoClientIdIsSet() {
-        TokenValidator validator = validator(AuthVitalConfig.CLIENT_ID, null);
-        String otherAudience = dev.mint("{\"userId\":\"other\",\"claims\":{\"aud\":\"other-app\"}}");
-        String noAudience = dev.mint("{\"userId\":\"none\",\"removeClaims\":[\"aud\"]}");
+    void acceptsTheListedAudiencesOfOtherOwnClientsAndNoOthers() {
+        TokenValidator validator = validator(AuthVitalConfig.ACCEPTED_AUDIENCES, "mobile-app, cli-app");
+        String mobile = dev.mint("{\"userId\":\"mobile\",\"claims\":{\"aud\":\"mobile-app\"}}");
+        String cli = dev.mint("{\"userId\":\"cli\",\"claims\":{\"aud\":[\"x\",\"cli-app\"]}}");
+        String own = dev.mint("{\"userId\":\"own\"}");
 
-        assertEquals("other", validator.validate(otherAudience).principal().getName());
-        assertEquals("none", validator.validate(noAudience).principal().getName());
+        assertEquals("mobile", validator.validate(mobile).principal().getName());
+        assertEquals("cli", validator.validate(cli).principal().getName());
+        assertEquals("own", validator.validate(own).principal().getName());
+        assertRefused(validator, tokenWith("{\"aud\":\"other-app\"}"), "it is not meant for this application");
+        assertRefused(validator, dev.mint("{\"removeClaims\":[\"aud\"]}"), "it is not meant for this application");
+    }
+
+    /** An ID token (same keys, issuer and audience, but no 'scope') is not an access token. */
+    @Test
+    void refusesATokenWithoutScopeAsNotAnAccessToken() {
+        String idToken = dev.mint("{\"claims\":{\"nonce\":\"n-1\"},\"removeClaims\":[\"scope\"]}");
+
+        assertRefused(validator(), idToken, "it has no 'scope': an ID token or another token that is not an access token");
+    }
+
+    /** A header is remembered only once a signature under it verified, so junk cannot fill the memory. */
+    @Test
+    void remembersAHeaderOnlyAfterASignatureUnderItVerified() {
+        TokenValidator validator = validator();
+        String genuine = dev.mint("{}");
+        String[] parts = genuine.split("\\.");
+        for (int i = 0; i < 40; i++) {
+            String header = Base64URL.encode("{\"alg\":\"RS256\",\"kid\":\"" + dev.currentKeyId()
+                    + "\",\"x\":" + i + "}").toString();
+            assertRefused(validator, header + "." + parts[1] + "." + parts[2], "its signature does not verify");
+        }
+        assertEquals(0, validator.rememberedHeaders(), "no header of a refused token is kept");
+
+        validator.validate(genuine);
+
+        assertEquals(1, validator.rememberedHeaders());
     }
 
     @Test
@@ -466,10 +497,10 @@ class TokenValidatorTest {
     }
 
     @Test
-    void doesNotCacheARefusal() {
+    void doesNotCacheARefusal() throws InterruptedException {
         try (StandInIdp own = StandInIdp.start(0, CLIENT_ID)) {
             StandInClient ownDev = StandInClient.at(own.baseUrl());
-            TokenValidator validator = validator(own, Clock.systemUTC(), AuthVitalConfig.JWKS_REFETCH_INTERVAL, "0s");
+            TokenValidator validator = validator(own, Clock.systemUTC(), AuthVitalConfig.JWKS_REFETCH_INTERVAL, "1s");
             String keysBeforeRotation = ownDev.jwks();
             ownDev.rotateKeys();
             String token = ownDev.mint("{\"userId\":\"after-rotation\"}");
@@ -479,8 +510,44 @@ class TokenValidatorTest {
             assertRefused(validator, token, "it is signed with a key the IdP does not publish");
 
             ownDev.clearJwksFault();
+            Thread.sleep(1_000); // the least time between two fetches for an unknown kid
 
             assertEquals("after-rotation", validator.validate(token).principal().getName());
+        }
+    }
+
+    /**
+     * A token served from the cache stops being accepted within the refresh interval once the
+     * IdP retires its key, even when every request is a cache hit.
+     */
+    @Test
+    void aCachedTokenIsRefusedOnceTheIdpRetiredItsKeyAndTheKeysWereRefreshed() throws Exception {
+        try (StandInIdp own = StandInIdp.start(0, CLIENT_ID)) {
+            StandInClient ownDev = StandInClient.at(own.baseUrl());
+            TokenValidator validator = validator(own, Clock.systemUTC(), AuthVitalConfig.JWKS_REFRESH_INTERVAL, "1s");
+            String oldKid = ownDev.currentKeyId();
+            String token = ownDev.mint("{}");
+            ValidatedToken first = validator.validate(token);
+            ownDev.rotateKeys();
+            ownDev.retireKey(oldKid);
+
+            Thread.sleep(1_200); // the keys are now older than the refresh interval
+            assertSame(first, validator.validate(token), "a cache hit; it starts the refresh");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!refused(validator, token)) {
+                assertTrue(System.nanoTime() < deadline, "still accepted 5 s after the refresh was due");
+                Thread.sleep(20);
+            }
+            assertRefused(validator, token, "it is signed with a key the IdP does not publish");
+        }
+    }
+
+    private static boolean refused(TokenValidator validator, String token) {
+        try {
+            validator.validate(token);
+            return false;
+        } catch (NotAuthenticatedException e) {
+            return true;
         }
     }
 }
