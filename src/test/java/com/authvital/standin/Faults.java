@@ -27,8 +27,8 @@ final class Faults {
      *                    then held open until the server stops
      * @param trickleMs   with {@code stallAfter}: 0 sends nothing more; else one more byte every so
      *                    many milliseconds, an answer that never finishes but is never silent
-     * @param padding     how many spaces follow the body (JSON allows them), for answers larger than
-     *                    a test can send in a fault
+     * @param padding     how many spaces go before the body's last character (inside a JSON object,
+     *                    where JSON allows them), for answers larger than a test can send in a fault
      */
     record Fault(long delayMs, Integer status, String contentType, String body, Integer stallAfter, long trickleMs, int padding) {
     }
@@ -109,7 +109,12 @@ final class Faults {
         if (fault.status() == null) {
             return false;
         }
-        byte[] body = (fault.body() + " ".repeat(fault.padding())).getBytes(StandardCharsets.UTF_8);
+        String text = fault.body();
+        if (fault.padding() > 0 && !text.isEmpty()) {
+            // before the last character: inside a JSON object, so that a reader must read them all
+            text = text.substring(0, text.length() - 1) + " ".repeat(fault.padding()) + text.substring(text.length() - 1);
+        }
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         if (fault.stallAfter() != null) {
             call.sendStalled(fault.status(), fault.contentType(), body, fault.stallAfter(), fault.trickleMs());
         } else {

@@ -111,6 +111,16 @@ public final class StandInClient {
     }
 
     /**
+     * Every bearer call made with this user's token answers {@code body} with {@code padding}
+     * spaces before its last character (inside a JSON object, where JSON allows them).
+     */
+    public void paddedFault(String userId, int status, String contentType, String body, int padding) {
+        send("PUT", "/dev/users/" + encode(userId) + "/fault", Json.createObjectBuilder().add("status", status)
+                .add("contentType", contentType).add("body", body).add("paddingBytes", padding).build().toString(),
+                200, 204);
+    }
+
+    /**
      * A token minted by {@code POST /dev/tokens} with these fields: userId, type ("access" or
      * "refresh"), sessionId, claims (a map; numbers stay numbers), removeClaims (a list), kid,
      * keyId (the published or retired key that signs).

@@ -36,6 +36,7 @@ public final class IdpClient implements AutoCloseable {
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(jsonb)
+                .register(new IdpBodyLimit())
                 .register(new IdpErrorMapper())
                 .register(new SessionIdSegmentFilter(config.restUrl()))
                 .followRedirects(false)

@@ -8,7 +8,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
@@ -27,11 +30,18 @@ public final class IdpErrorMapper implements ResponseExceptionMapper<RuntimeExce
     public RuntimeException toThrowable(Response response) {
         String body;
         try {
-            body = response.hasEntity() ? response.readEntity(String.class) : "";
-        } catch (ProcessingException | IllegalStateException e) {
+            // At most one byte past what parse() reads: a larger page is not kept whole.
+            body = response.hasEntity() ? head(response.readEntity(InputStream.class)) : "";
+        } catch (ProcessingException | IllegalStateException | IOException e) {
             body = "";
         }
         return parse(response.getStatus(), body);
+    }
+
+    private static String head(InputStream entity) throws IOException {
+        try (InputStream in = entity) {
+            return new String(in.readNBytes(MAX_BODY + 1), StandardCharsets.UTF_8);
+        }
     }
 
     /** The error of an answer with this status and body. */

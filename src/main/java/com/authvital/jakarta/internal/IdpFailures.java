@@ -82,6 +82,11 @@ final class IdpFailures {
                     "AV1204: AuthVital answered " + call.label + " with " + status + ", not its JSON: check that '"
                     + AuthVitalConfig.HOST + "' is the IdP's base URL (https, with any path prefix)", failure);
         }
+        if (causedBy(failure, IdpBodyLimit.TooLarge.class)) {
+            return new IdpUnavailableException(502, null, List.of(), "AV1204: AuthVital's answer to " + call.label
+                    + " is over " + IdpBodyLimit.MAX_BYTES + " bytes, which no answer of the IdP comes near (a proxy's "
+                    + "page?): check that '" + AuthVitalConfig.HOST + "' is the IdP's base URL", failure);
+        }
         if (causedBy(failure, HttpTimeoutException.class) || causedBy(failure, InterruptedIOException.class)) {
             return new IdpUnavailableException(504, null, List.of(), "AV1202: AuthVital did not answer "
                     + call.label + " in time (connect " + config.connectTimeout().toMillis() + " ms, read "

@@ -73,6 +73,20 @@ class IdpBadAnswerIT extends InContainerTest {
         assertFalse(idp.isRevoked(user.sessionId()));
     }
 
+    /** An answer over 1 MiB is refused as it is read, not read whole first, even when it is valid JSON. */
+    @Test
+    void anAnswerOverOneMebibyteIsUnavailable() {
+        NewSession user = idp.newUser();
+        String list = "{\"sessions\":[],\"count\":0}";
+        idp.paddedFault(user.userId(), 200, "application/json", list, 2 * 1024 * 1024);
+
+        IdpUnavailableException e = assertThrows(IdpUnavailableException.class,
+                () -> sessions.list(Requests.bearer(current, user.accessToken())));
+
+        assertEquals(502, e.getStatus());
+        assertTrue(e.getMessage().startsWith("AV1204: "), e.getMessage());
+    }
+
     @Test
     void anEmpty200AnswerIsUnavailable() {
         NewSession user = idp.newUser();
