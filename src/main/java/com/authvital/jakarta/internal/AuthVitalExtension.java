@@ -17,6 +17,8 @@ public class AuthVitalExtension implements Extension {
     void registerConfig(@Observes AfterBeanDiscovery event) {
         AuthVitalConfig config;
         try {
+            // Also here, as the initializer does: whichever runs first reports a missing feature.
+            ServerFeatures.check(AuthVitalExtension.class.getClassLoader());
             config = AuthVitalConfig.load(ConfigProvider.getConfig());
         } catch (AuthVitalConfigException e) {
             event.addDefinitionError(e);

@@ -13,13 +13,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Maps {@link AuthVitalFilter} when {@code authvital.filter.url-patterns} is set, and
  * {@link AuthVitalLogoutServlet} when {@code authvital.logout.path} is set, unless the application
- * maps them itself in {@code web.xml} (that mapping wins). Without those keys it does nothing:
- * adding the jar never changes an application by surprise.
+ * maps them itself in {@code web.xml} (that mapping wins). Without those keys it maps nothing:
+ * adding the jar never changes an application by surprise. It always fails the deployment when a
+ * server feature the module needs is missing.
  */
 public class AuthVitalInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        // Every deployment, whatever its keys: without CDI the extension never runs, so only this
+        // initializer can tell that a feature is missing; and before MicroProfile Config is used.
+        ServerFeatures.check(context.getClassLoader());
         Config raw = ConfigProvider.getConfig();
         boolean filter = raw.getOptionalValue(AuthVitalConfig.FILTER_URL_PATTERNS, String.class).isPresent()
                 && !declared(context.getFilterRegistrations().values(), AuthVitalFilter.class);

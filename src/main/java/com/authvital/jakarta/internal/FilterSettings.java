@@ -97,8 +97,15 @@ public final class FilterSettings {
                 : stars == 1 && (pattern.startsWith("*.") || pattern.startsWith("/") && pattern.endsWith("/*"));
     }
 
-    /** Whether {@code path} (the request's path inside the application) matches a public pattern. */
+    /**
+     * Whether {@code path}, the request's path inside the application from
+     * {@link FilterResponses#pathInApplication}, matches a public pattern, case-sensitively as the
+     * container maps it (Servlet 6.0 §12.1); {@code null}, a path spelled oddly, matches none.
+     */
     public boolean isPublic(String path) {
+        if (path == null) {
+            return false;
+        }
         for (String pattern : publicPaths) {
             if (pattern.startsWith("*.") ? path.endsWith(pattern.substring(1))
                     : pattern.endsWith("/*") ? path.equals(pattern.substring(0, pattern.length() - 2))

@@ -2,6 +2,7 @@ package com.authvital.jakarta.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,86 @@ class FilterSettingsTest {
         assertFalse(settings.isPublic("/publicity"));
         assertTrue(settings.isPublic("/styles/site.css"));
         assertFalse(settings.isPublic("/api/sessions"));
+    }
+
+    /** Parameters are dropped from every segment, whether the container left them in the servlet path or not. */
+    @Test
+    void pathParametersAreDroppedFromEverySegment() {
+        assertEquals("/api/health", path("/ctx/api/health;jsessionid=1", "/ctx", "/api", "/health;jsessionid=1"));
+        assertEquals("/api/health", path("/ctx/api/health;jsessionid=1", "/ctx", "/api", "/health"));
+        assertEquals("/api/public/info", path("/ctx/api;a=1;b=2/public;v=1/info;x", "/ctx", "/api", "/public/info"));
+        assertEquals("/api/health", path("/ctx;x/api/health", "/ctx", "/api", "/health"));
+    }
+
+    /** The review's example: '/api/admin;.css' is the path '/api/admin', which '*.css' does not make public. */
+    @Test
+    void aParameterDoesNotLendItsExtensionToTheSegment() {
+        FilterSettings settings = fromConfig(Map.of("authvital.filter.public-paths", "*.css"));
+
+        assertFalse(settings.isPublic(path("/ctx/api/admin;.css", "/ctx", "/api", "/admin;.css")));
+        assertFalse(settings.isPublic(path("/ctx/api/admin;.css", "/ctx", "/api", "/admin")));
+        assertTrue(settings.isPublic(path("/ctx/api/site.css;v=2", "/ctx", "/api", "/site.css")));
+    }
+
+    /** A path that the container resolved, decoded or merged from what was sent is never public, even under '/*'. */
+    @Test
+    void aPathSpelledOtherwiseThanSentIsNeverPublic() {
+        FilterSettings settings = fromConfig(Map.of("authvital.filter.public-paths", "/*, /api/health, *.css"));
+
+        for (String[] request : new String[][] {
+                {"/ctx/api/admin/../health", "/api", "/health"},
+                {"/ctx/api/admin;/../health", "/api", "/health"},
+                {"/ctx/api/admin/./../health", "/api", "/health"},
+                {"/ctx/api/./health", "/api", "/health"},
+                {"/ctx/api/%2e%2e/health", "/api", "/health"},
+                {"/ctx/api/%68ealth", "/api", "/health"},
+                {"/ctx/api//health", "/api", "/health"},
+                {"/ctx/api/admin//../health", "/api", "/health"},
+                {"/ctx/api/caf%C3%A9.css", "/api", "/caf\u00e9.css"},
+                {"/ctx/api/health", "/api", "/admin"},
+                {"/other/api/health", "/api", "/health"},
+                {"/ctx/x/../api/health", "/api", "/health"}}) {
+            assertNull(path(request[0], "/ctx", request[1], request[2]), request[0]);
+            assertFalse(settings.isPublic(path(request[0], "/ctx", request[1], request[2])), request[0]);
+        }
+    }
+
+    /** Dot segments, empty segments, trailing dots, encoded characters, backslashes and controls are never public. */
+    @Test
+    void anOddPathIsNeverPublicEvenAsSent() {
+        for (String odd : new String[] {"/api/admin/../health", "/api/./health", "/api/health/.", "/api/health/..",
+                "/api/..;/health", "/api//health", "//api/health", "/api/health//", "/api/health.", "/api/site.css.",
+                "/api/.", "/api/%2e%2e/health", "/api/admin%3b.css", "/api\\health", "/api/health\u0000.css",
+                "/api/a b.css", "/api/caf\u00e9.css", "/api/x\u007f.css"}) {
+            assertNull(path("/ctx" + odd, "/ctx", "", odd), odd);
+        }
+    }
+
+    /** Plain paths come out as the container routes them: root context, trailing slash, dots inside a segment. */
+    @Test
+    void aPlainPathIsTheServletPathAndPathInfo() {
+        assertEquals("/api/health", path("/api/health", "", "/api", "/health"));
+        assertEquals("/api/public/", path("/ctx/api/public/", "/ctx", "/api", "/public/"));
+        assertEquals("/styles/site.min.css", path("/ctx/styles/site.min.css", "/ctx", "/styles/site.min.css", null));
+        assertEquals("/.well-known/openid-configuration", path("/ctx/.well-known/openid-configuration", "/ctx",
+                "/.well-known/openid-configuration", null));
+        assertEquals("/", path("/ctx/", "/ctx", "", "/"));
+        assertEquals("/", path("/ctx/", "/ctx", "/", null));
+    }
+
+    /** Patterns match case-sensitively, as the container maps servlets. */
+    @Test
+    void matchingIsCaseSensitive() {
+        FilterSettings settings = fromConfig(Map.of("authvital.filter.public-paths", "/api/health, /api/public/*, *.css"));
+
+        assertFalse(settings.isPublic("/api/HEALTH"));
+        assertFalse(settings.isPublic("/API/health"));
+        assertFalse(settings.isPublic("/api/Public/info"));
+        assertFalse(settings.isPublic("/api/site.CSS"));
+    }
+
+    private static String path(String requestUri, String contextPath, String servletPath, String pathInfo) {
+        return FilterResponses.pathInApplication(requestUri, contextPath, servletPath, pathInfo);
     }
 
     @Test

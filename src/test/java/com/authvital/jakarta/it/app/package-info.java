@@ -6,6 +6,7 @@
  * maps the filter from code. Beside {@link com.authvital.jakarta.AuthVitalLogoutServlet}:
  * {@code /session} holds an {@code HttpSession} to see the logout end it, a listener maps the
  * servlet from code, and {@code /clear-cookies} clears the token cookies from an application's
- * own servlet.
+ * own servlet. {@link com.authvital.jakarta.it.app.PathsApplication} is a JAX-RS application with a
+ * protected resource tree ({@code /api/admin}) and one public resource per kind of public pattern.
  */
 package com.authvital.jakarta.it.app;
