@@ -233,9 +233,9 @@ final class JwksCache implements AutoCloseable {
             return known;
         }
         // The IdP's address and the reason are in the log (AV1207), not for whoever sent the request.
-        throw new IdpUnavailableException(503, null, List.of(), "AV1206: the IdP's signing keys cannot be "
-                + "fetched right now, so no token can be validated: try again shortly; the server log says why "
-                + "(AV1207)", failure);
+        throw new IdpUnavailableException(503, null, List.of(), "AV1206: AuthVital's signing keys could not be "
+                + "reached, so no sign-in can be checked right now: try again shortly (the server log's AV1207 "
+                + "says why)", failure);
     }
 
 
