@@ -3,6 +3,7 @@ package com.authvital.jakarta;
 import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.jakarta.internal.LogoutRequests;
 import com.authvital.jakarta.internal.LogoutSettings;
+import com.authvital.jakarta.internal.RequestOrigin;
 import com.authvital.jakarta.internal.TokenExtractor;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -56,6 +57,8 @@ public class AuthVitalLogoutServlet extends HttpServlet {
 
     private transient LogoutSettings settings;
 
+    private transient RequestOrigin origins;
+
     /** Maps the servlet from code, e.g. {@code register(context, "/logout")}; set init-params on the answer. */
     public static ServletRegistration.Dynamic register(ServletContext context, String path) {
         ServletRegistration.Dynamic registration = context.addServlet(NAME, AuthVitalLogoutServlet.class);
@@ -74,6 +77,7 @@ public class AuthVitalLogoutServlet extends HttpServlet {
         }
         try {
             settings = config.logout().overriddenBy(this::getInitParameter);
+            origins = new RequestOrigin(settings.allowedOrigins());
         } catch (AuthVitalConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -96,7 +100,7 @@ public class AuthVitalLogoutServlet extends HttpServlet {
     }
 
     private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!LogoutRequests.sameOrAllowedOrigin(request, settings.allowedOrigins())) {
+        if (!origins.trusted(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Cross-site logout refused");
             return;
         }
@@ -141,7 +145,7 @@ public class AuthVitalLogoutServlet extends HttpServlet {
         if (!settings.idpLogout()) {
             return location;
         }
-        String absolute = location.startsWith("/") ? LogoutRequests.ownOrigin(request) + location : location;
+        String absolute = location.startsWith("/") ? RequestOrigin.own(request) + location : location;
         return config.host() + "/oauth/logout?post_logout_redirect_uri="
                 + URLEncoder.encode(absolute, StandardCharsets.UTF_8);
     }

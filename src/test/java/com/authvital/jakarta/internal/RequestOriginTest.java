@@ -1,0 +1,94 @@
+package com.authvital.jakarta.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.authvital.jakarta.internal.RequestOrigin.Verdict;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The decision table of where a request comes from, on the raw header values. */
+class RequestOriginTest {
+
+    private static final String OWN = "https://shop.example.com";
+    private static final String ALLOWED = "https://app.example.com";
+
+    private final RequestOrigin origins = new RequestOrigin(List.of(ALLOWED + "/", "http://127.0.0.1:9080"));
+
+    // Columns: Origin, Sec-Fetch-Site, verdict; an empty cell is a header not sent.
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {
+        "https://shop.example.com,     -,           OWN_ORIGIN",
+        "https://shop.example.com,     same-origin, OWN_ORIGIN",
+        "https://SHOP.example.com:443, same-origin, OWN_ORIGIN",
+        "https://shop.example.com,     none,        OWN_ORIGIN",
+        "https://shop.example.com,     same-site,   CROSS_SITE_FETCH",
+        "https://shop.example.com,     cross-site,  CROSS_SITE_FETCH",
+        "https://app.example.com,      cross-site,  ALLOWED_ORIGIN",
+        "http://127.0.0.1:9080,        same-site,   ALLOWED_ORIGIN",
+        "https://evil.example,         -,           FOREIGN_ORIGIN",
+        "https://evil.example,         same-origin, FOREIGN_ORIGIN",
+        "http://shop.example.com,      -,           FOREIGN_ORIGIN",
+        "https://shop.example.com:8443, -,          FOREIGN_ORIGIN",
+        "https://app.example.com.evil.example, -,   FOREIGN_ORIGIN",
+        "null,                         -,           OPAQUE_ORIGIN",
+        "null,                         same-origin, OPAQUE_ORIGIN",
+        "file://,                      -,           OPAQUE_ORIGIN",
+        "-,                            same-origin, SAME_ORIGIN_FETCH",
+        "-,                            none,        SAME_ORIGIN_FETCH",
+        "-,                            same-site,   CROSS_SITE_FETCH",
+        "-,                            cross-site,  CROSS_SITE_FETCH",
+        "-,                            -,           NOT_A_BROWSER"})
+    void judgesOriginThenSecFetchSite(String origin, String site, Verdict expected) {
+        assertEquals(expected, origins.judge(origin, site, OWN));
+    }
+
+    @Test
+    void theOwnOriginIsWhatTheRequestReachedWithoutADefaultPort() {
+        assertEquals("https://shop.example.com", RequestOrigin.own(request("https", "Shop.Example.com", 443)));
+        assertEquals("http://127.0.0.1:9480", RequestOrigin.own(request("http", "127.0.0.1", 9480)));
+        assertEquals("http://[::1]:9480", RequestOrigin.own(request("http", "::1", 9480)));
+        assertEquals("http://[::1]:9480", RequestOrigin.own(request("http", "[::1]", 9480)));
+    }
+
+    @Test
+    void anOriginIsSchemeHostAndPortOfAnHttpUrlWithoutCredentials() {
+        assertEquals(Optional.of("https://app.example.com"), RequestOrigin.of("https://App.Example.com:443/x?y#z"));
+        assertEquals(Optional.of("http://app.example.com:8080"), RequestOrigin.of("http://app.example.com:8080"));
+        assertEquals(Optional.empty(), RequestOrigin.of("https://user@app.example.com/"));
+        assertEquals(Optional.empty(), RequestOrigin.of("ftp://app.example.com/"));
+        assertEquals(Optional.empty(), RequestOrigin.of("null"));
+        assertEquals(Optional.empty(), RequestOrigin.of("not a url"));
+    }
+
+    @Test
+    void aConfiguredOriginMustBeABareOrigin() {
+        List<String> problems = new ArrayList<>();
+
+        List<String> read = RequestOrigin.read("authvital.allowed-origins",
+                Optional.of("https://a.example, https://b.example:8443/, https://c.example/path, c.example"), problems);
+
+        assertEquals(List.of("https://a.example", "https://b.example:8443/", "https://c.example/path", "c.example"), read);
+        assertEquals(List.of(
+                "'authvital.allowed-origins' has 'https://c.example/path', not an origin like https://app.example.com",
+                "'authvital.allowed-origins' has 'c.example', not an origin like https://app.example.com"), problems);
+    }
+
+    /** A request that answers only scheme, server name and port. */
+    private static HttpServletRequest request(String scheme, String serverName, int port) {
+        Map<String, Object> answers = Map.of("getScheme", scheme, "getServerName", serverName, "getServerPort", port);
+        return (HttpServletRequest) Proxy.newProxyInstance(RequestOriginTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
+                    if (!answers.containsKey(method.getName())) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return answers.get(method.getName());
+                });
+    }
+}
