@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Decides whether a request comes from the application's own origin or an allowed one: the one
- * place that reads {@code Origin} and {@code Sec-Fetch-Site}, for the logout servlet. A browser
+ * place that reads {@code Origin}, {@code Sec-Fetch-Site} and {@code Referer}, for the logout
+ * servlet. A browser
  * attaches the application's cookies to a request another site makes it send (a form, a fetch);
  * these headers, which a page cannot forge, say where it came from (the Fetch standard's CORS protocol, OWASP CSRF cheat sheet
  * "Verifying Origin With Standard Headers").
@@ -21,7 +22,9 @@ import java.util.Optional;
  * (a sandboxed frame, a redirect across sites, a {@code file:} page) never is. From the own
  * origin, {@code Sec-Fetch-Site}, when sent, must also say {@code same-origin} (or {@code none}).
  * <li>No {@code Origin} but {@code Sec-Fetch-Site}: it must say {@code same-origin} or {@code none}.
- * <li>Neither: not a browser (curl, a server), which holds no one else's cookies.
+ * <li>Neither, but {@code Referer}: its origin must be the own or an allowed one. A browser sends
+ * {@code Origin} with every {@code POST}; this covers older ones and other unsafe methods.
+ * <li>None of the three: not a browser (curl, a server), which holds no one else's cookies.
  * </ol>
  */
 public final class RequestOrigin {
@@ -31,7 +34,7 @@ public final class RequestOrigin {
     /** What {@link #judge} found; the refusals name their reason for the log. */
     enum Verdict {
         OWN_ORIGIN(true), ALLOWED_ORIGIN(true), SAME_ORIGIN_FETCH(true), NOT_A_BROWSER(true),
-        FOREIGN_ORIGIN(false), OPAQUE_ORIGIN(false), CROSS_SITE_FETCH(false);
+        FOREIGN_ORIGIN(false), OPAQUE_ORIGIN(false), CROSS_SITE_FETCH(false), FOREIGN_REFERER(false);
 
         final boolean trusted;
 
@@ -53,17 +56,20 @@ public final class RequestOrigin {
      * browser at all; a refusal is logged at FINE with its reason.
      */
     public boolean trusted(HttpServletRequest request) {
-        Verdict verdict = judge(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"), own(request));
+        Verdict verdict = judge(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
+                request.getHeader("Referer"), own(request));
         if (!verdict.trusted && LOG.isLoggable(Level.DEBUG)) {
+            // Only origins: a Referer's path and query may hold anything, a token included.
             LOG.log(Level.DEBUG, "Refused a cross-site " + request.getMethod() + " to "
-                    + FilterResponses.pathInApplication(request) + ": " + verdict + " (Origin " + originOf(request.getHeader("Origin")) + ", Sec-Fetch-Site "
-                    + request.getHeader("Sec-Fetch-Site") + ", own origin " + own(request) + ")");
+                    + FilterResponses.pathInApplication(request) + ": " + verdict + " (Origin "
+                    + originOf(request.getHeader("Origin")) + ", Sec-Fetch-Site " + request.getHeader("Sec-Fetch-Site")
+                    + ", Referer " + originOf(request.getHeader("Referer")) + ", own origin " + own(request) + ")");
         }
         return verdict.trusted;
     }
 
-    /** The rule of this class's description, on the headers' values ({@code null} when absent). */
-    Verdict judge(String origin, String fetchSite, String own) {
+    /** The rule of this class's description, on the three headers' values ({@code null} when absent). */
+    Verdict judge(String origin, String fetchSite, String referer, String own) {
         String site = fetchSite == null ? null : fetchSite.trim().toLowerCase(Locale.ROOT);
         boolean sameOriginFetch = site == null || site.equals("same-origin") || site.equals("none");
         if (origin != null) {
@@ -81,6 +87,11 @@ public final class RequestOrigin {
         }
         if (site != null) {
             return sameOriginFetch ? Verdict.SAME_ORIGIN_FETCH : Verdict.CROSS_SITE_FETCH;
+        }
+        if (referer != null) {
+            Optional<String> from = of(referer.trim());
+            return from.isEmpty() ? Verdict.FOREIGN_REFERER : from.get().equals(own) ? Verdict.OWN_ORIGIN
+                    : allowedOrigins.contains(from.get()) ? Verdict.ALLOWED_ORIGIN : Verdict.FOREIGN_REFERER;
         }
         return Verdict.NOT_A_BROWSER;
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The decision table of where a request comes from, on the raw header values. */
+/** The decision table of where a request comes from, on the raw header values (Origin, Sec-Fetch-Site, Referer). */
 class RequestOriginTest {
 
     private static final String OWN = "https://shop.example.com";
@@ -21,32 +21,45 @@ class RequestOriginTest {
 
     private final RequestOrigin origins = new RequestOrigin(List.of(ALLOWED + "/", "http://127.0.0.1:9080"));
 
-    // Columns: Origin, Sec-Fetch-Site, verdict; an empty cell is a header not sent.
+    // Columns: Origin, Sec-Fetch-Site, Referer, verdict; "-" is a header not sent.
     @ParameterizedTest
     @CsvSource(nullValues = "-", value = {
-        "https://shop.example.com,     -,           OWN_ORIGIN",
-        "https://shop.example.com,     same-origin, OWN_ORIGIN",
-        "https://SHOP.example.com:443, same-origin, OWN_ORIGIN",
-        "https://shop.example.com,     none,        OWN_ORIGIN",
-        "https://shop.example.com,     same-site,   CROSS_SITE_FETCH",
-        "https://shop.example.com,     cross-site,  CROSS_SITE_FETCH",
-        "https://app.example.com,      cross-site,  ALLOWED_ORIGIN",
-        "http://127.0.0.1:9080,        same-site,   ALLOWED_ORIGIN",
-        "https://evil.example,         -,           FOREIGN_ORIGIN",
-        "https://evil.example,         same-origin, FOREIGN_ORIGIN",
-        "http://shop.example.com,      -,           FOREIGN_ORIGIN",
-        "https://shop.example.com:8443, -,          FOREIGN_ORIGIN",
-        "https://app.example.com.evil.example, -,   FOREIGN_ORIGIN",
-        "null,                         -,           OPAQUE_ORIGIN",
-        "null,                         same-origin, OPAQUE_ORIGIN",
-        "file://,                      -,           OPAQUE_ORIGIN",
-        "-,                            same-origin, SAME_ORIGIN_FETCH",
-        "-,                            none,        SAME_ORIGIN_FETCH",
-        "-,                            same-site,   CROSS_SITE_FETCH",
-        "-,                            cross-site,  CROSS_SITE_FETCH",
-        "-,                            -,           NOT_A_BROWSER"})
-    void judgesOriginThenSecFetchSite(String origin, String site, Verdict expected) {
-        assertEquals(expected, origins.judge(origin, site, OWN));
+        "https://shop.example.com,      -,           -, OWN_ORIGIN",
+        "https://shop.example.com,      same-origin, -, OWN_ORIGIN",
+        "https://SHOP.example.com:443,  same-origin, -, OWN_ORIGIN",
+        "https://shop.example.com,      none,        -, OWN_ORIGIN",
+        "https://shop.example.com,      same-site,   -, CROSS_SITE_FETCH",
+        "https://shop.example.com,      cross-site,  -, CROSS_SITE_FETCH",
+        "https://app.example.com,       cross-site,  -, ALLOWED_ORIGIN",
+        "http://127.0.0.1:9080,         same-site,   -, ALLOWED_ORIGIN",
+        "https://evil.example,          -,           -, FOREIGN_ORIGIN",
+        "https://evil.example,          same-origin, -, FOREIGN_ORIGIN",
+        "http://shop.example.com,       -,           -, FOREIGN_ORIGIN",
+        "https://shop.example.com:8443, -,           -, FOREIGN_ORIGIN",
+        "https://app.example.com.evil.example, -,    -, FOREIGN_ORIGIN",
+        "null,                          -,           -, OPAQUE_ORIGIN",
+        "null,                          same-origin, -, OPAQUE_ORIGIN",
+        "file://,                       -,           -, OPAQUE_ORIGIN",
+        // With Origin sent, Referer is not read: Origin is the stronger statement.
+        "https://shop.example.com,      -, https://evil.example/, OWN_ORIGIN",
+        "https://evil.example,          -, https://shop.example.com/, FOREIGN_ORIGIN",
+        "-,                             same-origin, -, SAME_ORIGIN_FETCH",
+        "-,                             none,        -, SAME_ORIGIN_FETCH",
+        "-,                             same-site,   -, CROSS_SITE_FETCH",
+        "-,                             cross-site,  -, CROSS_SITE_FETCH",
+        "-,                             same-origin, https://evil.example/, SAME_ORIGIN_FETCH",
+        "-,                             cross-site,  https://shop.example.com/, CROSS_SITE_FETCH",
+        // Neither Origin nor Sec-Fetch-Site: Referer decides.
+        "-, -, https://shop.example.com/devices?tab=1, OWN_ORIGIN",
+        "-, -, https://app.example.com/,               ALLOWED_ORIGIN",
+        "-, -, https://evil.example/page,              FOREIGN_REFERER",
+        "-, -, https://shop.example.com.evil.example/, FOREIGN_REFERER",
+        "-, -, http://shop.example.com/,               FOREIGN_REFERER",
+        "-, -, about:blank,                            FOREIGN_REFERER",
+        "-, -, not a url,                              FOREIGN_REFERER",
+        "-, -, -,                                      NOT_A_BROWSER"})
+    void judgesOriginThenSecFetchSiteThenReferer(String origin, String site, String referer, Verdict expected) {
+        assertEquals(expected, origins.judge(origin, site, referer, OWN));
     }
 
     @Test

@@ -23,7 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A logout POST from another site (Origin or Sec-Fetch-Site) is refused with 403 and changes nothing; the application's own origin and allow-listed ones are obeyed. */
+/**
+ * A logout POST from another site (Origin, Sec-Fetch-Site, or Referer when neither is sent) is
+ * refused with 403 and changes nothing; the application's own origin and allow-listed ones are
+ * obeyed, and so is a client that sends none of the three headers (no browser: it holds no one
+ * else's cookies).
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LogoutCrossSiteIT {
@@ -108,5 +113,50 @@ class LogoutCrossSiteIT {
         NewSession user = idp.newUser();
 
         assertObeyed(user, logout(user, "Origin", ALLOWED, "Sec-Fetch-Site", "cross-site"));
+    }
+
+    @Test
+    void aClientThatSendsNeitherOriginNorSecFetchSiteNorRefererIsObeyed() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example/", "https://evil.example/page?next=/logout",
+        "https://app.example.com.evil.example/", "not a url", "about:blank"})
+    void withoutOriginAndSecFetchSiteAForeignRefererIsRefused(String referer) {
+        NewSession user = idp.newUser();
+        int before = idp.requests().size();
+
+        assertRefused(user, logout(user, "Referer", referer), before);
+    }
+
+    @Test
+    void withoutOriginAndSecFetchSiteARefererOnTheOwnOriginIsObeyed() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user, "Referer", ownOrigin() + "/devices?tab=1"));
+    }
+
+    @Test
+    void withoutOriginAndSecFetchSiteARefererOnAnAllowedOriginIsObeyed() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user, "Referer", ALLOWED + "/account"));
+    }
+
+    @Test
+    void anOriginIsJudgedAndTheRefererBesideItIsNot() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user, "Origin", ownOrigin(), "Referer", "https://evil.example/"));
+    }
+
+    @Test
+    void aSameOriginFetchWithoutOriginIsObeyed() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user, "Sec-Fetch-Site", "same-origin"));
     }
 }
