@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * Logs the browser out for real: revokes its session at the IdP (best effort), invalidates the
  * {@code HttpSession} and clears the {@code access_token} and {@code refresh_token} cookies with
- * the attributes they were set with. {@code POST} only; a cross-site request is refused with 403.
+ * the attributes they were set with. {@code POST} only; a cross-site request is refused with 403
+ * (its own {@code allowed-origins} and {@code authvital.allowed-origins} may post).
  *
  * <p>The refresh token comes from its cookie, else a form or JSON field {@code refresh_token}.
  * A client asking for JSON gets {@code {"success":true,"idp":{...}}}; a browser gets a 303 to the
@@ -77,7 +78,7 @@ public class AuthVitalLogoutServlet extends HttpServlet {
         }
         try {
             settings = config.logout().overriddenBy(this::getInitParameter);
-            origins = new RequestOrigin(settings.allowedOrigins());
+            origins = new RequestOrigin(settings.allowedOrigins()).and(config.allowedOrigins());
         } catch (AuthVitalConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -101,7 +102,7 @@ public class AuthVitalLogoutServlet extends HttpServlet {
 
     private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!origins.trusted(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Cross-site logout refused");
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, RequestOrigin.REFUSED + ": cross-site logout refused");
             return;
         }
         JsonObjectBuilder idp = revoke(tokens.refreshToken(request));

@@ -7,14 +7,15 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Decides whether a request comes from the application's own origin or an allowed one: the one
  * place that reads {@code Origin}, {@code Sec-Fetch-Site} and {@code Referer}, for the logout
- * servlet. A browser
- * attaches the application's cookies to a request another site makes it send (a form, a fetch);
- * these headers, which a page cannot forge, say where it came from (the Fetch standard's CORS protocol, OWASP CSRF cheat sheet
- * "Verifying Origin With Standard Headers").
+ * servlet, the filter and the sessions service. A browser attaches the application's cookies to a
+ * request another site makes it send (a form, a fetch); these headers, which a page cannot forge,
+ * say where it came from (the Fetch standard's CORS protocol, OWASP CSRF cheat sheet "Verifying
+ * Origin With Standard Headers").
  *
  * <p>The rule, in order:
  * <ol>
@@ -28,6 +29,9 @@ import java.util.Optional;
  * </ol>
  */
 public final class RequestOrigin {
+
+    /** The id of the refusal of a cross-site request, in messages and log lines. */
+    public static final String REFUSED = "AV1006";
 
     private static final System.Logger LOG = System.getLogger(RequestOrigin.class.getName());
 
@@ -51,6 +55,31 @@ public final class RequestOrigin {
                 .distinct().toList();
     }
 
+    /** These allowed origins and {@code more}. */
+    public RequestOrigin and(List<String> more) {
+        return new RequestOrigin(Stream.concat(allowedOrigins.stream(), more.stream()).toList());
+    }
+
+    /**
+     * Whether a request that the access-token cookie authenticates may be served: a safe method
+     * from anywhere, any other only when {@link #trusted} (a cross-site request forgery could
+     * otherwise revoke sessions, or do whatever the application does with the user's authority).
+     */
+    public boolean mayUseCookie(HttpServletRequest request) {
+        return isSafe(request.getMethod()) || trusted(request);
+    }
+
+    /**
+     * What the filter and the sessions service answer when {@link #mayUseCookie} says no.
+     *
+     * @param cookieName the access-token cookie's name
+     */
+    public static String refusal(String cookieName) {
+        return REFUSED + ": a request from another site may not change anything with the '" + cookieName
+                + "' cookie: send it from the application's own pages, list its origin in '"
+                + AuthVitalConfig.ALLOWED_ORIGINS + "', or authenticate with 'Authorization: Bearer <token>'";
+    }
+
     /**
      * Whether the request comes from the application's own origin or an allowed one, or from no
      * browser at all; a refusal is logged at FINE with its reason.
@@ -60,7 +89,7 @@ public final class RequestOrigin {
                 request.getHeader("Referer"), own(request));
         if (!verdict.trusted && LOG.isLoggable(Level.DEBUG)) {
             // Only origins: a Referer's path and query may hold anything, a token included.
-            LOG.log(Level.DEBUG, "Refused a cross-site " + request.getMethod() + " to "
+            LOG.log(Level.DEBUG, REFUSED + ": refused a cross-site " + request.getMethod() + " to "
                     + FilterResponses.pathInApplication(request) + ": " + verdict + " (Origin "
                     + originOf(request.getHeader("Origin")) + ", Sec-Fetch-Site " + request.getHeader("Sec-Fetch-Site")
                     + ", Referer " + originOf(request.getHeader("Referer")) + ", own origin " + own(request) + ")");
@@ -99,7 +128,7 @@ public final class RequestOrigin {
     /**
      * The application's own origin as this request reached it: {@code getScheme()},
      * {@code getServerName()} and {@code getServerPort()}. Behind a proxy these must say what the
-     * browser used, or the public origin must be allowed.
+     * browser used (the README's "Behind a proxy"), or the public origin must be allowed.
      */
     public static String own(HttpServletRequest request) {
         String host = request.getServerName();
@@ -108,6 +137,14 @@ public final class RequestOrigin {
             host = "[" + host + "]";
         }
         return of(request.getScheme() + "://" + host + ":" + request.getServerPort() + "/").orElse("");
+    }
+
+    /** Whether a method is safe (RFC 9110 §9.2.1): it asks for something and changes nothing. */
+    public static boolean isSafe(String method) {
+        return switch (method) {
+            case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
     }
 
     /**

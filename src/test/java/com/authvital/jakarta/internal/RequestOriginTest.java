@@ -93,11 +93,46 @@ class RequestOriginTest {
                 "'authvital.allowed-origins' has 'c.example', not an origin like https://app.example.com"), problems);
     }
 
+    @ParameterizedTest
+    @CsvSource({"GET, true", "HEAD, true", "OPTIONS, true", "TRACE, true",
+        "POST, false", "PUT, false", "PATCH, false", "DELETE, false", "PROPPATCH, false"})
+    void aCookieServesASafeMethodFromAnywhereAndAnUnsafeOneOnlyFromATrustedOrigin(String method, boolean fromAnywhere) {
+        HttpServletRequest foreign = request(method, Map.of("Origin", "https://evil.example"));
+        HttpServletRequest own = request(method, Map.of("Origin", OWN, "Sec-Fetch-Site", "same-origin"));
+
+        assertEquals(fromAnywhere, origins.mayUseCookie(foreign), method);
+        assertEquals(true, origins.mayUseCookie(own), method);
+    }
+
+    @Test
+    void moreAllowedOriginsAddToTheFirst() {
+        RequestOrigin both = new RequestOrigin(List.of(ALLOWED)).and(List.of("https://admin.example.com"));
+
+        assertEquals(Verdict.ALLOWED_ORIGIN, both.judge(ALLOWED, null, null, OWN));
+        assertEquals(Verdict.ALLOWED_ORIGIN, both.judge("https://admin.example.com", null, null, OWN));
+        assertEquals(Verdict.FOREIGN_ORIGIN, both.judge("https://evil.example", null, null, OWN));
+    }
+
     /** A request that answers only scheme, server name and port. */
     private static HttpServletRequest request(String scheme, String serverName, int port) {
-        Map<String, Object> answers = Map.of("getScheme", scheme, "getServerName", serverName, "getServerPort", port);
+        return fake(Map.of("getScheme", scheme, "getServerName", serverName, "getServerPort", port), Map.of());
+    }
+
+    /** A request to {@link #OWN} with this method and these headers. */
+    private static HttpServletRequest request(String method, Map<String, String> headers) {
+        return fake(Map.of("getMethod", method, "getScheme", "https", "getServerName", "shop.example.com",
+                "getServerPort", 443, "getServletPath", "/api/x"), headers);
+    }
+
+    private static HttpServletRequest fake(Map<String, Object> answers, Map<String, String> headers) {
         return (HttpServletRequest) Proxy.newProxyInstance(RequestOriginTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getHeader")) {
+                        return headers.get((String) args[0]);
+                    }
+                    if (method.getName().equals("getPathInfo")) {
+                        return null;
+                    }
                     if (!answers.containsKey(method.getName())) {
                         throw new UnsupportedOperationException(method.getName());
                     }

@@ -34,12 +34,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LogoutCrossSiteIT {
 
     private static final String ALLOWED = "https://app.example.com";
+    /** Allowed for the whole module ('authvital.allowed-origins'), not in the servlet's own list. */
+    private static final String ALLOWED_MODULE_WIDE = "https://shop.example.com";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("logout-cross-site", Map.of(
                 "authvital.logout.path", "/logout",
                 "authvital.logout.allowed-origins", ALLOWED,
+                "authvital.allowed-origins", ALLOWED_MODULE_WIDE,
                 "authvital.cookie.secure", "false"));
     }
 
@@ -158,5 +161,12 @@ class LogoutCrossSiteIT {
         NewSession user = idp.newUser();
 
         assertObeyed(user, logout(user, "Sec-Fetch-Site", "same-origin"));
+    }
+
+    @Test
+    void anOriginAllowedForTheWholeModuleIsObeyedToo() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user, "Origin", ALLOWED_MODULE_WIDE, "Sec-Fetch-Site", "cross-site"));
     }
 }
