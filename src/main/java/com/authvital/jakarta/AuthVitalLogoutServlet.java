@@ -16,6 +16,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -40,6 +43,11 @@ import java.util.Optional;
 public class AuthVitalLogoutServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    private static final System.Logger LOG = System.getLogger(AuthVitalLogoutServlet.class.getName());
+
+    /** The logout went on although the revocation failed in a way no other id names. */
+    private static final String REVOCATION_BROKE = "AV1207";
 
     /** The servlet name the module uses when it maps the servlet itself or through {@link #register}. */
     public static final String NAME = "authvital-logout";
@@ -138,7 +146,22 @@ public class AuthVitalLogoutServlet extends HttpServlet {
         } catch (AuthVitalException e) {
             return Json.createObjectBuilder().add("called", true).add("reached", e.getIdpStatus().isPresent())
                     .add("success", false).add("message", e.getMessage());
+        } catch (Throwable e) {
+            // Best effort by contract: whatever breaks here (an Error too: without the REST client
+            // feature it is a NoClassDefFoundError), the browser is still logged out.
+            LOG.log(Level.WARNING, REVOCATION_BROKE + ": the logout could not revoke the session at the IdP "
+                    + "and went on without it:\n" + redacted(e, refreshToken.get()));
+            return Json.createObjectBuilder().add("called", true).add("reached", false).add("success", false)
+                    .add("message", REVOCATION_BROKE + ": the session could not be revoked at the IdP: this "
+                            + "browser is logged out, but its session stays valid there until it expires");
         }
+    }
+
+    /** The failure with its causes and stack, the token blanked wherever a message repeats it. */
+    private static String redacted(Throwable failure, String token) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString().replace(token, "[redacted]");
     }
 
     private String nextLocation(HttpServletRequest request) {
