@@ -144,8 +144,17 @@ public class AuthVitalLogoutServlet extends HttpServlet {
             return Json.createObjectBuilder().add("called", true).add("reached", true)
                     .add("success", result.success()).add("message", result.message());
         } catch (AuthVitalException e) {
+            // The detail (the IdP's address, the connection error) is for the operator, not for
+            // an anonymous client: the answer keeps the id, the server log the rest.
+            LOG.log(Level.WARNING, e.getMessage() + " (the logout went on without the IdP)");
+            String id = messageId(e.getMessage());
+            String message = e.getIdpStatus().isPresent()
+                    ? id + ": the IdP answered " + e.getIdpStatus().getAsInt() + " and did not revoke the session: "
+                    + "this browser is logged out, but its session may stay valid there until it expires"
+                    : id + ": the IdP could not be reached: this browser is logged out, but its session stays "
+                    + "valid there until it expires";
             return Json.createObjectBuilder().add("called", true).add("reached", e.getIdpStatus().isPresent())
-                    .add("success", false).add("message", e.getMessage());
+                    .add("success", false).add("message", message);
         } catch (Throwable e) {
             // Best effort by contract: whatever breaks here (an Error too: without the REST client
             // feature it is a NoClassDefFoundError), the browser is still logged out.
@@ -155,6 +164,11 @@ public class AuthVitalLogoutServlet extends HttpServlet {
                     .add("message", REVOCATION_BROKE + ": the session could not be revoked at the IdP: this "
                             + "browser is logged out, but its session stays valid there until it expires");
         }
+    }
+
+    /** The id a module message starts with ({@code AV1201: ...}), or {@value #REVOCATION_BROKE}. */
+    private static String messageId(String message) {
+        return message != null && message.matches("(?s)AV\\d{4}:.*") ? message.substring(0, 6) : REVOCATION_BROKE;
     }
 
     /** The failure with its causes and stack, the token blanked wherever a message repeats it. */
