@@ -46,8 +46,11 @@ public class AuthVitalLogoutServlet extends HttpServlet {
 
     private static final System.Logger LOG = System.getLogger(AuthVitalLogoutServlet.class.getName());
 
-    /** The logout went on although the revocation failed in a way no other id names. */
-    private static final String REVOCATION_BROKE = "AV1207";
+    /**
+     * The logout went on although the revocation failed in a way no other id names; AV13xx are
+     * the logout servlet's own ids.
+     */
+    private static final String REVOCATION_BROKE = "AV1301";
 
     /** The servlet name the module uses when it maps the servlet itself or through {@link #register}. */
     public static final String NAME = "authvital-logout";
