@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.authvital.jakarta.AuthVitalConfigException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -29,21 +28,6 @@ class AuthVitalConfigTest {
         assertEquals(Duration.ofSeconds(5), config.readTimeout());
         assertEquals("access_token", config.accessTokenCookie());
         assertEquals("refresh_token", config.refreshTokenCookie());
-        assertEquals(List.of(), config.allowedOrigins());
-    }
-
-    @Test
-    void allowedOriginsAreBareOriginsAndEveryOtherEntryIsNamed() {
-        AuthVitalConfig config = load(Map.of("authvital.host", "https://auth.example.com",
-                "authvital.allowed-origins", "https://app.example.com, http://127.0.0.1:9080/"));
-        assertEquals(List.of("https://app.example.com", "http://127.0.0.1:9080/"), config.allowedOrigins());
-
-        AuthVitalConfigException e = assertThrows(AuthVitalConfigException.class, () -> load(Map.of(
-                "authvital.host", "https://auth.example.com",
-                "authvital.allowed-origins", "https://app.example.com/login, app.example.com")));
-        assertEquals(2, e.getProblems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("'authvital.allowed-origins' has 'https://app.example.com/login'"),
-                e.getMessage());
     }
 
     @Test

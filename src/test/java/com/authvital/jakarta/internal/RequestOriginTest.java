@@ -1,11 +1,14 @@
 package com.authvital.jakarta.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.authvital.jakarta.AuthVitalConfigException;
 import com.authvital.jakarta.internal.RequestOrigin.Verdict;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +90,8 @@ class RequestOriginTest {
         List<String> read = RequestOrigin.read("authvital.allowed-origins",
                 Optional.of("https://a.example, https://b.example:8443/, https://c.example/path, c.example"), problems);
 
-        assertEquals(List.of("https://a.example", "https://b.example:8443/", "https://c.example/path", "c.example"), read);
+        assertEquals(List.of("https://a.example", "https://b.example:8443/", "https://c.example/path", "c.example"),
+                read);
         assertEquals(List.of(
                 "'authvital.allowed-origins' has 'https://c.example/path', not an origin like https://app.example.com",
                 "'authvital.allowed-origins' has 'c.example', not an origin like https://app.example.com"), problems);
@@ -111,6 +115,26 @@ class RequestOriginTest {
         assertEquals(Verdict.ALLOWED_ORIGIN, both.judge(ALLOWED, null, null, OWN));
         assertEquals(Verdict.ALLOWED_ORIGIN, both.judge("https://admin.example.com", null, null, OWN));
         assertEquals(Verdict.FOREIGN_ORIGIN, both.judge("https://evil.example", null, null, OWN));
+    }
+
+    @Test
+    void theModuleWideKeyHoldsBareOriginsAndNamesEveryOtherEntry() {
+        Map<String, String> valid = Map.of("authvital.host", "https://auth.example.com",
+                "authvital.client-id", "my-app");
+        assertEquals(List.of(), AuthVitalConfig.load(key -> Optional.ofNullable(valid.get(key))).allowedOrigins());
+
+        Map<String, String> two = new HashMap<>(valid);
+        two.put("authvital.allowed-origins", "https://app.example.com, http://127.0.0.1:9080/");
+        assertEquals(List.of("https://app.example.com", "http://127.0.0.1:9080/"),
+                AuthVitalConfig.load(key -> Optional.ofNullable(two.get(key))).allowedOrigins());
+
+        Map<String, String> bad = new HashMap<>(valid);
+        bad.put("authvital.allowed-origins", "https://app.example.com/login, app.example.com");
+        AuthVitalConfigException e = assertThrows(AuthVitalConfigException.class,
+                () -> AuthVitalConfig.load(key -> Optional.ofNullable(bad.get(key))));
+        String advice = ", not an origin like https://app.example.com";
+        assertEquals(List.of("'authvital.allowed-origins' has 'https://app.example.com/login'" + advice,
+                "'authvital.allowed-origins' has 'app.example.com'" + advice), e.getProblems());
     }
 
     /** A request that answers only scheme, server name and port. */

@@ -104,9 +104,9 @@ class LogoutIdpDownIT {
                 "Cookie", "refresh_token=" + user.refreshToken());
 
         assertEquals(200, out.statusCode(), out.body());
-        String line = awaitLogLine(IDP_ADDRESS);
-        assertTrue(line.contains("AV1201"), line);
-        assertTrue(line.contains("W "), "a warning: " + line);
+        String line = awaitLogLine("AV1201: AuthVital at http://" + IDP_ADDRESS);
+        assertTrue(line.contains("AuthVitalLogoutServlet"), line);
+        assertTrue(line.contains(" W AV1201"), "a warning: " + line);
         String log = Files.readString(SERVER_LOG, StandardCharsets.UTF_8);
         assertFalse(log.contains(user.refreshToken()), "no token in the server log");
     }
