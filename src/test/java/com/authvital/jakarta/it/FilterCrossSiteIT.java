@@ -183,7 +183,9 @@ class FilterCrossSiteIT {
     /**
      * A cookie POST from the page at {@code origin} as a TLS-terminating proxy for that host
      * forwards it: the browser's Host, the client's address, and {@code extra} headers. A raw
-     * socket, since Java's HTTP client does not let a test set Host.
+     * socket, since Java's HTTP client does not let a test set Host. The test server has no
+     * {@code <remoteIp>}; with one, Liberty would believe the same headers, since they come from
+     * 127.0.0.1, a default trusted proxy, with X-Forwarded-For.
      */
     private String throughProxy(NewSession user, String origin, String... extra) throws Exception {
         String host = URI.create(origin).getHost();
