@@ -128,7 +128,8 @@ public final class RequestOrigin {
     /**
      * The application's own origin as this request reached it: {@code getScheme()},
      * {@code getServerName()} and {@code getServerPort()}. Behind a proxy these must say what the
-     * browser used (the README's "Behind a proxy"), or the public origin must be allowed.
+     * browser used (the README's "Behind a TLS-terminating proxy"), or the public origin must be
+     * allowed.
      */
     public static String own(HttpServletRequest request) {
         String host = request.getServerName();
