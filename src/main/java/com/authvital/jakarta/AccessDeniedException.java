@@ -3,8 +3,10 @@ package com.authvital.jakarta;
 import java.util.List;
 
 /**
- * The IdP refused the operation to this user, such as revoking a session of another user.
- * {@link #getStatus()} is 403 (the IdP itself answers 401 for that case).
+ * The operation is refused: the IdP refused it to this user, such as revoking a session of
+ * another user (the IdP itself answers 401 for that case), or the module refused a request from
+ * another site that only the access-token cookie authenticates ({@code AV1006}).
+ * {@link #getStatus()} is 403.
  */
 public class AccessDeniedException extends AuthVitalException {
 

@@ -3,6 +3,7 @@ package com.authvital.jakarta;
 import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.jakarta.internal.FilterSettings;
 import com.authvital.jakarta.internal.FilterResponses;
+import com.authvital.jakarta.internal.RequestOrigin;
 import com.authvital.jakarta.internal.TokenExtractor;
 import com.authvital.jakarta.internal.TokenValidator;
 import com.authvital.jakarta.internal.ValidatedToken;
@@ -31,6 +32,12 @@ import java.util.Optional;
  * browser navigation to the login URL when one is set. Public paths pass without a user; in the
  * optional mode every request passes, with a user when its token is valid.
  *
+ * <p>A request that only the cookie authenticates, with an unsafe method ({@code POST},
+ * {@code PUT}, {@code PATCH}, {@code DELETE}…), is served only from the application's own origin,
+ * an origin in {@code authvital.allowed-origins}, or no browser at all; otherwise it answers 403
+ * {@code {"error":"forbidden","message":"AV1006: .."}} (cross-site request forgery). A
+ * {@code Bearer} header, which a browser never adds by itself, is served from anywhere.
+ *
  * <p>Three ways to map it, each reading MicroProfile Config ({@code authvital.filter.*}) with
  * the filter's init-params ({@code public-paths}, {@code mode}, {@code login-url}) winning:
  * set {@code authvital.filter.url-patterns} and the module maps it itself; or a {@code <filter>}
@@ -52,6 +59,8 @@ public class AuthVitalFilter implements Filter {
     TokenValidator validator;
 
     private FilterSettings settings;
+
+    private RequestOrigin origins;
 
     /**
      * Maps the filter from code, e.g. in a {@code ServletContextListener}; set init-params on the
@@ -79,6 +88,7 @@ public class AuthVitalFilter implements Filter {
         }
         try {
             settings = config.filter().overriddenBy(filterConfig::getInitParameter);
+            origins = new RequestOrigin(config.allowedOrigins());
         } catch (AuthVitalConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -96,7 +106,7 @@ public class AuthVitalFilter implements Filter {
         boolean optional = settings.mode() == FilterSettings.Mode.OPTIONAL;
         ValidatedToken user;
         try {
-            Optional<String> token = tokens.accessToken(request);
+            Optional<TokenExtractor.AccessToken> token = tokens.locate(request);
             if (token.isEmpty()) {
                 if (optional) {
                     chain.doFilter(request, response);
@@ -105,7 +115,12 @@ public class AuthVitalFilter implements Filter {
                 }
                 return;
             }
-            user = validator.validate(token.get());
+            // Before validation: a forged request is refused whatever its cookie holds, at no key fetch.
+            if (token.get().fromCookie() && !origins.mayUseCookie(request)) {
+                FilterResponses.forbidden(response, RequestOrigin.refusal(config.accessTokenCookie()));
+                return;
+            }
+            user = validator.validate(token.get().value());
         } catch (NotAuthenticatedException e) {
             if (optional) {
                 chain.doFilter(request, response);

@@ -3,6 +3,7 @@ package com.authvital.jakarta;
 import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.jakarta.internal.LogoutRequests;
 import com.authvital.jakarta.internal.LogoutSettings;
+import com.authvital.jakarta.internal.RequestOrigin;
 import com.authvital.jakarta.internal.TokenExtractor;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,6 +16,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -22,7 +26,8 @@ import java.util.Optional;
 /**
  * Logs the browser out for real: revokes its session at the IdP (best effort), invalidates the
  * {@code HttpSession} and clears the {@code access_token} and {@code refresh_token} cookies with
- * the attributes they were set with. {@code POST} only; a cross-site request is refused with 403.
+ * the attributes they were set with. {@code POST} only; a cross-site request is refused with 403
+ * (its own {@code allowed-origins} and {@code authvital.allowed-origins} may post).
  *
  * <p>The refresh token comes from its cookie, else a form or JSON field {@code refresh_token}.
  * A client asking for JSON gets {@code {"success":true,"idp":{...}}}; a browser gets a 303 to the
@@ -38,6 +43,14 @@ import java.util.Optional;
 public class AuthVitalLogoutServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    private static final System.Logger LOG = System.getLogger(AuthVitalLogoutServlet.class.getName());
+
+    /**
+     * The logout went on although the revocation failed in a way no other id names; AV13xx are
+     * the logout servlet's own ids.
+     */
+    private static final String REVOCATION_BROKE = "AV1301";
 
     /** The servlet name the module uses when it maps the servlet itself or through {@link #register}. */
     public static final String NAME = "authvital-logout";
@@ -55,6 +68,8 @@ public class AuthVitalLogoutServlet extends HttpServlet {
     transient TokenExtractor tokens;
 
     private transient LogoutSettings settings;
+
+    private transient RequestOrigin origins;
 
     /** Maps the servlet from code, e.g. {@code register(context, "/logout")}; set init-params on the answer. */
     public static ServletRegistration.Dynamic register(ServletContext context, String path) {
@@ -74,6 +89,7 @@ public class AuthVitalLogoutServlet extends HttpServlet {
         }
         try {
             settings = config.logout().overriddenBy(this::getInitParameter);
+            origins = new RequestOrigin(settings.allowedOrigins()).and(config.allowedOrigins());
         } catch (AuthVitalConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -96,8 +112,8 @@ public class AuthVitalLogoutServlet extends HttpServlet {
     }
 
     private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!LogoutRequests.sameOrAllowedOrigin(request, settings.allowedOrigins())) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Cross-site logout refused");
+        if (!origins.trusted(request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, RequestOrigin.REFUSED + ": cross-site logout refused");
             return;
         }
         JsonObjectBuilder idp = revoke(tokens.refreshToken(request));
@@ -131,9 +147,38 @@ public class AuthVitalLogoutServlet extends HttpServlet {
             return Json.createObjectBuilder().add("called", true).add("reached", true)
                     .add("success", result.success()).add("message", result.message());
         } catch (AuthVitalException e) {
+            // The detail (the IdP's address, the connection error) is for the operator, not for
+            // an anonymous client: the answer keeps the id, the server log the rest.
+            LOG.log(Level.WARNING, e.getMessage() + " (the logout went on without the IdP)");
+            String id = messageId(e.getMessage());
+            String message = e.getIdpStatus().isPresent()
+                    ? id + ": the IdP answered " + e.getIdpStatus().getAsInt() + " and did not revoke the session: "
+                    + "this browser is logged out, but its session may stay valid there until it expires"
+                    : id + ": the IdP could not be reached: this browser is logged out, but its session stays "
+                    + "valid there until it expires";
             return Json.createObjectBuilder().add("called", true).add("reached", e.getIdpStatus().isPresent())
-                    .add("success", false).add("message", e.getMessage());
+                    .add("success", false).add("message", message);
+        } catch (Throwable e) {
+            // Best effort by contract: whatever breaks here (an Error too: without the REST client
+            // feature it is a NoClassDefFoundError), the browser is still logged out.
+            LOG.log(Level.WARNING, REVOCATION_BROKE + ": the logout could not revoke the session at the IdP "
+                    + "and went on without it:\n" + redacted(e, refreshToken.get()));
+            return Json.createObjectBuilder().add("called", true).add("reached", false).add("success", false)
+                    .add("message", REVOCATION_BROKE + ": the session could not be revoked at the IdP: this "
+                            + "browser is logged out, but its session stays valid there until it expires");
         }
+    }
+
+    /** The id a module message starts with ({@code AV1201: ...}), or {@value #REVOCATION_BROKE}. */
+    private static String messageId(String message) {
+        return message != null && message.matches("(?s)AV\\d{4}:.*") ? message.substring(0, 6) : REVOCATION_BROKE;
+    }
+
+    /** The failure with its causes and stack, the token blanked wherever a message repeats it. */
+    private static String redacted(Throwable failure, String token) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString().replace(token, "[redacted]");
     }
 
     private String nextLocation(HttpServletRequest request) {
@@ -141,7 +186,7 @@ public class AuthVitalLogoutServlet extends HttpServlet {
         if (!settings.idpLogout()) {
             return location;
         }
-        String absolute = location.startsWith("/") ? LogoutRequests.ownOrigin(request) + location : location;
+        String absolute = location.startsWith("/") ? RequestOrigin.own(request) + location : location;
         return config.host() + "/oauth/logout?post_logout_redirect_uri="
                 + URLEncoder.encode(absolute, StandardCharsets.UTF_8);
     }

@@ -2,6 +2,7 @@ package com.authvital.jakarta;
 
 import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.jakarta.internal.IdpClient;
+import com.authvital.jakarta.internal.RequestOrigin;
 import com.authvital.jakarta.internal.TokenExtractor;
 import com.authvital.jakarta.internal.TokenValidator;
 import com.authvital.jakarta.internal.ValidatedToken;
@@ -18,7 +19,10 @@ import java.util.Optional;
  * log out by refresh token. The caller is the incoming request: its access token
  * (the one {@link AuthVitalFilter} validated, else the {@code Authorization: Bearer} header, else
  * the {@code access_token} cookie) is validated locally and forwarded to the IdP. A request without
- * a valid access token fails with {@link NotAuthenticatedException} before any call to the IdP.
+ * a valid access token fails with {@link NotAuthenticatedException} before any call to the IdP,
+ * and a cross-site request with an unsafe method ({@code POST}, {@code DELETE}…) that only the
+ * cookie authenticates with {@link AccessDeniedException} ({@code AV1006}), unless its origin is
+ * in {@code authvital.allowed-origins}.
  *
  * <pre>{@code
  * @Inject AuthVitalSessions sessions;
@@ -39,6 +43,7 @@ public class AuthVitalSessions {
     private TokenExtractor tokens;
     private TokenValidator validator;
     private String accessTokenCookie;
+    private RequestOrigin origins;
     private IdpClient idp;
 
     /** For CDI's client proxy only. */
@@ -50,6 +55,7 @@ public class AuthVitalSessions {
         this.tokens = tokens;
         this.validator = validator;
         this.accessTokenCookie = config.accessTokenCookie();
+        this.origins = new RequestOrigin(config.allowedOrigins());
         this.idp = idp;
     }
 
@@ -147,15 +153,22 @@ public class AuthVitalSessions {
         return tokens.refreshTokenCookie(request).flatMap(validator::sessionIdOf);
     }
 
-    /** The filter's validated token, else the request's token once validated here. */
+    /**
+     * The filter's validated token (the filter has judged the request's origin too), else the
+     * request's token once validated here: a cross-site request with an unsafe method that only
+     * the cookie authenticates is refused first, before anything reaches the IdP.
+     */
     private String accessToken(HttpServletRequest request) {
         if (request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken validated) {
             return validated.token();
         }
-        String token = tokens.accessToken(request).orElseThrow(() -> new NotAuthenticatedException(null, List.of(),
-                "AV1001: the request carries no access token: send 'Authorization: Bearer <token>' "
+        TokenExtractor.AccessToken token = tokens.locate(request).orElseThrow(() -> new NotAuthenticatedException(
+                null, List.of(), "AV1001: the request carries no access token: send 'Authorization: Bearer <token>' "
                         + "or the '" + accessTokenCookie + "' cookie; the user may have to sign in"));
-        return validator.validate(token).token();
+        if (token.fromCookie() && !origins.mayUseCookie(request)) {
+            throw new AccessDeniedException(null, List.of(), RequestOrigin.refusal(accessTokenCookie));
+        }
+        return validator.validate(token.value()).token();
     }
 
     private static String blankToNull(String value) {

@@ -1,10 +1,12 @@
 package com.authvital.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.authvital.testing.Browser.json;
 
 import com.authvital.testing.Deployments;
+import com.authvital.testing.StandInClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -42,13 +44,32 @@ class DemoIT {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
 
-    private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(demo.toString()).resolve(path))
+    private static final String EVIL = "https://evil.example";
+
+    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+
+    /** {@code method path} with this client's cookies and these headers (name, value…). */
+    private HttpResponse<String> send(String method, String path, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(demo.toString()).resolve(path))
                 .header("User-Agent", CHROME_ON_LINUX)
                 .header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build();
-        return browser.send(request, HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What a browser sends with a fetch from the demo's own page. */
+    private String[] fromTheDemosPage() {
+        return new String[] {"Origin", demo.getProtocol() + "://" + demo.getHost() + ":" + demo.getPort(),
+            "Sec-Fetch-Site", "same-origin"};
+    }
+
+    private List<String> sessionIds() throws IOException, InterruptedException {
+        return json(send("GET", "api/sessions")).getJsonArray("sessions").getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getString("id")).toList();
     }
 
     private void signIn() throws IOException, InterruptedException {
@@ -130,5 +151,75 @@ class DemoIT {
 
     private List<String> cookieNames() {
         return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).sorted().toList();
+    }
+
+    @Test
+    void aCrossSiteCookiePostCannotRevokeADevice() throws Exception {
+        signIn();
+        List<String> ids = sessionIds();
+
+        HttpResponse<String> revoke = send("POST", "api/sessions/" + ids.get(2) + "/revoke",
+                "Origin", EVIL, "Sec-Fetch-Site", "cross-site");
+
+        assertEquals(403, revoke.statusCode(), revoke.body());
+        assertEquals("forbidden", json(revoke).getString("error"), revoke.body());
+        assertFalse(idp.isRevoked(ids.get(2)));
+        assertEquals(ids, sessionIds(), "the IdP still lists every device");
+    }
+
+    @Test
+    void aCrossSiteCookiePostCannotLogOutEverywhere() throws Exception {
+        signIn();
+        List<String> ids = sessionIds();
+
+        HttpResponse<String> all = send("POST", "api/logout-all", "Origin", EVIL, "Sec-Fetch-Site", "cross-site");
+
+        assertEquals(403, all.statusCode(), all.body());
+        assertEquals("forbidden", json(all).getString("error"), all.body());
+        assertEquals(List.of(false, false, false), ids.stream().map(idp::isRevoked).toList());
+        assertEquals(ids, sessionIds(), "the IdP still lists every device");
+        assertEquals(List.of("access_token", "refresh_token"), cookieNames());
+    }
+
+    @Test
+    void aCookiePostFromTheDemosOwnPageRevokesADevice() throws Exception {
+        signIn();
+        List<String> ids = sessionIds();
+
+        HttpResponse<String> revoke = send("POST", "api/sessions/" + ids.get(2) + "/revoke", fromTheDemosPage());
+
+        assertEquals(200, revoke.statusCode(), revoke.body());
+        assertTrue(idp.isRevoked(ids.get(2)));
+        assertEquals(ids.subList(0, 2), sessionIds());
+    }
+
+    @Test
+    void aCookiePostFromTheDemosOwnPageLogsOutEverywhere() throws Exception {
+        signIn();
+        List<String> ids = sessionIds();
+
+        HttpResponse<String> all = send("POST", "api/logout-all", fromTheDemosPage());
+
+        assertEquals(200, all.statusCode(), all.body());
+        assertEquals("Logged out of 3 devices", json(all).getString("message"));
+        assertEquals(List.of(true, true, true), ids.stream().map(idp::isRevoked).toList());
+    }
+
+    @Test
+    void aBearerHeaderPostWorksFromAnyOrigin() throws Exception {
+        signIn();
+        List<String> ids = sessionIds();
+        String token = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("access_token")).findFirst().orElseThrow().getValue();
+
+        // Another client, without this browser's cookies: only the header authenticates it.
+        HttpResponse<String> revoke = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(demo.toString()).resolve("api/sessions/" + ids.get(1) + "/revoke"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Origin", EVIL).header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, revoke.statusCode(), revoke.body());
+        assertTrue(idp.isRevoked(ids.get(1)));
     }
 }

@@ -40,6 +40,12 @@ public final class AuthVitalConfig {
     public static final String COOKIE_SECURE = "authvital.cookie.secure";
     /** The cookies' {@code SameSite}: {@code Strict}, {@code Lax} (default) or {@code None}. */
     public static final String COOKIE_SAME_SITE = "authvital.cookie.same-site";
+    /**
+     * Origins besides the application's own (e.g. {@code https://app.example.com}) from which a
+     * request authenticated by the access-token cookie may change something; for the filter, the
+     * sessions service and the logout servlet.
+     */
+    public static final String ALLOWED_ORIGINS = "authvital.allowed-origins";
     /** Where the module maps its logout servlet by itself; unset: the application maps it. */
     public static final String LOGOUT_PATH = "authvital.logout.path";
     /** Where a browser goes after logging out: a path in the application or an allowed URL. */
@@ -86,6 +92,7 @@ public final class AuthVitalConfig {
     private final String accessTokenCookie;
     private final String refreshTokenCookie;
     private final CookieSettings cookies;
+    private final List<String> allowedOrigins;
     private final Optional<String> logoutPath;
     private final LogoutSettings logout;
     private final String issuer;
@@ -110,6 +117,7 @@ public final class AuthVitalConfig {
         accessTokenCookie = r.cookieName(ACCESS_TOKEN_COOKIE, "access_token");
         refreshTokenCookie = r.cookieName(REFRESH_TOKEN_COOKIE, "refresh_token");
         cookies = CookieSettings.read(accessTokenCookie, refreshTokenCookie, r::lookup, r.problems);
+        allowedOrigins = RequestOrigin.read(ALLOWED_ORIGINS, r.lookup(ALLOWED_ORIGINS), r.problems);
         logoutPath = r.urlPatterns(LOGOUT_PATH).stream().findFirst();
         logout = LogoutSettings.read(r::lookup, r.problems);
         issuer = r.lookup(ISSUER).orElse(host == null ? "" : host.toString());
@@ -182,6 +190,11 @@ public final class AuthVitalConfig {
     /** How the module writes and clears the token cookies. */
     public CookieSettings cookies() {
         return cookies;
+    }
+
+    /** {@code authvital.allowed-origins}: other origins whose cookie-authenticated requests may change something. */
+    public List<String> allowedOrigins() {
+        return allowedOrigins;
     }
 
     /** Where the module maps the logout servlet by itself; empty when the application maps it. */

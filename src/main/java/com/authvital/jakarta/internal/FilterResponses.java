@@ -114,6 +114,15 @@ public final class FilterResponses {
         json(response, "temporarily_unavailable", message);
     }
 
+    /**
+     * 403 for a request the filter will not serve whoever the user is, such as a cross-site one
+     * that only the cookie authenticates: signing in again would not help.
+     */
+    public static void forbidden(HttpServletResponse response, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        json(response, "forbidden", message);
+    }
+
     /** A top-level browser navigation, which is better sent to a login page than given a 401. */
     private static boolean isNavigation(HttpServletRequest request) {
         String accept = request.getHeader("Accept");

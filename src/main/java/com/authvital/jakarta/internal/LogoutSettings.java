@@ -49,12 +49,9 @@ public record LogoutSettings(String redirect, List<String> allowedOrigins, boole
 
     private LogoutSettings with(Function<String, Optional<String>> source, String redirectKey, String originsKey,
                                 String clearKey, String idpKey, List<String> problems) {
-        List<String> origins = source.apply(originsKey).map(FilterSettings::split).orElse(allowedOrigins);
-        for (String origin : origins) {
-            if (!RedirectTargets.origin(origin).map(o -> o.equalsIgnoreCase(origin.replaceAll("/+$", ""))).orElse(false)) {
-                problems.add("'" + originsKey + "' has '" + origin + "', not an origin like https://app.example.com");
-            }
-        }
+        Optional<String> rawOrigins = source.apply(originsKey);
+        List<String> origins = rawOrigins.isPresent() ? RequestOrigin.read(originsKey, rawOrigins, problems)
+                : allowedOrigins;
         String newRedirect = source.apply(redirectKey).orElse(redirect);
         if (new RedirectTargets(origins).resolve(newRedirect, "").isEmpty()) {
             problems.add("'" + redirectKey + "' is neither a path in the application like / nor a URL on an allowed origin");

@@ -3,7 +3,6 @@ package com.authvital.jakarta.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,7 @@ final class RedirectTargets {
 
     /** @param allowedOrigins origins such as {@code https://app.example.com}, compared exactly */
     RedirectTargets(List<String> allowedOrigins) {
-        this.allowedOrigins = allowedOrigins.stream().map(RedirectTargets::origin).flatMap(Optional::stream).toList();
+        this.allowedOrigins = allowedOrigins.stream().map(RequestOrigin::of).flatMap(Optional::stream).toList();
     }
 
     /**
@@ -43,7 +42,7 @@ final class RedirectTargets {
         if (target.startsWith("/")) {
             return inApplication(target, decoded, contextPath);
         }
-        return origin(target).filter(allowedOrigins::contains).map(origin -> target);
+        return RequestOrigin.of(target).filter(allowedOrigins::contains).map(origin -> target);
     }
 
     private static Optional<String> inApplication(String target, String decoded, String contextPath) {
@@ -67,22 +66,5 @@ final class RedirectTargets {
     /** Backslashes, control characters and white space: browsers fold or drop them unpredictably. */
     private static boolean unsafe(String text) {
         return text.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '\\' || c > 0x7e);
-    }
-
-    /** {@code scheme://host[:port]} of an absolute http(s) URL without credentials, in lower case. */
-    static Optional<String> origin(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -46,14 +46,40 @@ public final class TokenExtractor {
     }
 
     /**
+     * An access token and where it came from.
+     *
+     * @param value      the raw token
+     * @param fromCookie {@code true} when only the cookie carried it: the browser adds a cookie to
+     *                   requests that other sites make it send, but never an {@code Authorization}
+     *                   header, so only then does it matter where the request came from
+     */
+    public record AccessToken(String value, boolean fromCookie) {
+
+        /** Never shows the token. */
+        @Override
+        public String toString() {
+            return "AccessToken[fromCookie=" + fromCookie + "]";
+        }
+    }
+
+    /**
      * The request's access token, or empty when it carries none.
      *
      * @throws NotAuthenticatedException when a Bearer header is malformed, or the request carries
      *                                   different tokens, which is refused rather than guessed at
      */
     public Optional<String> accessToken(HttpServletRequest request) {
+        return locate(request).map(AccessToken::value);
+    }
+
+    /**
+     * The request's access token with where it came from, or empty when it carries none.
+     *
+     * @throws NotAuthenticatedException as {@link #accessToken}
+     */
+    public Optional<AccessToken> locate(HttpServletRequest request) {
         Enumeration<String> headers = request.getHeaders("Authorization");
-        return find(headers == null ? List.of() : Collections.list(headers),
+        return locate(headers == null ? List.of() : Collections.list(headers),
                 cookieValues(request.getCookies(), cookieName));
     }
 
@@ -95,10 +121,17 @@ public final class TokenExtractor {
 
     /** The same rules as {@link #accessToken}, on the raw header values and cookie values. */
     static Optional<String> find(List<String> authorizationHeaders, List<String> cookies) {
+        return locate(authorizationHeaders, cookies).map(AccessToken::value);
+    }
+
+    /** The same rules as {@link #locate(HttpServletRequest)}, on the raw header values and cookie values. */
+    static Optional<AccessToken> locate(List<String> authorizationHeaders, List<String> cookies) {
         List<String> found = new ArrayList<>();
         for (String header : authorizationHeaders) {
             bearerToken(header).ifPresent(found::add);
         }
+        // The same token in a header too: the caller knew it, which no other site can.
+        boolean fromCookie = found.isEmpty();
         for (String cookie : cookies) {
             if (!cookie.isBlank()) {
                 found.add(cookie.trim());
@@ -108,7 +141,7 @@ public final class TokenExtractor {
             throw new NotAuthenticatedException(null, List.of(), "AV1002: the request carries "
                     + "different access tokens (Authorization header and cookie): send only one");
         }
-        return found.stream().findFirst();
+        return found.stream().findFirst().map(token -> new AccessToken(token, fromCookie));
     }
 
     /**

@@ -30,6 +30,24 @@ class TokenExtractorTest {
     }
 
     @Test
+    void saysWhetherOnlyTheCookieCarriedTheToken() {
+        assertEquals(Optional.of(new TokenExtractor.AccessToken(TOKEN, false)),
+                TokenExtractor.locate(List.of("Bearer " + TOKEN), List.of()));
+        assertEquals(Optional.of(new TokenExtractor.AccessToken(TOKEN, true)),
+                TokenExtractor.locate(List.of(), List.of(TOKEN)));
+        assertEquals(Optional.of(new TokenExtractor.AccessToken(TOKEN, true)),
+                TokenExtractor.locate(List.of("Basic dXNlcjpwYXNz"), List.of(TOKEN)));
+        // A script that sends the header knows the token, which another site cannot.
+        assertEquals(Optional.of(new TokenExtractor.AccessToken(TOKEN, false)),
+                TokenExtractor.locate(List.of("Bearer " + TOKEN), List.of(TOKEN)));
+    }
+
+    @Test
+    void aFoundTokenNeverShowsItself() {
+        assertFalse(new TokenExtractor.AccessToken(TOKEN, true).toString().contains(TOKEN));
+    }
+
+    @Test
     void findsNothingWithoutHeaderOrCookie() {
         assertEquals(Optional.empty(), TokenExtractor.find(List.of(), List.of()));
         assertEquals(Optional.empty(), TokenExtractor.find(List.of(), List.of("")));

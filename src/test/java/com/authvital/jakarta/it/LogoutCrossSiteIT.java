@@ -23,18 +23,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A logout POST from another site (Origin or Sec-Fetch-Site) is refused with 403 and changes nothing; the application's own origin and allow-listed ones are obeyed. */
+/**
+ * A logout POST from another site (Origin, Sec-Fetch-Site, or Referer when neither is sent) is
+ * refused with 403 and changes nothing; the application's own origin and allow-listed ones are
+ * obeyed, and so is a client that sends none of the three headers (no browser: it holds no one
+ * else's cookies).
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LogoutCrossSiteIT {
 
     private static final String ALLOWED = "https://app.example.com";
+    /** Allowed for the whole module ('authvital.allowed-origins'), not in the servlet's own list. */
+    private static final String ALLOWED_MODULE_WIDE = "https://shop.example.com";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("logout-cross-site", Map.of(
                 "authvital.logout.path", "/logout",
                 "authvital.logout.allowed-origins", ALLOWED,
+                "authvital.allowed-origins", ALLOWED_MODULE_WIDE,
                 "authvital.cookie.secure", "false"));
     }
 
@@ -108,5 +116,57 @@ class LogoutCrossSiteIT {
         NewSession user = idp.newUser();
 
         assertObeyed(user, logout(user, "Origin", ALLOWED, "Sec-Fetch-Site", "cross-site"));
+    }
+
+    @Test
+    void aClientThatSendsNeitherOriginNorSecFetchSiteNorRefererIsObeyed() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example/", "https://evil.example/page?next=/logout",
+        "https://app.example.com.evil.example/", "not a url", "about:blank"})
+    void withoutOriginAndSecFetchSiteAForeignRefererIsRefused(String referer) {
+        NewSession user = idp.newUser();
+        int before = idp.requests().size();
+
+        assertRefused(user, logout(user, "Referer", referer), before);
+    }
+
+    @Test
+    void withoutOriginAndSecFetchSiteARefererOnTheOwnOriginIsObeyed() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user, "Referer", ownOrigin() + "/devices?tab=1"));
+    }
+
+    @Test
+    void withoutOriginAndSecFetchSiteARefererOnAnAllowedOriginIsObeyed() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user, "Referer", ALLOWED + "/account"));
+    }
+
+    @Test
+    void anOriginIsJudgedAndTheRefererBesideItIsNot() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user, "Origin", ownOrigin(), "Referer", "https://evil.example/"));
+    }
+
+    @Test
+    void aSameOriginFetchWithoutOriginIsObeyed() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user, "Sec-Fetch-Site", "same-origin"));
+    }
+
+    @Test
+    void anOriginAllowedForTheWholeModuleIsObeyedToo() {
+        NewSession user = idp.newUser();
+
+        assertObeyed(user, logout(user, "Origin", ALLOWED_MODULE_WIDE, "Sec-Fetch-Site", "cross-site"));
     }
 }

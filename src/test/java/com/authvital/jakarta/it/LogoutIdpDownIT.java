@@ -14,6 +14,10 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,17 +28,28 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** When nothing listens at 'authvital.host', the logout still succeeds and clears both cookies, and its answer says the IdP was not reached. */
+/**
+ * When nothing listens at 'authvital.host', the logout still succeeds and clears both cookies, and
+ * its answer says the IdP was not reached: with a short message and its id, while the IdP's
+ * address and the connection error go to the server log only.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LogoutIdpDownIT {
 
     private static final String COOKIE_ATTRIBUTES = "Path=/; HttpOnly; SameSite=Lax";
 
+    /** The test server's log; Failsafe passes its path. */
+    private static final Path SERVER_LOG = Path.of(System.getProperty("liberty.server.log",
+            "target/liberty/wlp/usr/servers/authvital-test/logs/messages.log"));
+
+    /** The IdP's address in this deployment: closed, and never to be shown to a client. */
+    private static final String IDP_ADDRESS = "127.0.0.1:" + Deployments.closedPort();
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("logout-idp-down", Map.of(
-                "authvital.host", "http://127.0.0.1:" + Deployments.closedPort(),
+                "authvital.host", "http://" + IDP_ADDRESS,
                 "authvital.logout.path", "/logout",
                 "authvital.cookie.secure", "false"));
     }
@@ -60,7 +75,10 @@ class LogoutIdpDownIT {
         assertTrue(idpAnswer.getBoolean("called"), out.body());
         assertFalse(idpAnswer.getBoolean("reached"), out.body());
         assertFalse(idpAnswer.getBoolean("success"), out.body());
-        assertTrue(idpAnswer.getString("message").contains("could not be reached"), out.body());
+        String message = idpAnswer.getString("message");
+        assertTrue(message.startsWith("AV1201: ") && message.contains("could not be reached"), out.body());
+        assertFalse(out.body().contains(IDP_ADDRESS), "the IdP's address stays in the server log: " + out.body());
+        assertFalse(out.body().contains("refused"), "so does the connection error: " + out.body());
         assertFalse(out.body().contains(user.refreshToken()), "the answer never repeats the token");
         SetCookies.assertBothCleared(out, COOKIE_ATTRIBUTES);
         assertFalse(idp.isRevoked(user.sessionId()));
@@ -76,5 +94,36 @@ class LogoutIdpDownIT {
         assertEquals(303, out.statusCode(), out.body());
         assertEquals(List.of(app.getPath()), out.headers().allValues("Location"));
         SetCookies.assertBothCleared(out, COOKIE_ATTRIBUTES);
+    }
+
+    @Test
+    void theServerLogHasTheDetailWithTheIdButNeverTheToken() throws Exception {
+        NewSession user = idp.newUser();
+
+        HttpResponse<String> out = new Browser(app).post("logout", "Accept", "application/json",
+                "Cookie", "refresh_token=" + user.refreshToken());
+
+        assertEquals(200, out.statusCode(), out.body());
+        String line = awaitLogLine("AV1201: AuthVital at http://" + IDP_ADDRESS);
+        assertTrue(line.contains("AuthVitalLogoutServlet"), line);
+        assertTrue(line.contains(" W AV1201"), "a warning: " + line);
+        String log = Files.readString(SERVER_LOG, StandardCharsets.UTF_8);
+        assertFalse(log.contains(user.refreshToken()), "no token in the server log");
+    }
+
+    /** The last line of the server log that holds {@code text}, waiting a little for it to be written. */
+    private static String awaitLogLine(String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<String> lines = Files.readAllLines(SERVER_LOG, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.contains(text)).toList();
+            if (!lines.isEmpty()) {
+                return lines.get(lines.size() - 1);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no line with '" + text + "' in " + SERVER_LOG);
+            }
+            Thread.sleep(100);
+        }
     }
 }

@@ -1,0 +1,39 @@
+package com.authvital.jakarta.it.app;
+
+import com.authvital.jakarta.AuthVitalSessions;
+import com.authvital.jakarta.RevokeResult;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+/**
+ * The sessions service of an application whose revocation breaks in a way the module does not
+ * foresee, standing in for every other bean: {@code logout} throws an {@link Error} when the
+ * refresh token starts with {@value #ERROR} (as a server without the REST client feature does:
+ * {@code NoClassDefFoundError}), and a plain {@link RuntimeException} when it starts with
+ * {@value #RUNTIME}. Both messages hold an internal address, which must reach no client; the
+ * second also repeats the token, as a careless client library might, which must reach no log.
+ */
+@ApplicationScoped
+@Alternative
+@Priority(1)
+public class BrokenRevocation extends AuthVitalSessions {
+
+    public static final String ERROR = "throw-error";
+    public static final String RUNTIME = "throw-runtime";
+    /** What the failures' messages hold that a client must never see. */
+    public static final String INTERNAL = "10.1.2.3:8443";
+
+    @Override
+    public RevokeResult logout(String refreshToken) {
+        if (refreshToken.startsWith(ERROR)) {
+            throw new NoClassDefFoundError("org/eclipse/microprofile/rest/client/RestClientBuilder (loaded for http://"
+                    + INTERNAL + ")");
+        }
+        if (refreshToken.startsWith(RUNTIME)) {
+            throw new IllegalStateException("RESTEASY004655: Unable to invoke request: http://" + INTERNAL
+                    + "/oauth/logout with {\"refresh_token\":\"" + refreshToken + "\"}");
+        }
+        return super.logout(refreshToken);
+    }
+}
