@@ -9,6 +9,7 @@ import com.authvital.jakarta.internal.ValidatedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,7 +95,15 @@ public class AuthVitalSessions {
                         + "so no session can be kept; sign in again"));
         List<String> others = idp.list(token, null).sessions().stream().map(Session::id)
                 .filter(id -> !id.equals(current)).toList();
-        List<IdpClient.Outcome> outcomes = idp.revokeEach(token, others, PARALLEL_REVOCATIONS);
+        // The IdP's ids are checked like a caller's: "." or ".." would reach another endpoint.
+        List<String> revocable = others.stream().filter(AuthVitalSessions::namesASession).toList();
+        List<IdpClient.Outcome> outcomes = new ArrayList<>(idp.revokeEach(token, revocable, PARALLEL_REVOCATIONS));
+        if (revocable.size() < others.size()) {
+            outcomes.add(new IdpClient.Outcome(null, null, new IdpUnavailableException(502, null, List.of(),
+                    "AV1106: the IdP listed " + (others.size() - revocable.size()) + " session(s) whose id is blank, "
+                            + "'.' or '..', which no request can name; they were not revoked: check that '"
+                            + AuthVitalConfig.HOST + "' is the IdP", null)));
+        }
         long revoked = outcomes.stream().filter(o -> o.result() != null && o.result().success()).count();
         Optional<AuthVitalException> failure = outcomes.stream().map(IdpClient.Outcome::failure)
                 .filter(Objects::nonNull).findFirst();
@@ -115,13 +124,19 @@ public class AuthVitalSessions {
      */
     public RevokeResult revoke(HttpServletRequest request, String sessionId) {
         String token = accessToken(request);
-        // RFC 3986 §5.2.4 removes "." and ".." segments, encoded or not (§2.3: %2E is "."), so no
-        // encoding can keep them on this endpoint; no IdP issues such ids.
-        if (sessionId == null || sessionId.isBlank() || sessionId.equals(".") || sessionId.equals("..")) {
+        if (!namesASession(sessionId)) {
             throw new SessionNotFoundException(null, List.of(),
                     "AV1104: '" + (sessionId == null ? "" : sessionId) + "' is not a session id: pass an id from list()");
         }
         return idp.revoke(token, sessionId);
+    }
+
+    /**
+     * RFC 3986 §5.2.4 removes "." and ".." segments, encoded or not (§2.3: %2E is "."), so no
+     * encoding keeps them one segment of the revoke endpoint; no IdP issues such ids.
+     */
+    private static boolean namesASession(String id) {
+        return id != null && !id.isBlank() && !id.equals(".") && !id.equals("..");
     }
 
     /** Revokes all the caller's sessions: "log out everywhere". */
