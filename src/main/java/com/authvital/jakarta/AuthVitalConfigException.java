@@ -1,5 +1,6 @@
 package com.authvital.jakarta;
 
+import com.authvital.jakarta.internal.Messages;
 import java.util.List;
 
 /**
@@ -16,8 +17,7 @@ public class AuthVitalConfigException extends AuthVitalException {
      * @param problems one sentence per problem, each naming the configuration key to set
      */
     public AuthVitalConfigException(List<String> problems) {
-        super(500, null, List.of(), "AV0001: AuthVital is not configured right:\n - "
-                + String.join("\n - ", problems), null);
+        super(500, null, List.of(), Messages.misconfigured(problems), null);
         this.problems = List.copyOf(problems);
     }
 

@@ -1,5 +1,6 @@
 package com.authvital.jakarta;
 
+import com.authvital.jakarta.internal.Messages;
 import com.authvital.jakarta.internal.CookieSettings;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class AuthVitalCookies {
     private String header(String name, String value, String lifetime) {
         if (value.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == ',' || c == ';' || c == '\\' || c >= 0x7f)) {
             // RFC 6265 §4.1.1 cookie-octets; JWTs always fit, anything else is a caller's bug.
-            throw new IllegalArgumentException("AV0004: a token cookie value must be RFC 6265 cookie-octets");
+            throw new IllegalArgumentException(Messages.badCookieValue());
         }
         StringBuilder cookie = new StringBuilder(name).append('=').append(value)
                 .append("; ").append(lifetime).append("; Path=").append(settings.path());

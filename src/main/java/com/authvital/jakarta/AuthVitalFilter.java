@@ -1,5 +1,6 @@
 package com.authvital.jakarta;
 
+import com.authvital.jakarta.internal.Messages;
 import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.jakarta.internal.FilterSettings;
 import com.authvital.jakarta.internal.FilterResponses;
@@ -72,7 +73,7 @@ public class AuthVitalFilter implements Filter {
     public static FilterRegistration.Dynamic register(ServletContext context, String... urlPatterns) {
         FilterRegistration.Dynamic registration = context.addFilter(NAME, AuthVitalFilter.class);
         if (registration == null) {
-            throw new IllegalStateException("AV0003: a filter named '" + NAME + "' is already registered");
+            throw new IllegalStateException(Messages.filterNameTaken(NAME));
         }
         registration.addMappingForUrlPatterns(null, false, urlPatterns);
         registration.setAsyncSupported(true);
@@ -82,9 +83,7 @@ public class AuthVitalFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         if (config == null || validator == null) {
-            throw new ServletException("AV0002: AuthVitalFilter was not created by the container with CDI: "
-                    + "map it by class (web.xml, ServletContext.addFilter(name, AuthVitalFilter.class)) "
-                    + "in a CDI-enabled application");
+            throw new ServletException(Messages.filterNotFromCdi());
         }
         try {
             settings = config.filter().overriddenBy(filterConfig::getInitParameter);
@@ -111,13 +110,14 @@ public class AuthVitalFilter implements Filter {
                 if (optional) {
                     chain.doFilter(request, response);
                 } else {
-                    FilterResponses.unauthenticated(request, response, settings, null);
+                    FilterResponses.unauthenticated(request, response, settings, false,
+                            Messages.noAccessToken(config.accessTokenCookie()));
                 }
                 return;
             }
             // Before validation: a forged request is refused whatever its cookie holds, at no key fetch.
             if (token.get().fromCookie() && !origins.mayUseCookie(request)) {
-                FilterResponses.forbidden(response, RequestOrigin.refusal(config.accessTokenCookie()));
+                FilterResponses.forbidden(response, Messages.crossSiteRefused(config.accessTokenCookie()));
                 return;
             }
             user = validator.validate(token.get().value());
@@ -125,7 +125,7 @@ public class AuthVitalFilter implements Filter {
             if (optional) {
                 chain.doFilter(request, response);
             } else {
-                FilterResponses.unauthenticated(request, response, settings, e.getMessage());
+                FilterResponses.unauthenticated(request, response, settings, true, e.getMessage());
             }
             return;
         } catch (IdpUnavailableException e) {

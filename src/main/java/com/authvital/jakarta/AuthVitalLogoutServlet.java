@@ -1,5 +1,6 @@
 package com.authvital.jakarta;
 
+import com.authvital.jakarta.internal.Messages;
 import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.jakarta.internal.LogoutRequests;
 import com.authvital.jakarta.internal.LogoutSettings;
@@ -46,12 +47,6 @@ public class AuthVitalLogoutServlet extends HttpServlet {
 
     private static final System.Logger LOG = System.getLogger(AuthVitalLogoutServlet.class.getName());
 
-    /**
-     * The logout went on although the revocation failed in a way no other id names; AV13xx are
-     * the logout servlet's own ids.
-     */
-    private static final String REVOCATION_BROKE = "AV1301";
-
     /** The servlet name the module uses when it maps the servlet itself or through {@link #register}. */
     public static final String NAME = "authvital-logout";
 
@@ -75,7 +70,7 @@ public class AuthVitalLogoutServlet extends HttpServlet {
     public static ServletRegistration.Dynamic register(ServletContext context, String path) {
         ServletRegistration.Dynamic registration = context.addServlet(NAME, AuthVitalLogoutServlet.class);
         if (registration == null) {
-            throw new IllegalStateException("AV0003: a servlet named '" + NAME + "' is already registered");
+            throw new IllegalStateException(Messages.servletNameTaken(NAME));
         }
         registration.addMapping(path);
         return registration;
@@ -84,8 +79,7 @@ public class AuthVitalLogoutServlet extends HttpServlet {
     @Override
     public void init() throws ServletException {
         if (config == null || sessions == null) {
-            throw new ServletException("AV0002: AuthVitalLogoutServlet was not created by the container with CDI: "
-                    + "map it by class in a CDI-enabled application");
+            throw new ServletException(Messages.servletNotFromCdi());
         }
         try {
             settings = config.logout().overriddenBy(this::getInitParameter);
@@ -113,7 +107,7 @@ public class AuthVitalLogoutServlet extends HttpServlet {
 
     private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!origins.trusted(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, RequestOrigin.REFUSED + ": cross-site logout refused");
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, Messages.crossSiteRefused(config.refreshTokenCookie()));
             return;
         }
         JsonObjectBuilder idp = revoke(tokens.refreshToken(request));
@@ -148,30 +142,19 @@ public class AuthVitalLogoutServlet extends HttpServlet {
                     .add("success", result.success()).add("message", result.message());
         } catch (AuthVitalException e) {
             // The detail (the IdP's address, the connection error) is for the operator, not for
-            // an anonymous client: the answer keeps the id, the server log the rest.
-            LOG.log(Level.WARNING, e.getMessage() + " (the logout went on without the IdP)");
-            String id = messageId(e.getMessage());
-            String message = e.getIdpStatus().isPresent()
-                    ? id + ": the IdP answered " + e.getIdpStatus().getAsInt() + " and did not revoke the session: "
-                    + "this browser is logged out, but its session may stay valid there until it expires"
-                    : id + ": the IdP could not be reached: this browser is logged out, but its session stays "
-                    + "valid there until it expires";
+            // an anonymous client: the answer keeps an id, the server log the rest.
+            LOG.log(Level.WARNING, Messages.logoutWithoutIdpLog(e.getMessage()));
+            String message = e.getIdpStatus().isPresent() ? Messages.logoutRefused(e.getIdpStatus().getAsInt())
+                    : Messages.logoutUnreached();
             return Json.createObjectBuilder().add("called", true).add("reached", e.getIdpStatus().isPresent())
                     .add("success", false).add("message", message);
         } catch (Throwable e) {
             // Best effort by contract: whatever breaks here (an Error too: without the REST client
             // feature it is a NoClassDefFoundError), the browser is still logged out.
-            LOG.log(Level.WARNING, REVOCATION_BROKE + ": the logout could not revoke the session at the IdP "
-                    + "and went on without it:\n" + redacted(e, refreshToken.get()));
+            LOG.log(Level.WARNING, Messages.revocationBrokeLog(redacted(e, refreshToken.get())));
             return Json.createObjectBuilder().add("called", true).add("reached", false).add("success", false)
-                    .add("message", REVOCATION_BROKE + ": the session could not be revoked at the IdP: this "
-                            + "browser is logged out, but its session stays valid there until it expires");
+                    .add("message", Messages.revocationBroke());
         }
-    }
-
-    /** The id a module message starts with ({@code AV1201: ...}), or {@value #REVOCATION_BROKE}. */
-    private static String messageId(String message) {
-        return message != null && message.matches("(?s)AV\\d{4}:.*") ? message.substring(0, 6) : REVOCATION_BROKE;
     }
 
     /** The failure with its causes and stack, the token blanked wherever a message repeats it. */

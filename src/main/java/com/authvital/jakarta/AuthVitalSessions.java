@@ -1,6 +1,7 @@
 package com.authvital.jakarta;
 
 import com.authvital.jakarta.internal.AuthVitalConfig;
+import com.authvital.jakarta.internal.Messages;
 import com.authvital.jakarta.internal.IdpClient;
 import com.authvital.jakarta.internal.RequestOrigin;
 import com.authvital.jakarta.internal.TokenExtractor;
@@ -91,8 +92,7 @@ public class AuthVitalSessions {
     public RevokeAllResult signOutOtherDevices(HttpServletRequest request) {
         String token = accessToken(request);
         String current = currentSessionId(request).orElseThrow(() -> new NotAuthenticatedException(null, List.of(),
-                "AV1005: this device's session is unknown: the request has no valid refresh token cookie, "
-                        + "so no session can be kept; sign in again"));
+                Messages.unknownCurrentSession()));
         List<String> others = idp.list(token, null).sessions().stream().map(Session::id)
                 .filter(id -> !id.equals(current)).toList();
         // The IdP's ids are checked like a caller's: "." or ".." would reach another endpoint.
@@ -100,9 +100,7 @@ public class AuthVitalSessions {
         List<IdpClient.Outcome> outcomes = new ArrayList<>(idp.revokeEach(token, revocable, PARALLEL_REVOCATIONS));
         if (revocable.size() < others.size()) {
             outcomes.add(new IdpClient.Outcome(null, null, new IdpUnavailableException(502, null, List.of(),
-                    "AV1106: the IdP listed " + (others.size() - revocable.size()) + " session(s) whose id is blank, "
-                            + "'.' or '..', which no request can name; they were not revoked: check that '"
-                            + AuthVitalConfig.HOST + "' is the IdP", null)));
+                    Messages.unusableListedIds(others.size() - revocable.size()), null)));
         }
         long revoked = outcomes.stream().filter(o -> o.result() != null && o.result().success()).count();
         Optional<AuthVitalException> failure = outcomes.stream().map(IdpClient.Outcome::failure)
@@ -125,8 +123,7 @@ public class AuthVitalSessions {
     public RevokeResult revoke(HttpServletRequest request, String sessionId) {
         String token = accessToken(request);
         if (!namesASession(sessionId)) {
-            throw new SessionNotFoundException(null, List.of(),
-                    "AV1104: '" + (sessionId == null ? "" : sessionId) + "' is not a session id: pass an id from list()");
+            throw new SessionNotFoundException(null, List.of(), Messages.notASessionId(sessionId == null ? "" : sessionId));
         }
         return idp.revoke(token, sessionId);
     }
@@ -178,10 +175,9 @@ public class AuthVitalSessions {
             return validated.token();
         }
         TokenExtractor.AccessToken token = tokens.locate(request).orElseThrow(() -> new NotAuthenticatedException(
-                null, List.of(), "AV1001: the request carries no access token: send 'Authorization: Bearer <token>' "
-                        + "or the '" + accessTokenCookie + "' cookie; the user may have to sign in"));
+                null, List.of(), Messages.noAccessToken(accessTokenCookie)));
         if (token.fromCookie() && !origins.mayUseCookie(request)) {
-            throw new AccessDeniedException(null, List.of(), RequestOrigin.refusal(accessTokenCookie));
+            throw new AccessDeniedException(null, List.of(), Messages.crossSiteRefused(accessTokenCookie));
         }
         return validator.validate(token.value()).token();
     }

@@ -88,22 +88,21 @@ public final class FilterResponses {
     /**
      * 401 with RFC 6750 §3's challenge, or a redirect to the login URL for a browser navigation.
      *
-     * @param problem why the token was refused; {@code null} when there was none, in which case
-     *                RFC 6750 §3.1 wants no error code in the challenge
+     * @param tokenSent whether the request held a token, refused; without one RFC 6750 §3.1 wants no
+     *                  error code in the challenge
+     * @param message   what the client is told: why the token was refused, or that there was none
      */
     public static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
-                                       FilterSettings settings, String problem) throws IOException {
+                                       FilterSettings settings, boolean tokenSent, String message) throws IOException {
         if (settings.loginUrl().isPresent() && isNavigation(request)) {
             String login = settings.loginUrl().get();
             response.setHeader("Cache-Control", "no-store");
             response.sendRedirect(login.startsWith("/") ? request.getContextPath() + login : login);
             return;
         }
-        String message = problem != null ? problem
-                : "AV1001: the request carries no access token: send 'Authorization: Bearer <token>' or sign in";
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", problem == null ? "Bearer realm=\"authvital\""
-                : "Bearer realm=\"authvital\", error=\"invalid_token\", error_description=\"" + quotable(problem) + "\"");
+        response.setHeader("WWW-Authenticate", !tokenSent ? "Bearer realm=\"authvital\""
+                : "Bearer realm=\"authvital\", error=\"invalid_token\", error_description=\"" + quotable(message) + "\"");
         json(response, "invalid_token", message);
     }
 

@@ -45,33 +45,29 @@ final class IdpFailures {
         String said = said(status, messages);
         if (!error.json()) {
             return new IdpUnavailableException(status == 503 || status == 504 ? status : 502, status,
-                    messages, "AV1204: AuthVital answered " + call.label + " with " + status
-                    + " and a body that is not its JSON (a proxy's page?): check that '"
-                    + AuthVitalConfig.HOST + "' is the IdP's base URL and that the IdP is up", null);
+                    messages, Messages.idpErrorNotJson(call.label, status), null);
         }
         if (status == 401 && call == Call.REVOKE && messages.stream().anyMatch(m -> m.contains("another user"))) {
             return new AccessDeniedException(status, messages,
-                    "AV1102: AuthVital refused to revoke the session " + said + ": it belongs to another user");
+                    Messages.anotherUsersSession(said));
         }
         if (status == 401) {
             return new NotAuthenticatedException(status, messages,
-                    "AV1101: AuthVital refused the access token " + said + ": sign the user in again");
+                    Messages.idpRefusedToken(said));
         }
         if (status == 403) {
             return new AccessDeniedException(status, messages,
-                    "AV1102: AuthVital refused " + call.label + " " + said);
+                    Messages.idpForbidden(call.label, said));
         }
         if (status == 404 && call == Call.REVOKE) {
             return new SessionNotFoundException(status, messages,
-                    "AV1103: AuthVital has no session with that id " + said);
+                    Messages.noSuchSession(said));
         }
         if (status >= 500) {
             return new IdpUnavailableException(status == 503 || status == 504 ? status : 502, status,
-                    messages, "AV1203: AuthVital failed on " + call.label + " " + said
-                    + ": the IdP is failing; try again later", null);
+                    messages, Messages.idpFailing(call.label, said), null);
         }
-        return new AuthVitalException(status, status, messages, "AV1205: AuthVital refused "
-                + call.label + " " + said + ": check the request and '" + AuthVitalConfig.HOST + "'", null);
+        return new AuthVitalException(status, status, messages, Messages.idpRefused(call.label, said), null);
     }
 
     /** No usable answer came: the connection failed, timed out, or the body could not be read. */
@@ -79,36 +75,26 @@ final class IdpFailures {
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse() == null ? 0 : web.getResponse().getStatus();
             return new IdpUnavailableException(502, status == 0 ? null : status, List.of(),
-                    "AV1204: AuthVital answered " + call.label + " with " + status + ", not its JSON: check that '"
-                    + AuthVitalConfig.HOST + "' is the IdP's base URL (https, with any path prefix)", failure);
+                    Messages.idpAnswerRefused(call.label, status), failure);
         }
         if (causedBy(failure, IdpBodyLimit.TooLarge.class)) {
-            return new IdpUnavailableException(502, null, List.of(), "AV1204: AuthVital's answer to " + call.label
-                    + " is over " + IdpBodyLimit.MAX_BYTES + " bytes, which no answer of the IdP comes near (a proxy's "
-                    + "page?): check that '" + AuthVitalConfig.HOST + "' is the IdP's base URL", failure);
+            return new IdpUnavailableException(502, null, List.of(),
+                    Messages.idpAnswerTooLarge(call.label, IdpBodyLimit.MAX_BYTES), failure);
         }
         if (causedBy(failure, HttpTimeoutException.class) || causedBy(failure, InterruptedIOException.class)) {
-            return new IdpUnavailableException(504, null, List.of(), "AV1202: AuthVital did not answer "
-                    + call.label + " in time (connect " + config.connectTimeout().toMillis() + " ms, read "
-                    + config.readTimeout().toMillis() + " ms): it is slow or down; try again later, or raise '"
-                    + AuthVitalConfig.READ_TIMEOUT + "'", failure);
+            return new IdpUnavailableException(504, null, List.of(), Messages.idpTimedOut(call.label,
+                    config.connectTimeout().toMillis(), config.readTimeout().toMillis()), failure);
         }
         if (causedBy(failure, IOException.class)) {
-            return new IdpUnavailableException(503, null, List.of(), "AV1201: AuthVital at "
-                    + config.restUrl() + " could not be reached for " + call.label + " ("
-                    + NetworkFailures.describe(failure) + "): check that it is up and that '"
-                    + AuthVitalConfig.HOST + "' points at it", failure);
+            return new IdpUnavailableException(503, null, List.of(),
+                    Messages.idpUnreachable(call.label, config.restUrl(), NetworkFailures.describe(failure)), failure);
         }
-        return new IdpUnavailableException(502, null, List.of(), "AV1204: AuthVital's answer to "
-                + call.label + " is not the JSON it should be (a proxy's page?): check that '"
-                + AuthVitalConfig.HOST + "' is the IdP's base URL", failure);
+        return new IdpUnavailableException(502, null, List.of(), Messages.idpAnswerNotJson(call.label), failure);
     }
 
     /** A success status with no body at all. */
     AuthVitalException emptyAnswer(Call call) {
-        return new IdpUnavailableException(502, null, List.of(), "AV1204: AuthVital answered "
-                + call.label + " with an empty body: check that '" + AuthVitalConfig.HOST
-                + "' is the IdP's base URL", null);
+        return new IdpUnavailableException(502, null, List.of(), Messages.idpAnswerEmpty(call.label), null);
     }
 
     private static String said(int status, List<String> messages) {

@@ -173,18 +173,14 @@ final class JwksCache implements AutoCloseable {
             keys = fetched;
             lastError = null;
             if (failures > 0) {
-                LOG.log(Level.INFO, "AV1208: the IdP''s signing keys at {0} were fetched again after {1} failed "
-                        + "attempt(s); tokens are validated again", jwksUri, failures);
+                LOG.log(Level.INFO, Messages.keyFetchRecovered(jwksUri, failures));
             }
             failures = 0;
         } else {
             lastFailure = nanoTime.getAsLong();
             lastError = error;
             failures++;
-            LOG.log(Level.WARNING, "AV1207: the IdP''s signing keys at {0} could not be fetched ({1}); {2}; check "
-                    + "that the IdP is up and that ''{3}'' (or ''{4}'') points at it", jwksUri,
-                    NetworkFailures.describe(error), keys == null ? "no token can be validated until they are"
-                            : "the keys fetched before stay in use", AuthVitalConfig.HOST, AuthVitalConfig.REST_URL);
+            LOG.log(Level.WARNING, Messages.keyFetchFailed(jwksUri, NetworkFailures.describe(error), keys != null));
         }
     }
 
@@ -233,9 +229,7 @@ final class JwksCache implements AutoCloseable {
             return known;
         }
         // The IdP's address and the reason are in the log (AV1207), not for whoever sent the request.
-        throw new IdpUnavailableException(503, null, List.of(), "AV1206: AuthVital's signing keys could not be "
-                + "reached, so no sign-in can be checked right now: try again shortly (the server log's AV1207 "
-                + "says why)", failure);
+        throw new IdpUnavailableException(503, null, List.of(), Messages.keysUnavailable(), failure);
     }
 
 

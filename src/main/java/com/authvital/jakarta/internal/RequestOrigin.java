@@ -30,9 +30,6 @@ import java.util.stream.Stream;
  */
 public final class RequestOrigin {
 
-    /** The id of the refusal of a cross-site request, in messages and log lines. */
-    public static final String REFUSED = "AV1006";
-
     private static final System.Logger LOG = System.getLogger(RequestOrigin.class.getName());
 
     /** What {@link #judge} found; the refusals name their reason for the log. */
@@ -70,17 +67,6 @@ public final class RequestOrigin {
     }
 
     /**
-     * What the filter and the sessions service answer when {@link #mayUseCookie} says no.
-     *
-     * @param cookieName the access-token cookie's name
-     */
-    public static String refusal(String cookieName) {
-        return REFUSED + ": a request from another site may not change anything with the '" + cookieName
-                + "' cookie: send it from the application's own pages, list its origin in '"
-                + AuthVitalConfig.ALLOWED_ORIGINS + "', or authenticate with 'Authorization: Bearer <token>'";
-    }
-
-    /**
      * Whether the request comes from the application's own origin or an allowed one, or from no
      * browser at all; a refusal is logged at FINE with its reason.
      */
@@ -89,10 +75,10 @@ public final class RequestOrigin {
                 request.getHeader("Referer"), own(request));
         if (!verdict.trusted && LOG.isLoggable(Level.DEBUG)) {
             // Only origins: a Referer's path and query may hold anything, a token included.
-            LOG.log(Level.DEBUG, REFUSED + ": refused a cross-site " + request.getMethod() + " to "
-                    + FilterResponses.pathInApplication(request) + ": " + verdict + " (Origin "
-                    + originOf(request.getHeader("Origin")) + ", Sec-Fetch-Site " + request.getHeader("Sec-Fetch-Site")
-                    + ", Referer " + originOf(request.getHeader("Referer")) + ", own origin " + own(request) + ")");
+            LOG.log(Level.DEBUG, Messages.crossSiteRefusedLog(request.getMethod(), FilterResponses.pathInApplication(request),
+                    verdict + " (Origin " + originOf(request.getHeader("Origin")) + ", Sec-Fetch-Site "
+                    + request.getHeader("Sec-Fetch-Site") + ", Referer " + originOf(request.getHeader("Referer"))
+                    + ", own origin " + own(request) + ")"));
         }
         return verdict.trusted;
     }

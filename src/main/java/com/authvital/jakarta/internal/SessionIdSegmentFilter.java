@@ -38,14 +38,14 @@ final class SessionIdSegmentFilter implements ClientRequestFilter {
         URI uri = request.getUri();
         String path = uri.getRawPath();
         if (!path.startsWith(prefix) || !path.endsWith(SUFFIX) || path.length() < prefix.length() + SUFFIX.length()) {
-            throw new IllegalStateException("AV1901: unexpected revoke URI path shape; report this as a bug");
+            throw new IllegalStateException(Messages.unexpectedRevokePath());
         }
         String id = PathSegments.decode(path.substring(prefix.length(), path.length() - SUFFIX.length()));
         try {
             request.setUri(new URI(uri.getScheme() + "://" + uri.getRawAuthority() + prefix
                     + PathSegments.encode(id) + SUFFIX));
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("AV1901: could not rebuild the revoke URI", e);
+            throw new IllegalStateException(Messages.revokeUriNotRebuilt(), e);
         }
     }
 }

@@ -138,8 +138,7 @@ public final class TokenExtractor {
             }
         }
         if (found.stream().anyMatch(token -> !token.equals(found.get(0)))) {
-            throw new NotAuthenticatedException(null, List.of(), "AV1002: the request carries "
-                    + "different access tokens (Authorization header and cookie): send only one");
+            throw new NotAuthenticatedException(null, List.of(), Messages.twoAccessTokens());
         }
         return found.stream().findFirst().map(token -> new AccessToken(token, fromCookie));
     }
@@ -158,8 +157,7 @@ public final class TokenExtractor {
         String token = space < 0 ? "" : value.substring(space + 1).strip();
         // RFC 6750 §2.1: b64token, one of them, nothing else.
         if (!isB64Token(token)) {
-            throw new NotAuthenticatedException(null, List.of(), "AV1003: the Authorization header "
-                    + "is not a valid Bearer token: send 'Authorization: Bearer <access token>'");
+            throw new NotAuthenticatedException(null, List.of(), Messages.malformedBearer());
         }
         return Optional.of(token);
     }

@@ -190,8 +190,7 @@ public final class TokenValidator implements AutoCloseable {
     }
 
     private static NotAuthenticatedException invalid(String why) {
-        return new NotAuthenticatedException(null, List.of(),
-                "AV1004: the access token is not valid: " + why + "; sign the user in again");
+        return new NotAuthenticatedException(null, List.of(), Messages.invalidAccessToken(why));
     }
 
     @Override

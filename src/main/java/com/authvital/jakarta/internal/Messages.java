@@ -1,0 +1,249 @@
+package com.authvital.jakarta.internal;
+
+import java.util.List;
+
+/**
+ * Every message of the module, to a caller in an exception, to a client in an answer or to the
+ * server log: one method per id, and an id names one condition. A log line may add detail after
+ * the message (the failure, the origins seen), never a token. No message holds a token, a
+ * cookie value or an {@code Authorization} header. {@code docs/messages.md} says what to do about
+ * each; {@code MessagesTest} keeps the two in step and no id outside this class.
+ *
+ * <ul>
+ * <li>{@code AV00xx}: deployment and wiring;</li>
+ * <li>{@code AV10xx}: the request and its tokens;</li>
+ * <li>{@code AV11xx}: the IdP refused;</li>
+ * <li>{@code AV12xx}: the IdP cannot be reached or answers what it should not;</li>
+ * <li>{@code AV13xx}: the logout servlet's answers;</li>
+ * <li>{@code AV19xx}: the module's own bugs.</li>
+ * </ul>
+ */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    // AV00xx: deployment and wiring
+
+    /** AV0001: the configuration problems found at deployment, each naming its key. */
+    public static String misconfigured(List<String> problems) {
+        return "AV0001: AuthVital is not configured right:\n - " + String.join("\n - ", problems);
+    }
+
+    /** AV0002: the filter was instantiated by something other than the container. */
+    public static String filterNotFromCdi() {
+        return "AV0002: AuthVitalFilter was not created by the container with CDI: map it by class (web.xml, "
+                + "ServletContext.addFilter(name, AuthVitalFilter.class)) in a CDI-enabled application";
+    }
+
+    /** AV0003: {@code AuthVitalFilter.register} found the filter's name taken. */
+    public static String filterNameTaken(String name) {
+        return "AV0003: a filter named '" + name + "' is already registered: map AuthVitalFilter once";
+    }
+
+    /** AV0004: application code asked to write a cookie value a browser would mangle. */
+    public static String badCookieValue() {
+        return "AV0004: a token cookie value must be RFC 6265 cookie-octets";
+    }
+
+    /** AV0005: the logout servlet was instantiated by something other than the container. */
+    public static String servletNotFromCdi() {
+        return "AV0005: AuthVitalLogoutServlet was not created by the container with CDI: map it by class in a "
+                + "CDI-enabled application";
+    }
+
+    /** AV0006: {@code AuthVitalLogoutServlet.register} found the servlet's name taken. */
+    public static String servletNameTaken(String name) {
+        return "AV0006: a servlet named '" + name + "' is already registered: map AuthVitalLogoutServlet once";
+    }
+
+    // AV10xx: the request and its tokens
+
+    /** AV1001: the request carries no access token. */
+    public static String noAccessToken(String cookieName) {
+        return "AV1001: the request carries no access token: send 'Authorization: Bearer <token>' or the '"
+                + cookieName + "' cookie; the user may have to sign in";
+    }
+
+    /** AV1002: header and cookie hold different tokens. */
+    public static String twoAccessTokens() {
+        return "AV1002: the request carries different access tokens (Authorization header and cookie): send only one";
+    }
+
+    /** AV1003: the {@code Authorization: Bearer} header is not one token. */
+    public static String malformedBearer() {
+        return "AV1003: the Authorization header is not a valid Bearer token: send 'Authorization: Bearer <access token>'";
+    }
+
+    /** AV1004: the access token fails local validation, for the reason given. */
+    public static String invalidAccessToken(String why) {
+        return "AV1004: the access token is not valid: " + why + "; sign the user in again";
+    }
+
+    /** AV1005: no valid refresh token cookie tells which session is this device's. */
+    public static String unknownCurrentSession() {
+        return "AV1005: this device's session is unknown: the request has no valid refresh token cookie, "
+                + "so no session can be kept; sign in again";
+    }
+
+    /** AV1006: a cross-site request that only the cookie authenticates tried to change something. */
+    public static String crossSiteRefused(String cookieName) {
+        return "AV1006: a request from another site may not change anything with the '" + cookieName
+                + "' cookie: send it from the application's own pages, list its origin in '"
+                + AuthVitalConfig.ALLOWED_ORIGINS + "', or authenticate with 'Authorization: Bearer <token>'";
+    }
+
+    /** AV1007, logged at FINE: why a cross-site request was refused; {@code detail} holds origins only. */
+    public static String crossSiteRefusedLog(String method, String path, String detail) {
+        return "AV1007: refused a cross-site " + method + " to " + path + ": " + detail;
+    }
+
+    // AV11xx: the IdP refused
+
+    /** AV1101: the IdP refused the access token. */
+    public static String idpRefusedToken(String said) {
+        return "AV1101: AuthVital refused the access token " + said + ": sign the user in again";
+    }
+
+    /** AV1102: the IdP refused to revoke another user's session. */
+    public static String anotherUsersSession(String said) {
+        return "AV1102: AuthVital refused to revoke the session " + said + ": it belongs to another user";
+    }
+
+    /** AV1103: the IdP has no session with the id. */
+    public static String noSuchSession(String said) {
+        return "AV1103: AuthVital has no session with that id " + said;
+    }
+
+    /** AV1104: the caller passed an id that no request can name. */
+    public static String notASessionId(String id) {
+        return "AV1104: '" + id + "' is not a session id: pass an id from list()";
+    }
+
+    /** AV1105: the IdP answered 403 to a call. */
+    public static String idpForbidden(String call, String said) {
+        return "AV1105: AuthVital refused " + call + " " + said + ": the user may not do this";
+    }
+
+    /** AV1106: the IdP listed ids that no request can name; they were not revoked. */
+    public static String unusableListedIds(int count) {
+        return "AV1106: the IdP listed " + count + " session(s) whose id is blank, '.' or '..', which no request "
+                + "can name; they were not revoked: check that '" + AuthVitalConfig.HOST + "' is the IdP";
+    }
+
+    // AV12xx: the IdP cannot be reached or answers what it should not
+
+    /** AV1201: the connection to the IdP failed. */
+    public static String idpUnreachable(String call, Object url, String reason) {
+        return "AV1201: AuthVital at " + url + " could not be reached for " + call + " (" + reason
+                + "): check that it is up and that '" + AuthVitalConfig.HOST + "' points at it";
+    }
+
+    /** AV1202: the IdP did not answer within the timeouts. */
+    public static String idpTimedOut(String call, long connectMillis, long readMillis) {
+        return "AV1202: AuthVital did not answer " + call + " in time (connect " + connectMillis + " ms, read "
+                + readMillis + " ms): it is slow or down; try again later, or raise '" + AuthVitalConfig.READ_TIMEOUT + "'";
+    }
+
+    /** AV1203: the IdP answered a 5xx with its JSON error. */
+    public static String idpFailing(String call, String said) {
+        return "AV1203: AuthVital failed on " + call + " " + said + ": the IdP is failing; try again later";
+    }
+
+    /** AV1204: an error status with a body that is not the IdP's JSON. */
+    public static String idpErrorNotJson(String call, int status) {
+        return "AV1204: AuthVital answered " + call + " with " + status + " and a body that is not its JSON (a "
+                + "proxy's page?): check that '" + AuthVitalConfig.HOST + "' is the IdP's base URL and that the IdP is up";
+    }
+
+    /** AV1205: any other refusal of the IdP. */
+    public static String idpRefused(String call, String said) {
+        return "AV1205: AuthVital refused " + call + " " + said + ": check the request and '" + AuthVitalConfig.HOST + "'";
+    }
+
+    /** AV1206: no signing keys at hand, so no token can be checked; the log says why (AV1207). */
+    public static String keysUnavailable() {
+        return "AV1206: AuthVital's signing keys could not be reached, so no sign-in can be checked right now: "
+                + "try again shortly (the server log's AV1207 says why)";
+    }
+
+    /** AV1207, logged: a fetch of the signing keys failed. */
+    public static String keyFetchFailed(Object url, String reason, boolean keysAtHand) {
+        return "AV1207: the IdP's signing keys at " + url + " could not be fetched (" + reason + "); "
+                + (keysAtHand ? "the keys fetched before stay in use" : "no token can be validated until they are")
+                + "; check that the IdP is up and that '" + AuthVitalConfig.HOST + "' (or '" + AuthVitalConfig.REST_URL
+                + "') points at it";
+    }
+
+    /** AV1208, logged: the signing keys were fetched again after failures. */
+    public static String keyFetchRecovered(Object url, int failures) {
+        return "AV1208: the IdP's signing keys at " + url + " were fetched again after " + failures
+                + " failed attempt(s); tokens are validated again";
+    }
+
+    /** AV1209: an answer over the size limit. */
+    public static String idpAnswerTooLarge(String call, int maxBytes) {
+        return "AV1209: AuthVital's answer to " + call + " is over " + maxBytes + " bytes, which no answer of the IdP "
+                + "comes near (a proxy's page?): check that '" + AuthVitalConfig.HOST + "' is the IdP's base URL";
+    }
+
+    /** AV1210: a success status whose body is not the JSON the contract describes. */
+    public static String idpAnswerNotJson(String call) {
+        return "AV1210: AuthVital's answer to " + call + " is not the JSON it should be (a proxy's page?): check "
+                + "that '" + AuthVitalConfig.HOST + "' is the IdP's base URL";
+    }
+
+    /** AV1211: a success status with no body at all. */
+    public static String idpAnswerEmpty(String call) {
+        return "AV1211: AuthVital answered " + call + " with an empty body: check that '" + AuthVitalConfig.HOST
+                + "' is the IdP's base URL";
+    }
+
+    /** AV1212: the REST client refused the answer's status or type before it was read. */
+    public static String idpAnswerRefused(String call, int status) {
+        return "AV1212: AuthVital answered " + call + " with " + status + ", not its JSON: check that '"
+                + AuthVitalConfig.HOST + "' is the IdP's base URL (https, with any path prefix)";
+    }
+
+    // AV13xx: the logout servlet's answers
+
+    /** AV1301: the revocation broke in a way no other id names; the browser is logged out anyway. */
+    public static String revocationBroke() {
+        return "AV1301: the session could not be revoked at the IdP: this browser is logged out, but its session "
+                + "stays valid there until it expires";
+    }
+
+    /** AV1304, logged: the revocation broke; {@code failure} is the stack with the token blanked out. */
+    public static String revocationBrokeLog(String failure) {
+        return "AV1304: the logout could not revoke the session at the IdP and went on without it:\n" + failure;
+    }
+
+    /** AV1302: the IdP answered an error to the logout; the browser is logged out anyway. */
+    public static String logoutRefused(int status) {
+        return "AV1302: the IdP answered " + status + " and did not revoke the session: this browser is logged "
+                + "out, but its session may stay valid there until it expires";
+    }
+
+    /** AV1303: the IdP could not be reached for the logout; the browser is logged out anyway. */
+    public static String logoutUnreached() {
+        return "AV1303: the IdP could not be reached: this browser is logged out, but its session stays valid "
+                + "there until it expires";
+    }
+
+    /** AV1305, logged: the IdP failure a logout went on without (AV1302, AV1303 to the client). */
+    public static String logoutWithoutIdpLog(String failure) {
+        return "AV1305: the logout went on without the IdP: " + failure;
+    }
+
+    // AV19xx: the module's own bugs
+
+    /** AV1901: the REST client built a revoke URI of a shape the module does not expect. */
+    public static String unexpectedRevokePath() {
+        return "AV1901: unexpected revoke URI path shape; report this as a bug";
+    }
+
+    /** AV1902: the revoke URI could not be rebuilt with the encoded id. */
+    public static String revokeUriNotRebuilt() {
+        return "AV1902: could not rebuild the revoke URI; report this as a bug";
+    }
+}
