@@ -1,6 +1,6 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.Devices;
+import com.authvital.jakarta.internal.UserAgentParser;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -34,7 +34,7 @@ public record Session(
 
     /** The browser, its major version, the operating system and whether it is mobile. */
     public Device device() {
-        return Devices.of(userAgent);
+        return UserAgentParser.of(userAgent);
     }
 
     /** This session, marked as the caller's current one or not. */

@@ -82,7 +82,7 @@ public final class FilterResponses {
 
     /** The request behind the filter, answering the servlet security API with the token's user. */
     public static HttpServletRequest authenticated(HttpServletRequest request, ValidatedToken token) {
-        return new AuthVitalRequest(request, token.principal());
+        return new AuthenticatedRequest(request, token.principal());
     }
 
     /**

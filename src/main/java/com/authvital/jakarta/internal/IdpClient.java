@@ -37,7 +37,7 @@ public final class IdpClient implements AutoCloseable {
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(jsonb)
                 .register(new IdpBodyLimit())
-                .register(new IdpErrorMapper())
+                .register(new IdpFailures.ErrorMapper())
                 .register(new SessionIdSegmentFilter(config.restUrl()))
                 .followRedirects(false)
                 .build(AuthVitalApi.class);
@@ -80,7 +80,7 @@ public final class IdpClient implements AutoCloseable {
             try {
                 outcomes.add(new Outcome(id, call.join(), null));
             } catch (CompletionException | CancellationException e) {
-                outcomes.add(new Outcome(id, null, translate(IdpFailures.Call.REVOKE, e.getCause() == null ? e : e.getCause())));
+                outcomes.add(new Outcome(id, null, failures.translate(IdpFailures.Call.REVOKE, e.getCause() == null ? e : e.getCause())));
             }
         });
         return outcomes;
@@ -101,23 +101,13 @@ public final class IdpClient implements AutoCloseable {
         T answer;
         try {
             answer = request.get();
-        } catch (IdpErrorResponse | ProcessingException | WebApplicationException e) {
-            throw translate(call, e);
+        } catch (IdpFailures.ErrorAnswer | ProcessingException | WebApplicationException e) {
+            throw failures.translate(call, e);
         }
         if (answer == null) {
             throw failures.emptyAnswer(call);
         }
         return answer;
-    }
-
-    private AuthVitalException translate(IdpFailures.Call call, Throwable error) {
-        if (error instanceof AuthVitalException known) {
-            return known;
-        }
-        if (error instanceof IdpErrorResponse answered) {
-            return failures.answered(call, answered);
-        }
-        return failures.failed(call, error instanceof RuntimeException runtime ? runtime : new ProcessingException(error));
     }
 
     private static String bearer(String accessToken) {

@@ -5,16 +5,35 @@ import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.SessionNotFoundException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * Turns what went wrong in a call to the IdP into the module's exception for that cause, with a
- * message that says what happened and what to do. Knows the call, because the same status means
- * different things on different endpoints (see the AuthVital contract's error list).
+ * Everything about a call to the IdP that went wrong, in one place: reading an error answer
+ * ({@link ErrorMapper}, registered on the REST client), and turning it or a failed exchange into
+ * the module's exception for that cause ({@link #translate}), with a message that says what
+ * happened and what to do. Knows the call, because the same status means different things on
+ * different endpoints (see the AuthVital contract's error list).
  */
 final class IdpFailures {
 
@@ -38,8 +57,19 @@ final class IdpFailures {
         this.config = config;
     }
 
+    /** The module's exception for what a call to the IdP threw: an error answer, a failed exchange, or one already translated. */
+    AuthVitalException translate(Call call, Throwable error) {
+        if (error instanceof AuthVitalException known) {
+            return known;
+        }
+        if (error instanceof ErrorAnswer answered) {
+            return answered(call, answered);
+        }
+        return failed(call, error instanceof RuntimeException runtime ? runtime : new ProcessingException(error));
+    }
+
     /** The IdP answered a status of 400 or more. */
-    AuthVitalException answered(Call call, IdpErrorResponse error) {
+    AuthVitalException answered(Call call, ErrorAnswer error) {
         int status = error.status();
         List<String> messages = error.messages();
         String said = said(status, messages);
@@ -87,7 +117,7 @@ final class IdpFailures {
         }
         if (causedBy(failure, IOException.class)) {
             return new IdpUnavailableException(503, null, List.of(),
-                    Messages.idpUnreachable(call.label, config.restUrl(), NetworkFailures.describe(failure)), failure);
+                    Messages.idpUnreachable(call.label, config.restUrl(), describe(failure)), failure);
         }
         return new IdpUnavailableException(502, null, List.of(), Messages.idpAnswerNotJson(call.label), failure);
     }
@@ -108,5 +138,117 @@ final class IdpFailures {
             }
         }
         return false;
+    }
+
+    /** Why a connection failed, in plain words for messages that may reach a screen: "connection refused". */
+    static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpTimeoutException || t instanceof InterruptedIOException
+                    || t instanceof TimeoutException) {
+                return "timed out";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host";
+            }
+            if (t instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (t instanceof IllegalStateException && t.getMessage() != null) {
+                return t.getMessage(); // this module's own words, e.g. "answered 503"
+            }
+        }
+        return "connection failed";
+    }
+
+    /**
+     * An answer of the IdP with a status of 400 or more, read by {@link ErrorMapper} and turned
+     * into the public exception by {@link #translate}, which knows which call it was.
+     */
+    static final class ErrorAnswer extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+        private final boolean json;
+        private final List<String> messages;
+
+        ErrorAnswer(int status, boolean json, List<String> messages) {
+            super("AuthVital answered " + status, null, false, false);
+            this.status = status;
+            this.json = json;
+            this.messages = List.copyOf(messages);
+        }
+
+        int status() {
+            return status;
+        }
+
+        /** Whether the body was the IdP's JSON error shape, not a proxy's page or nothing. */
+        boolean json() {
+            return json;
+        }
+
+        List<String> messages() {
+            return messages;
+        }
+    }
+
+    /**
+     * Reads an error answer of the IdP (status 400 and up) into an {@link ErrorAnswer}. The NestJS
+     * error shape is {@code {"statusCode":N,"message":".."|[".."],"error":".."}}; anything else (a
+     * proxy's HTML page, an empty body) is kept as "not JSON" with no message.
+     */
+    public static final class ErrorMapper implements ResponseExceptionMapper<RuntimeException> {
+        /** An error body is read at most this far: a huge proxy page must not be held in memory. */
+        private static final int MAX_BODY = 64 * 1024;
+
+        @Override
+        public RuntimeException toThrowable(Response response) {
+            String body;
+            try {
+                // At most one byte past what parse() reads: a larger page is not kept whole.
+                body = response.hasEntity() ? head(response.readEntity(InputStream.class)) : "";
+            } catch (ProcessingException | IllegalStateException | IOException e) {
+                body = "";
+            }
+            return parse(response.getStatus(), body);
+        }
+
+        private static String head(InputStream entity) throws IOException {
+            try (InputStream in = entity) {
+                return new String(in.readNBytes(MAX_BODY + 1), StandardCharsets.UTF_8);
+            }
+        }
+
+        /** The error of an answer with this status and body. */
+        static ErrorAnswer parse(int status, String body) {
+            if (body == null || body.isBlank() || body.length() > MAX_BODY) {
+                return new ErrorAnswer(status, false, List.of());
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                JsonValue value = reader.readValue();
+                if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                    return new ErrorAnswer(status, false, List.of());
+                }
+                return new ErrorAnswer(status, true, messages(value.asJsonObject()));
+            } catch (JsonException | IllegalStateException e) {
+                return new ErrorAnswer(status, false, List.of());
+            }
+        }
+
+        private static List<String> messages(JsonObject error) {
+            JsonValue message = error.get("message");
+            List<String> messages = new ArrayList<>();
+            if (message instanceof JsonString text) {
+                messages.add(text.getString());
+            } else if (message != null && message.getValueType() == JsonValue.ValueType.ARRAY) {
+                for (JsonValue item : message.asJsonArray()) {
+                    messages.add(item instanceof JsonString text ? text.getString() : item.toString());
+                }
+            }
+            return messages;
+        }
     }
 }

@@ -52,7 +52,7 @@ final class JwksCache implements AutoCloseable {
     private static final int MIN_KEY_BITS = 2048;
     private static final System.Logger LOG = System.getLogger(JwksCache.class.getName());
 
-    private record Keys(Map<String, Rs256Key> byKid, long fetchedAt) {
+    private record Keys(Map<String, Rs256VerifierPool> byKid, long fetchedAt) {
     }
 
     private final URI jwksUri;
@@ -92,14 +92,14 @@ final class JwksCache implements AutoCloseable {
      *
      * @throws IdpUnavailableException when no keys could be fetched yet
      */
-    Optional<Rs256Key> verifier(String kid) {
+    Optional<Rs256VerifierPool> verifier(String kid) {
         Keys current = keys;
         if (current == null) {
             current = await(fetch(true));
         } else {
             refreshIfDue(current);
         }
-        Rs256Key verifier = current.byKid().get(kid);
+        Rs256VerifierPool verifier = current.byKid().get(kid);
         if (verifier == null) {
             // A fetch under way (perhaps the refresh just started) may bring the kid: wait for it.
             CompletableFuture<Keys> pending = pendingOrRefetch();
@@ -180,7 +180,7 @@ final class JwksCache implements AutoCloseable {
             lastFailure = nanoTime.getAsLong();
             lastError = error;
             failures++;
-            LOG.log(Level.WARNING, Messages.keyFetchFailed(jwksUri, NetworkFailures.describe(error), keys != null));
+            LOG.log(Level.WARNING, Messages.keyFetchFailed(jwksUri, IdpFailures.describe(error), keys != null));
         }
     }
 
@@ -194,7 +194,7 @@ final class JwksCache implements AutoCloseable {
 
     private Keys parse(String body) {
         try {
-            Map<String, Rs256Key> byKid = new HashMap<>();
+            Map<String, Rs256VerifierPool> byKid = new HashMap<>();
             for (JWK jwk : JWKSet.parse(body).getKeys()) {
                 if (jwk instanceof RSAKey rsa && jwk.getKeyID() != null
                         && (jwk.getKeyUse() == null || KeyUse.SIGNATURE.equals(jwk.getKeyUse()))
@@ -202,7 +202,7 @@ final class JwksCache implements AutoCloseable {
                     RSAPublicKey key = rsa.toRSAPublicKey();
                     // the modulus's own size: RSAKey.size() counts its encoding, leading zeros too
                     if (key.getModulus().bitLength() >= MIN_KEY_BITS) {
-                        byKid.put(jwk.getKeyID(), new Rs256Key(key));
+                        byKid.put(jwk.getKeyID(), new Rs256VerifierPool(key));
                     }
                 }
             }

@@ -92,7 +92,7 @@ public final class TokenValidator implements AutoCloseable {
 
     /** RS256 by a key the IdP publishes, no critical header extension, and the signature holds. */
     private boolean signedByTheIdp(JwtParts jwt) {
-        Optional<Rs256Key> key = JWSAlgorithm.RS256.equals(jwt.header().getAlgorithm())
+        Optional<Rs256VerifierPool> key = JWSAlgorithm.RS256.equals(jwt.header().getAlgorithm())
                 && !requiresExtensions(jwt.header()) ? keys.verifier(String.valueOf(jwt.header().getKeyID())) : Optional.empty();
         if (key.isEmpty() || !key.get().verify(jwt.ascii(), jwt.signedLength(), jwt.signature())) {
             return false;
@@ -142,7 +142,7 @@ public final class TokenValidator implements AutoCloseable {
         if (requiresExtensions(header)) {
             throw invalid("its header requires extensions this module does not implement ('crit')");
         }
-        Rs256Key key = keys.verifier(String.valueOf(header.getKeyID()))
+        Rs256VerifierPool key = keys.verifier(String.valueOf(header.getKeyID()))
                 .orElseThrow(() -> invalid("it is signed with a key the IdP does not publish"));
         if (!key.verify(jwt.ascii(), jwt.signedLength(), jwt.signature())) {
             throw invalid("its signature does not verify");

@@ -11,7 +11,7 @@ class IdpErrorMapperTest {
 
     @Test
     void readsTheNestJsErrorMessage() {
-        IdpErrorResponse e = IdpErrorMapper.parse(404,
+        IdpFailures.ErrorAnswer e = IdpFailures.ErrorMapper.parse(404,
                 "{\"statusCode\":404,\"message\":\"Session not found\",\"error\":\"Not Found\"}");
         assertEquals(404, e.status());
         assertTrue(e.json());
@@ -20,22 +20,22 @@ class IdpErrorMapperTest {
 
     @Test
     void readsAnArrayOfValidationMessages() {
-        IdpErrorResponse e = IdpErrorMapper.parse(400, "{\"statusCode\":400,\"message\":"
+        IdpFailures.ErrorAnswer e = IdpFailures.ErrorMapper.parse(400, "{\"statusCode\":400,\"message\":"
                 + "[\"application_id must be a string\",\"application_id should not be empty\"],\"error\":\"Bad Request\"}");
         assertEquals(List.of("application_id must be a string", "application_id should not be empty"), e.messages());
     }
 
     @Test
     void keepsAProxysHtmlPageAsNotJson() {
-        IdpErrorResponse e = IdpErrorMapper.parse(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
+        IdpFailures.ErrorAnswer e = IdpFailures.ErrorMapper.parse(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
         assertFalse(e.json());
         assertEquals(List.of(), e.messages());
     }
 
     @Test
     void keepsAnEmptyOrNonObjectBodyAsNotJson() {
-        assertFalse(IdpErrorMapper.parse(500, "").json());
-        assertFalse(IdpErrorMapper.parse(500, "[1,2]").json());
-        assertFalse(IdpErrorMapper.parse(500, "{\"statusCode\":").json());
+        assertFalse(IdpFailures.ErrorMapper.parse(500, "").json());
+        assertFalse(IdpFailures.ErrorMapper.parse(500, "[1,2]").json());
+        assertFalse(IdpFailures.ErrorMapper.parse(500, "{\"statusCode\":").json());
     }
 }

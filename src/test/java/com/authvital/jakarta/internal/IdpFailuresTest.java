@@ -26,7 +26,7 @@ class IdpFailuresTest {
                     "authvital.client-id", "my-app").get(key))));
 
     private AuthVitalException answered(Call call, int status, String body) {
-        return failures.answered(call, IdpErrorMapper.parse(status, body));
+        return failures.answered(call, IdpFailures.ErrorMapper.parse(status, body));
     }
 
     private static String nest(int status, String message, String error) {

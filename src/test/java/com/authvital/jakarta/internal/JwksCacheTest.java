@@ -118,7 +118,7 @@ class JwksCacheTest {
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService requests = Executors.newFixedThreadPool(20);
         try {
-            List<Future<Optional<Rs256Key>>> answers = new ArrayList<>();
+            List<Future<Optional<Rs256VerifierPool>>> answers = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 answers.add(requests.submit(() -> {
                     go.await();
@@ -126,8 +126,8 @@ class JwksCacheTest {
                 }));
             }
             go.countDown();
-            Set<Rs256Key> verifiers = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Future<Optional<Rs256Key>> answer : answers) {
+            Set<Rs256VerifierPool> verifiers = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Future<Optional<Rs256VerifierPool>> answer : answers) {
                 verifiers.add(answer.get(10, TimeUnit.SECONDS).orElseThrow());
             }
 
@@ -164,7 +164,7 @@ class JwksCacheTest {
         SignedJWT signedByNewKey = SignedJWT.parse(dev.mint("{}"));
 
         advance(Duration.ofSeconds(30));
-        Rs256Key newKey = cache.verifier(newKid).orElseThrow();
+        Rs256VerifierPool newKey = cache.verifier(newKid).orElseThrow();
 
         assertTrue(newKey.verify(signedByNewKey.getSigningInput(), signedByNewKey.getSignature().decode()));
         assertTrue(cache.verifier(oldKid).isPresent(), "the old key is still published");

@@ -22,7 +22,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  * {@code verify} leaves it initialised for the same key (its documented contract), and one that
  * threw is dropped rather than reused in an unknown state.
  */
-final class Rs256Key {
+final class Rs256VerifierPool {
 
     private static final String ALGORITHM = "SHA256withRSA";
     /** Idle verifiers kept; more concurrent calls make their own and drop them afterwards. */
@@ -36,7 +36,7 @@ final class Rs256Key {
     private final ArrayBlockingQueue<Signature> idle = new ArrayBlockingQueue<>(POOL_SIZE);
 
     /** @throws InvalidKeyException when no installed provider verifies SHA256withRSA with this key */
-    Rs256Key(RSAPublicKey key) throws InvalidKeyException {
+    Rs256VerifierPool(RSAPublicKey key) throws InvalidKeyException {
         this.key = key;
         this.signatureLength = (key.getModulus().bitLength() + 7) / 8;
         Signature first;

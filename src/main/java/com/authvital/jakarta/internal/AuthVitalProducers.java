@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * and closed when the application stops; and the current user for CDI beans of a request.
  */
 @Dependent
-public class AuthVitalBeans {
+public class AuthVitalProducers {
 
     @Produces
     @Singleton

@@ -9,14 +9,14 @@ import java.security.Principal;
  * The request as the application sees it behind the filter: the plain servlet API answers with
  * the token's user, so code written for container security works unchanged.
  */
-final class AuthVitalRequest extends HttpServletRequestWrapper {
+final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     /** What {@link #getAuthType()} answers: RFC 6750 bearer tokens. */
     static final String AUTH_TYPE = "Bearer";
 
     private final AuthVitalPrincipal principal;
 
-    AuthVitalRequest(HttpServletRequest request, AuthVitalPrincipal principal) {
+    AuthenticatedRequest(HttpServletRequest request, AuthVitalPrincipal principal) {
         super(request);
         this.principal = principal;
     }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.authvital.jakarta.Device;
 import org.junit.jupiter.api.Test;
 
-class DevicesTest {
+class UserAgentParserTest {
 
     @Test
     void readsChromeOnWindows() {
-        Device d = Devices.of("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        Device d = UserAgentParser.of("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
                 + "Chrome/131.0.0.0 Safari/537.36");
         assertEquals(new Device("Chrome", "131", "Windows", false), d);
         assertEquals("Chrome 131 on Windows", d.label());
@@ -17,7 +17,7 @@ class DevicesTest {
 
     @Test
     void readsSafariOnAnIphoneAsMobile() {
-        Device d = Devices.of("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 "
+        Device d = UserAgentParser.of("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 "
                 + "(KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1");
         assertEquals("Mobile Safari", d.browser());
         assertEquals("18", d.majorVersion());
@@ -27,13 +27,13 @@ class DevicesTest {
 
     @Test
     void readsFirefoxOnLinux() {
-        Device d = Devices.of("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0");
+        Device d = UserAgentParser.of("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0");
         assertEquals(new Device("Firefox", "133", "Linux", false), d);
     }
 
     @Test
     void readsChromeOnAndroidAsMobile() {
-        Device d = Devices.of("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+        Device d = UserAgentParser.of("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
                 + "Chrome/131.0.0.0 Mobile Safari/537.36");
         assertEquals("Android", d.os());
         assertEquals(true, d.mobile());
@@ -41,9 +41,9 @@ class DevicesTest {
 
     @Test
     void anUnknownOrMissingAgentReadsUnknown() {
-        assertEquals(Device.UNKNOWN, Devices.of(null));
-        assertEquals(Device.UNKNOWN, Devices.of(""));
-        assertEquals(Device.UNKNOWN, Devices.of("definitely not a browser"));
-        assertEquals("Unknown", Devices.of(null).label());
+        assertEquals(Device.UNKNOWN, UserAgentParser.of(null));
+        assertEquals(Device.UNKNOWN, UserAgentParser.of(""));
+        assertEquals(Device.UNKNOWN, UserAgentParser.of("definitely not a browser"));
+        assertEquals("Unknown", UserAgentParser.of(null).label());
     }
 }

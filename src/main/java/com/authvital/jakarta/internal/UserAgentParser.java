@@ -9,7 +9,7 @@ import ua_parser.Parser;
  * Reads a {@link Device} from a {@code User-Agent} with uap-java and the uap-core rules. The
  * parser loads its rules once, on first use (a fraction of a second), and is safe to share.
  */
-public final class Devices {
+public final class UserAgentParser {
 
     /** Operating systems of phones and tablets, as uap-core names them. */
     private static final Set<String> MOBILE_OS = Set.of("iOS", "iPadOS", "Android", "Windows Phone",
@@ -19,7 +19,7 @@ public final class Devices {
     /** Longer agents are not parsed: no browser sends one, and the rules' cost grows with length. */
     private static final int MAX_AGENT = 1024;
 
-    private Devices() {
+    private UserAgentParser() {
     }
 
     /** Holds the parser: built when a device is first asked for, not when the module loads. */

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Rs256Key}: the JDK's RS256 verification through verifiers made once and reused, with
+ * {@link Rs256VerifierPool}: the JDK's RS256 verification through verifiers made once and reused, with
  * signatures made by nimbus, so that a verifier left in a wrong state by an earlier call would
  * show as a wrong answer.
  */
-class Rs256KeyTest {
+class Rs256VerifierPoolTest {
 
     private static RSAKey keyPair;
     private static byte[] signingInput;
@@ -51,7 +51,7 @@ class Rs256KeyTest {
 
     @Test
     void verifiesTheKeysSignatureAgainAndAgain() throws Exception {
-        Rs256Key key = new Rs256Key(keyPair.toRSAPublicKey());
+        Rs256VerifierPool key = new Rs256VerifierPool(keyPair.toRSAPublicKey());
 
         for (int i = 0; i < 3; i++) {
             assertTrue(key.verify(signingInput, signature), "call " + i);
@@ -60,7 +60,7 @@ class Rs256KeyTest {
 
     @Test
     void refusesAChangedInputOrSignature() throws Exception {
-        Rs256Key key = new Rs256Key(keyPair.toRSAPublicKey());
+        Rs256VerifierPool key = new Rs256VerifierPool(keyPair.toRSAPublicKey());
 
         assertFalse(key.verify(flipped(signingInput, 3), signature));
         assertFalse(key.verify(signingInput, flipped(signature, 100)));
@@ -68,14 +68,14 @@ class Rs256KeyTest {
 
     @Test
     void refusesAnotherKeysSignature() throws Exception {
-        Rs256Key other = new Rs256Key(new RSAKeyGenerator(2048).generate().toRSAPublicKey());
+        Rs256VerifierPool other = new Rs256VerifierPool(new RSAKeyGenerator(2048).generate().toRSAPublicKey());
 
         assertFalse(other.verify(signingInput, signature));
     }
 
     @Test
     void answersFalseToASignatureOfTheWrongLengthAndStaysUsable() throws Exception {
-        Rs256Key key = new Rs256Key(keyPair.toRSAPublicKey());
+        Rs256VerifierPool key = new Rs256VerifierPool(keyPair.toRSAPublicKey());
 
         assertFalse(key.verify(signingInput, Arrays.copyOf(signature, 255)));
         assertFalse(key.verify(signingInput, new byte[0]));
@@ -84,7 +84,7 @@ class Rs256KeyTest {
 
     @Test
     void givesEachConcurrentCallItsOwnAnswer() throws Exception {
-        Rs256Key key = new Rs256Key(keyPair.toRSAPublicKey());
+        Rs256VerifierPool key = new Rs256VerifierPool(keyPair.toRSAPublicKey());
         byte[] forged = flipped(signature, 7);
         byte[] other = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJib2IifQ".getBytes(StandardCharsets.US_ASCII);
         int threads = 16;
