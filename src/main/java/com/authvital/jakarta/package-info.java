@@ -25,7 +25,9 @@
  * }</pre>
  *
  * <p>Configuration is read once, when the application is deployed, from MicroProfile Config:
- * {@code authvital.host} is required (or the environment variable {@code AUTHVITAL_HOST}).
+ * {@code authvital.host} and {@code authvital.client-id} are required (or the environment
+ * variables {@code AUTHVITAL_HOST} and {@code AUTHVITAL_CLIENT_ID}); docs/configuration.md lists
+ * every key.
  * Every failure is an {@link com.authvital.jakarta.AuthVitalException}; its subclasses name the
  * cause and carry the HTTP status to answer with.
  */

@@ -114,7 +114,7 @@ public final class RequestOrigin {
     /**
      * The application's own origin as this request reached it: {@code getScheme()},
      * {@code getServerName()} and {@code getServerPort()}. Behind a proxy these must say what the
-     * browser used (the README's "Behind a TLS-terminating proxy"), or the public origin must be
+     * browser used (docs/security.md, "Behind a TLS-terminating proxy"), or the public origin must be
      * allowed.
      */
     public static String own(HttpServletRequest request) {

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
     private static final Pattern ID = Pattern.compile("AV\\d{4}");
-    private static final Path SOURCES = Path.of(System.getProperty("basedir", "."), "src", "main", "java");
+    private static final Path BASE = Path.of(System.getProperty("basedir", "."));
+    private static final Path SOURCES = BASE.resolve(Path.of("src", "main", "java"));
+    private static final Path DOCUMENTED = BASE.resolve(Path.of("docs", "messages.md"));
 
     /** Each catalogue method's id, from the text it gives for sample arguments. */
     static Map<String, String> idsByMethod() throws Exception {
@@ -85,5 +89,17 @@ class MessagesTest {
             }
         }
         assertEquals(List.of(), found);
+    }
+
+    /** docs/messages.md has a section for every id and none for an id the module no longer has. */
+    @Test
+    void theDocumentedIdsAreTheCataloguesIds() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        Matcher heading = Pattern.compile("(?m)^### (AV\\d{4}): ").matcher(Files.readString(DOCUMENTED, StandardCharsets.UTF_8));
+        while (heading.find()) {
+            documented.add(heading.group(1));
+        }
+
+        assertEquals(new TreeSet<>(idsByMethod().values()), documented);
     }
 }

@@ -5,7 +5,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
-/** Maps the filter from code, as the README's third wiring shows: /api/*, browsers sent to /login. */
+/** Maps the filter from code, as docs/configuration.md's mapping from code shows: /api/*, browsers sent to /login. */
 @WebListener
 public class RegisterFilterListener implements ServletContextListener {
 

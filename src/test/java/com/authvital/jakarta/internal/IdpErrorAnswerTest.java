@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class IdpErrorMapperTest {
+class IdpErrorAnswerTest {
 
     @Test
     void readsTheNestJsErrorMessage() {
