@@ -1,7 +1,10 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.Messages;
+import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.jakarta.internal.CookieSettings;
+import com.authvital.jakarta.internal.Messages;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 
@@ -17,14 +20,19 @@ import java.time.Duration;
  * cookies.clear(response);   // log out this browser from any servlet, resource or filter
  * }</pre>
  */
+@Dependent
 public final class AuthVitalCookies {
 
     private static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
 
     private final CookieSettings settings;
 
-    /** @param settings the cookie attributes, from the module's configuration */
-    public AuthVitalCookies(CookieSettings settings) {
+    @Inject
+    AuthVitalCookies(AuthVitalConfig config) {
+        this(config.cookies());
+    }
+
+    AuthVitalCookies(CookieSettings settings) {
         this.settings = settings;
     }
 

@@ -1,13 +1,8 @@
 package com.authvital.jakarta;
 
+import com.authvital.jakarta.internal.Authenticator;
+import com.authvital.jakarta.internal.FilterGuard;
 import com.authvital.jakarta.internal.Messages;
-import com.authvital.jakarta.internal.AuthVitalConfig;
-import com.authvital.jakarta.internal.FilterSettings;
-import com.authvital.jakarta.internal.FilterResponses;
-import com.authvital.jakarta.internal.RequestOrigin;
-import com.authvital.jakarta.internal.TokenExtractor;
-import com.authvital.jakarta.internal.TokenValidator;
-import com.authvital.jakarta.internal.ValidatedToken;
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -20,7 +15,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Authenticates requests by their AuthVital access token: from the {@code Authorization: Bearer}
@@ -51,17 +45,9 @@ public class AuthVitalFilter implements Filter {
     public static final String NAME = "authvital";
 
     @Inject
-    AuthVitalConfig config;
+    Authenticator authenticator;
 
-    @Inject
-    TokenExtractor tokens;
-
-    @Inject
-    TokenValidator validator;
-
-    private FilterSettings settings;
-
-    private RequestOrigin origins;
+    private FilterGuard guard;
 
     /**
      * Maps the filter from code, e.g. in a {@code ServletContextListener}; set init-params on the
@@ -82,57 +68,19 @@ public class AuthVitalFilter implements Filter {
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
-        if (config == null || validator == null) {
+        if (authenticator == null) {
             throw new ServletException(Messages.filterNotFromCdi());
         }
         try {
-            settings = config.filter().overriddenBy(filterConfig::getInitParameter);
-            origins = new RequestOrigin(config.allowedOrigins());
+            guard = authenticator.guard(filterConfig::getInitParameter);
         } catch (AuthVitalConfigException e) {
             throw new ServletException(e.getMessage(), e);
         }
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) req;
-        HttpServletResponse response = (HttpServletResponse) res;
-        if (settings.isPublic(FilterResponses.pathInApplication(request))) {
-            chain.doFilter(request, response);
-            return;
-        }
-        boolean optional = settings.mode() == FilterSettings.Mode.OPTIONAL;
-        ValidatedToken user;
-        try {
-            Optional<TokenExtractor.AccessToken> token = tokens.locate(request);
-            if (token.isEmpty()) {
-                if (optional) {
-                    chain.doFilter(request, response);
-                } else {
-                    FilterResponses.unauthenticated(request, response, settings, false,
-                            Messages.noAccessToken(config.accessTokenCookie()));
-                }
-                return;
-            }
-            // Before validation: a forged request is refused whatever its cookie holds, at no key fetch.
-            if (token.get().fromCookie() && !origins.mayUseCookie(request)) {
-                FilterResponses.forbidden(response, Messages.crossSiteRefused(config.accessTokenCookie()));
-                return;
-            }
-            user = validator.validate(token.get().value());
-        } catch (NotAuthenticatedException e) {
-            if (optional) {
-                chain.doFilter(request, response);
-            } else {
-                FilterResponses.unauthenticated(request, response, settings, true, e.getMessage());
-            }
-            return;
-        } catch (IdpUnavailableException e) {
-            FilterResponses.unavailable(response, e.getMessage());
-            return;
-        }
-        request.setAttribute(ValidatedToken.ATTRIBUTE, user);
-        chain.doFilter(FilterResponses.authenticated(request, user), response);
+        guard.doFilter((HttpServletRequest) request, (HttpServletResponse) response, chain);
     }
 }

@@ -1,12 +1,8 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.AuthVitalConfig;
-import com.authvital.jakarta.internal.Messages;
+import com.authvital.jakarta.internal.Authenticator;
 import com.authvital.jakarta.internal.IdpClient;
-import com.authvital.jakarta.internal.RequestOrigin;
-import com.authvital.jakarta.internal.TokenExtractor;
-import com.authvital.jakarta.internal.TokenValidator;
-import com.authvital.jakarta.internal.ValidatedToken;
+import com.authvital.jakarta.internal.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,10 +38,7 @@ public class AuthVitalSessions {
     /** How many revocations {@link #signOutOtherDevices} has under way at once. */
     private static final int PARALLEL_REVOCATIONS = 4;
 
-    private TokenExtractor tokens;
-    private TokenValidator validator;
-    private String accessTokenCookie;
-    private RequestOrigin origins;
+    private Authenticator authenticator;
     private IdpClient idp;
 
     /** For CDI's client proxy only. */
@@ -53,11 +46,8 @@ public class AuthVitalSessions {
     }
 
     @Inject
-    AuthVitalSessions(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator, IdpClient idp) {
-        this.tokens = tokens;
-        this.validator = validator;
-        this.accessTokenCookie = config.accessTokenCookie();
-        this.origins = new RequestOrigin(config.allowedOrigins());
+    AuthVitalSessions(Authenticator authenticator, IdpClient idp) {
+        this.authenticator = authenticator;
         this.idp = idp;
     }
 
@@ -72,8 +62,8 @@ public class AuthVitalSessions {
      * @param applicationId only this application's sessions; {@code null} or blank for all
      */
     public SessionList list(HttpServletRequest request, String applicationId) {
-        SessionList list = idp.list(accessToken(request), blankToNull(applicationId));
-        Optional<String> current = currentSessionId(request);
+        SessionList list = idp.list(authenticator.callerToken(request), blankToNull(applicationId));
+        Optional<String> current = authenticator.currentSessionId(request);
         if (current.isEmpty()) {
             return list;
         }
@@ -90,8 +80,8 @@ public class AuthVitalSessions {
      *                                   that the current session cannot be told from the others
      */
     public RevokeAllResult signOutOtherDevices(HttpServletRequest request) {
-        String token = accessToken(request);
-        String current = currentSessionId(request).orElseThrow(() -> new NotAuthenticatedException(null, List.of(),
+        String token = authenticator.callerToken(request);
+        String current = authenticator.currentSessionId(request).orElseThrow(() -> new NotAuthenticatedException(null, List.of(),
                 Messages.unknownCurrentSession()));
         List<String> others = idp.list(token, null).sessions().stream().map(Session::id)
                 .filter(id -> !id.equals(current)).toList();
@@ -121,7 +111,7 @@ public class AuthVitalSessions {
      * @throws AccessDeniedException    when the session is another user's
      */
     public RevokeResult revoke(HttpServletRequest request, String sessionId) {
-        String token = accessToken(request);
+        String token = authenticator.callerToken(request);
         if (!namesASession(sessionId)) {
             throw new SessionNotFoundException(null, List.of(), Messages.notASessionId(sessionId == null ? "" : sessionId));
         }
@@ -147,7 +137,7 @@ public class AuthVitalSessions {
      * @param applicationId only this application's sessions; {@code null} or blank for all
      */
     public RevokeAllResult revokeAll(HttpServletRequest request, String applicationId) {
-        return idp.revokeAll(accessToken(request), blankToNull(applicationId));
+        return idp.revokeAll(authenticator.callerToken(request), blankToNull(applicationId));
     }
 
     /**
@@ -158,28 +148,6 @@ public class AuthVitalSessions {
      */
     public RevokeResult logout(String refreshToken) {
         return idp.logout(blankToNull(refreshToken));
-    }
-
-    /** The session of the request's refresh token cookie, when its signature and claims hold. */
-    private Optional<String> currentSessionId(HttpServletRequest request) {
-        return tokens.refreshTokenCookie(request).flatMap(validator::sessionIdOf);
-    }
-
-    /**
-     * The filter's validated token (the filter has judged the request's origin too), else the
-     * request's token once validated here: a cross-site request with an unsafe method that only
-     * the cookie authenticates is refused first, before anything reaches the IdP.
-     */
-    private String accessToken(HttpServletRequest request) {
-        if (request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken validated) {
-            return validated.token();
-        }
-        TokenExtractor.AccessToken token = tokens.locate(request).orElseThrow(() -> new NotAuthenticatedException(
-                null, List.of(), Messages.noAccessToken(accessTokenCookie)));
-        if (token.fromCookie() && !origins.mayUseCookie(request)) {
-            throw new AccessDeniedException(null, List.of(), Messages.crossSiteRefused(accessTokenCookie));
-        }
-        return validator.validate(token.value()).token();
     }
 
     private static String blankToNull(String value) {

@@ -110,7 +110,7 @@ public final class AuthVitalConfig {
         clientId = r.required(CLIENT_ID, "AUTHVITAL_CLIENT_ID", "your application's OAuth client id: "
                 + "an access token is accepted only when its 'aud' names it");
         audiences = java.util.stream.Stream.concat(java.util.stream.Stream.of(clientId),
-                r.lookup(ACCEPTED_AUDIENCES).map(FilterSettings::split).orElse(List.of()).stream())
+                r.lookup(ACCEPTED_AUDIENCES).map(UrlPatterns::split).orElse(List.of()).stream())
                 .distinct().toList();
         connectTimeout = r.timeout(REST_CONNECT_TIMEOUT, CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
         readTimeout = r.timeout(REST_READ_TIMEOUT, READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
@@ -382,13 +382,13 @@ public final class AuthVitalConfig {
         }
 
         List<String> urlPatterns(String key) {
-            List<String> patterns = lookup(key).map(FilterSettings::split).orElse(List.of());
+            List<String> patterns = lookup(key).map(UrlPatterns::split).orElse(List.of());
             if (patterns.isEmpty() && lookup(key).isPresent()) {
                 problems.add("'" + key + "' is set but names no pattern: list them separated by commas, "
                         + "like /api/*, /admin/*, or leave it unset");
             }
             for (String pattern : patterns) {
-                if (!FilterSettings.isUrlPattern(pattern)) {
+                if (!UrlPatterns.isUrlPattern(pattern)) {
                     problems.add("'" + key + "' has '" + pattern + "', not a servlet URL pattern: use /exact, "
                             + "/prefix/* or *.extension");
                 }

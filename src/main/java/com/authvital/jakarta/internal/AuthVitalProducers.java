@@ -2,6 +2,7 @@ package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalPrincipal;
+import com.authvital.jakarta.AuthVitalSessions;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -23,8 +24,15 @@ public class AuthVitalProducers {
 
     @Produces
     @Singleton
-    AuthVitalCookies cookies(AuthVitalConfig config) {
-        return new AuthVitalCookies(config.cookies());
+    Authenticator authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator) {
+        return new Authenticator(config, tokens, validator);
+    }
+
+    @Produces
+    @Singleton
+    LogoutFlow logoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, AuthVitalCookies cookies,
+                          TokenExtractor tokens) {
+        return new LogoutFlow(config, sessions, cookies, tokens);
     }
 
     @Produces

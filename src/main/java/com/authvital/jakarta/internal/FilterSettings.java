@@ -13,7 +13,7 @@ import java.util.function.Function;
  * sign in. Read from MicroProfile Config ({@code authvital.filter.*}); a filter's init-params
  * ({@code public-paths}, {@code mode}, {@code login-url}) override them for that filter.
  */
-public final class FilterSettings {
+final class FilterSettings {
 
     /** Whether requests without a valid token are refused or let through anonymously. */
     public enum Mode { REQUIRED, OPTIONAL }
@@ -57,13 +57,13 @@ public final class FilterSettings {
 
     private FilterSettings with(Function<String, Optional<String>> source, String pathsKey, String modeKey,
                                 String loginKey, List<String> problems) {
-        List<String> paths = source.apply(pathsKey).map(FilterSettings::split).orElse(publicPaths);
+        List<String> paths = source.apply(pathsKey).map(UrlPatterns::split).orElse(publicPaths);
         if (paths.isEmpty() && source.apply(pathsKey).isPresent()) {
             problems.add("'" + pathsKey + "' is set but names no pattern: list them separated by commas, "
                     + "like /health, /public/*, or leave it unset");
         }
         for (String path : paths) {
-            if (!isUrlPattern(path)) {
+            if (!UrlPatterns.isUrlPattern(path)) {
                 problems.add("'" + pathsKey + "' has '" + path + "', not a servlet URL pattern: use /exact, "
                         + "/prefix/* or *.extension");
             }
@@ -85,21 +85,9 @@ public final class FilterSettings {
         return new FilterSettings(paths, newMode, login);
     }
 
-    /** A comma-separated list, blanks dropped. */
-    static List<String> split(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
-    }
-
-    /** Servlet §12.2 URL patterns this module understands: /exact, /prefix/*, *.extension. */
-    static boolean isUrlPattern(String pattern) {
-        int stars = pattern.length() - pattern.replace("*", "").length();
-        return stars == 0 ? pattern.startsWith("/")
-                : stars == 1 && (pattern.startsWith("*.") || pattern.startsWith("/") && pattern.endsWith("/*"));
-    }
-
     /**
      * Whether {@code path}, the request's path inside the application from
-     * {@link FilterResponses#pathInApplication}, matches a public pattern, case-sensitively as the
+     * {@link UrlPatterns#pathInApplication}, matches a public pattern, case-sensitively as the
      * container maps it (Servlet 6.0 §12.1); {@code null}, a path spelled oddly, matches none.
      */
     public boolean isPublic(String path) {
@@ -107,10 +95,7 @@ public final class FilterSettings {
             return false;
         }
         for (String pattern : publicPaths) {
-            if (pattern.startsWith("*.") ? path.endsWith(pattern.substring(1))
-                    : pattern.endsWith("/*") ? path.equals(pattern.substring(0, pattern.length() - 2))
-                    || path.startsWith(pattern.substring(0, pattern.length() - 1))
-                    : path.equals(pattern)) {
+            if (UrlPatterns.matches(pattern, path)) {
                 return true;
             }
         }

@@ -106,6 +106,8 @@ final class JwksCache implements AutoCloseable {
             if (pending != null) {
                 current = await(pending);
                 verifier = current.byKid().get(kid);
+            } else if (keys != current) {
+                verifier = keys.byKid().get(kid); // a fetch (the refresh just started) landed meanwhile
             }
         }
         return Optional.ofNullable(verifier);

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * @param clearSiteData  send {@code Clear-Site-Data: "cookies"}
  * @param idpLogout      continue to {@code {host}/oauth/logout?post_logout_redirect_uri=..}
  */
-public record LogoutSettings(String redirect, List<String> allowedOrigins, boolean clearSiteData, boolean idpLogout) {
+record LogoutSettings(String redirect, List<String> allowedOrigins, boolean clearSiteData, boolean idpLogout) {
 
     public static final String REDIRECT = "redirect";
     public static final String ALLOWED_ORIGINS = "allowed-origins";

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * <li>None of the three: not a browser (curl, a server), which holds no one else's cookies.
  * </ol>
  */
-public final class RequestOrigin {
+final class RequestOrigin {
 
     private static final System.Logger LOG = System.getLogger(RequestOrigin.class.getName());
 
@@ -75,7 +75,7 @@ public final class RequestOrigin {
                 request.getHeader("Referer"), own(request));
         if (!verdict.trusted && LOG.isLoggable(Level.DEBUG)) {
             // Only origins: a Referer's path and query may hold anything, a token included.
-            LOG.log(Level.DEBUG, Messages.crossSiteRefusedLog(request.getMethod(), FilterResponses.pathInApplication(request),
+            LOG.log(Level.DEBUG, Messages.crossSiteRefusedLog(request.getMethod(), UrlPatterns.pathInApplication(request),
                     verdict + " (Origin " + originOf(request.getHeader("Origin")) + ", Sec-Fetch-Site "
                     + request.getHeader("Sec-Fetch-Site") + ", Referer " + originOf(request.getHeader("Referer"))
                     + ", own origin " + own(request) + ")"));
@@ -159,7 +159,7 @@ public final class RequestOrigin {
      * which must be a bare origin; every other entry is reported to {@code problems} under {@code key}.
      */
     static List<String> read(String key, Optional<String> raw, List<String> problems) {
-        List<String> origins = raw.map(FilterSettings::split).orElse(List.of());
+        List<String> origins = raw.map(UrlPatterns::split).orElse(List.of());
         for (String origin : origins) {
             if (!of(origin).map(o -> o.equalsIgnoreCase(origin.replaceAll("/+$", ""))).orElse(false)) {
                 problems.add("'" + key + "' has '" + origin + "', not an origin like https://app.example.com");

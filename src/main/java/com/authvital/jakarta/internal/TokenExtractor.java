@@ -21,17 +21,13 @@ import java.util.Optional;
 /**
  * Finds the access token of a request: the {@code Authorization: Bearer} header, else the
  * access-token cookie. Never a query parameter (RFC 6750 §2.3 advises against it: URLs are logged).
- * The one place that knows where tokens come from; the service, the filter and the logout servlet
- * all use it.
+ * The one place that knows where tokens come from in a request's headers and cookies; a logout's
+ * body is {@link LogoutFlow}'s to read.
  */
 public final class TokenExtractor {
 
     private static final String BEARER = "bearer";
 
-    /** The refresh token's form or JSON field, as in the SDK's {@code req.body.refresh_token}. */
-    static final String REFRESH_TOKEN_FIELD = "refresh_token";
-    /** A logout body is tiny; a larger one is not read. */
-    private static final int MAX_BODY = 16 * 1024;
 
     private final String cookieName;
     private final String refreshCookieName;
@@ -81,37 +77,6 @@ public final class TokenExtractor {
         Enumeration<String> headers = request.getHeaders("Authorization");
         return locate(headers == null ? List.of() : Collections.list(headers),
                 cookieValues(request.getCookies(), cookieName));
-    }
-
-    /**
-     * The refresh token of a logout request: its cookie, else the form field or JSON body field
-     * {@code refresh_token}. Empty when there is none, or the body is not readable.
-     */
-    public Optional<String> refreshToken(HttpServletRequest request) throws IOException {
-        Optional<String> cookie = refreshTokenCookie(request);
-        if (cookie.isPresent()) {
-            return cookie;
-        }
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            return Optional.ofNullable(LogoutRequests.parameter(request, REFRESH_TOKEN_FIELD)).filter(v -> !v.isBlank());
-        }
-        if (type.startsWith("application/json")) {
-            byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
-                return Optional.empty();
-            }
-            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-                JsonValue json = reader.readValue();
-                if (json instanceof JsonObject object && object.get(REFRESH_TOKEN_FIELD) instanceof JsonString token
-                        && !token.getString().isBlank()) {
-                    return Optional.of(token.getString());
-                }
-            } catch (JsonException | IllegalStateException e) {
-                // not JSON after all: no token
-            }
-        }
-        return Optional.empty();
     }
 
     /** The refresh token cookie's value, or empty. */

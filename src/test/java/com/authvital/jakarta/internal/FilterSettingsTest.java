@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+
 import com.authvital.jakarta.AuthVitalConfigException;
 import com.authvital.jakarta.internal.FilterSettings.Mode;
 import java.util.List;
@@ -120,7 +122,7 @@ class FilterSettingsTest {
     }
 
     private static String path(String requestUri, String contextPath, String servletPath, String pathInfo) {
-        return FilterResponses.pathInApplication(requestUri, contextPath, servletPath, pathInfo);
+        return UrlPatterns.pathInApplication(requestUri, contextPath, servletPath, pathInfo);
     }
 
     @Test

@@ -106,7 +106,7 @@ class LogoutIdpDownIT {
         assertEquals(200, out.statusCode(), out.body());
         String line = awaitLogLine("AV1305: the logout went on without the IdP: AV1201: AuthVital at http://"
                 + IDP_ADDRESS);
-        assertTrue(line.contains("AuthVitalLogoutServlet"), line);
+        assertTrue(line.contains("LogoutFlow"), line);
         assertTrue(line.contains(" W AV1305"), "a warning: " + line);
         String log = Files.readString(SERVER_LOG, StandardCharsets.UTF_8);
         assertFalse(log.contains(user.refreshToken()), "no token in the server log");

@@ -1,0 +1,134 @@
+package com.authvital.jakarta.internal;
+
+import com.authvital.jakarta.IdpUnavailableException;
+import com.authvital.jakarta.NotAuthenticatedException;
+import jakarta.json.Json;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * What one {@code AuthVitalFilter} does with a request, under its settings: public paths pass,
+ * a valid token makes the request the user's, anything else gets the answer it calls for (401
+ * with RFC 6750 §3's challenge or the sign-in redirect, 403 for a cross-site cookie request, 503
+ * while the IdP's keys cannot be had). Made by {@link Authenticator#guard}.
+ */
+public final class FilterGuard {
+
+    private final FilterSettings settings;
+    private final Authenticator authenticator;
+
+    FilterGuard(FilterSettings settings, Authenticator authenticator) {
+        this.settings = settings;
+        this.authenticator = authenticator;
+    }
+
+    /** Lets the request through, as the user of its token or anonymously, or answers it. */
+    public void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (settings.isPublic(UrlPatterns.pathInApplication(request))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean optional = settings.mode() == FilterSettings.Mode.OPTIONAL;
+        ValidatedToken user;
+        try {
+            Optional<TokenExtractor.AccessToken> token = authenticator.tokens().locate(request);
+            if (token.isEmpty()) {
+                if (optional) {
+                    chain.doFilter(request, response);
+                } else {
+                    unauthenticated(request, response, false, Messages.noAccessToken(authenticator.accessTokenCookie()));
+                }
+                return;
+            }
+            // Before validation: a forged request is refused whatever its cookie holds, at no key fetch.
+            if (token.get().fromCookie() && !authenticator.origins().mayUseCookie(request)) {
+                forbidden(response, Messages.crossSiteRefused(authenticator.accessTokenCookie()));
+                return;
+            }
+            user = authenticator.validate(token.get().value());
+        } catch (NotAuthenticatedException e) {
+            if (optional) {
+                chain.doFilter(request, response);
+            } else {
+                unauthenticated(request, response, true, e.getMessage());
+            }
+            return;
+        } catch (IdpUnavailableException e) {
+            unavailable(response, e.getMessage());
+            return;
+        }
+        request.setAttribute(ValidatedToken.ATTRIBUTE, user);
+        chain.doFilter(authenticated(request, user), response);
+    }
+
+    /** The request behind the filter, answering the servlet security API with the token's user. */
+    static HttpServletRequest authenticated(HttpServletRequest request, ValidatedToken token) {
+        return new AuthenticatedRequest(request, token.principal());
+    }
+
+    /**
+     * 401 with RFC 6750 §3's challenge, or a redirect to the login URL for a browser navigation.
+     *
+     * @param tokenSent whether the request held a token, refused; without one RFC 6750 §3.1 wants no
+     *                  error code in the challenge
+     * @param message   what the client is told: why the token was refused, or that there was none
+     */
+    private void unauthenticated(HttpServletRequest request, HttpServletResponse response, boolean tokenSent,
+                                 String message) throws IOException {
+        if (settings.loginUrl().isPresent() && isNavigation(request)) {
+            String login = settings.loginUrl().get();
+            response.setHeader("Cache-Control", "no-store");
+            response.sendRedirect(login.startsWith("/") ? request.getContextPath() + login : login);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", !tokenSent ? "Bearer realm=\"authvital\""
+                : "Bearer realm=\"authvital\", error=\"invalid_token\", error_description=\"" + quotable(message) + "\"");
+        json(response, "invalid_token", message);
+    }
+
+    /** 503 while the IdP's keys cannot be had: the client may try again shortly. */
+    private static void unavailable(HttpServletResponse response, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "5");
+        json(response, "temporarily_unavailable", message);
+    }
+
+    /**
+     * 403 for a request the filter will not serve whoever the user is, such as a cross-site one
+     * that only the cookie authenticates: signing in again would not help.
+     */
+    private static void forbidden(HttpServletResponse response, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        json(response, "forbidden", message);
+    }
+
+    /** A top-level browser navigation, which is better sent to a login page than given a 401. */
+    private static boolean isNavigation(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && accept != null && accept.contains("text/html");
+    }
+
+    private static void json(HttpServletResponse response, String error, String message) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.createObjectBuilder().add("error", error).add("message", message)
+                .build().toString());
+    }
+
+    /** RFC 6750 §3: error_description is printable ASCII without '"' and '\'. */
+    private static String quotable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            out.append(c >= 0x20 && c <= 0x7E && c != '"' && c != '\\' ? c : '\'');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,217 @@
+package com.authvital.jakarta.internal;
+
+import com.authvital.jakarta.AuthVitalConfigException;
+import com.authvital.jakarta.AuthVitalCookies;
+import com.authvital.jakarta.AuthVitalException;
+import com.authvital.jakarta.AuthVitalSessions;
+import com.authvital.jakarta.RevokeResult;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Logging a browser out for real, for {@code AuthVitalLogoutServlet}: only a same-origin
+ * {@code POST}; the session revoked at the IdP, best effort; the {@code HttpSession} invalidated;
+ * both token cookies cleared whatever happened at the IdP; then JSON or a 303 to an allowed place.
+ * One per application; {@link #endpoint} gives each servlet its own settings.
+ */
+public final class LogoutFlow {
+
+    private static final System.Logger LOG = System.getLogger(LogoutFlow.class.getName());
+    /** The refresh token's form or JSON field, as in the SDK's {@code req.body.refresh_token}. */
+    private static final String REFRESH_TOKEN_FIELD = "refresh_token";
+    /** A logout body is tiny; a larger one is not read. */
+    private static final int MAX_BODY = 16 * 1024;
+
+    private final AuthVitalConfig config;
+    private final AuthVitalSessions sessions;
+    private final AuthVitalCookies cookies;
+    private final TokenExtractor tokens;
+
+    LogoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, AuthVitalCookies cookies, TokenExtractor tokens) {
+        this.config = config;
+        this.sessions = sessions;
+        this.cookies = cookies;
+        this.tokens = tokens;
+    }
+
+    /**
+     * The logout of one servlet, its init-params over {@code authvital.logout.*}.
+     *
+     * @throws AuthVitalConfigException naming each bad init-param
+     */
+    public Endpoint endpoint(Function<String, String> initParams) {
+        LogoutSettings settings = config.logout().overriddenBy(initParams);
+        return new Endpoint(settings, new RequestOrigin(settings.allowedOrigins()).and(config.allowedOrigins()));
+    }
+
+    /** One servlet's logout. */
+    public final class Endpoint {
+
+        private final LogoutSettings settings;
+        private final RequestOrigin origins;
+
+        private Endpoint(LogoutSettings settings, RequestOrigin origins) {
+            this.settings = settings;
+            this.origins = origins;
+        }
+
+        /**
+         * Only POST logs out. A link or an image (GET) must never log anyone out (RFC 9110 §9.2.1,
+         * safe methods); every other method gets 405 with {@code Allow} (RFC 9110 §15.5.6).
+         */
+        public void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            switch (request.getMethod()) {
+                case "POST" -> logout(request, response);
+                case "OPTIONS" -> response.setHeader("Allow", "POST, OPTIONS");
+                default -> {
+                    response.setHeader("Allow", "POST");
+                    response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Log out with POST");
+                }
+            }
+        }
+
+        private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            if (!origins.trusted(request)) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, Messages.crossSiteRefused(config.refreshTokenCookie()));
+                return;
+            }
+            JsonObjectBuilder idp = revoke(refreshToken(request));
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            cookies.clear(response);
+            if (settings.clearSiteData()) {
+                response.setHeader("Clear-Site-Data", "\"cookies\"");
+            }
+            response.setHeader("Cache-Control", "no-store");
+            if (wantsJson(request)) {
+                response.setContentType("application/json");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(Json.createObjectBuilder().add("success", true).add("idp", idp)
+                        .build().toString());
+                return;
+            }
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", nextLocation(request));
+        }
+
+        /** Revokes at the IdP, best effort: what happened goes into the answer, nothing stops the logout. */
+        private JsonObjectBuilder revoke(Optional<String> refreshToken) {
+            if (refreshToken.isEmpty()) {
+                return Json.createObjectBuilder().add("called", false).add("message", "No refresh token: nothing to revoke");
+            }
+            try {
+                RevokeResult result = sessions.logout(refreshToken.get());
+                return Json.createObjectBuilder().add("called", true).add("reached", true)
+                        .add("success", result.success()).add("message", result.message());
+            } catch (AuthVitalException e) {
+                // The detail (the IdP's address, the connection error) is for the operator, not for
+                // an anonymous client: the answer keeps an id, the server log the rest.
+                LOG.log(Level.WARNING, Messages.logoutWithoutIdpLog(e.getMessage()));
+                String message = e.getIdpStatus().isPresent() ? Messages.logoutRefused(e.getIdpStatus().getAsInt())
+                        : Messages.logoutUnreached();
+                return Json.createObjectBuilder().add("called", true).add("reached", e.getIdpStatus().isPresent())
+                        .add("success", false).add("message", message);
+            } catch (Throwable e) {
+                // Best effort by contract: whatever breaks here (an Error too: without the REST client
+                // feature it is a NoClassDefFoundError), the browser is still logged out.
+                LOG.log(Level.WARNING, Messages.revocationBrokeLog(redacted(e, refreshToken.get())));
+                return Json.createObjectBuilder().add("called", true).add("reached", false).add("success", false)
+                        .add("message", Messages.revocationBroke());
+            }
+        }
+
+        /** The failure with its causes and stack, the token blanked wherever a message repeats it. */
+        private static String redacted(Throwable failure, String token) {
+            StringWriter text = new StringWriter();
+            failure.printStackTrace(new PrintWriter(text));
+            return text.toString().replace(token, "[redacted]");
+        }
+
+        private String nextLocation(HttpServletRequest request) {
+            String location = location(request);
+            if (!settings.idpLogout()) {
+                return location;
+            }
+            String absolute = location.startsWith("/") ? RequestOrigin.own(request) + location : location;
+            return config.host() + "/oauth/logout?post_logout_redirect_uri="
+                    + URLEncoder.encode(absolute, StandardCharsets.UTF_8);
+        }
+
+        /**
+         * The refresh token of a logout request: its cookie, else the form field or JSON body field
+         * {@code refresh_token}. Empty when there is none, or the body is not readable.
+         */
+        private Optional<String> refreshToken(HttpServletRequest request) throws IOException {
+            Optional<String> cookie = tokens.refreshTokenCookie(request);
+            if (cookie.isPresent()) {
+                return cookie;
+            }
+            String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+            if (type.startsWith("application/x-www-form-urlencoded")) {
+                return Optional.ofNullable(parameter(request, REFRESH_TOKEN_FIELD)).filter(v -> !v.isBlank());
+            }
+            if (type.startsWith("application/json")) {
+                byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+                if (body.length > MAX_BODY) {
+                    return Optional.empty();
+                }
+                try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+                    JsonValue json = reader.readValue();
+                    if (json instanceof JsonObject object && object.get(REFRESH_TOKEN_FIELD) instanceof JsonString token
+                            && !token.getString().isBlank()) {
+                        return Optional.of(token.getString());
+                    }
+                } catch (JsonException | IllegalStateException e) {
+                    // not JSON after all: no token
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A request parameter, or null when absent or not decodable (a malformed escape like %zz). */
+        private static String parameter(HttpServletRequest request, String name) {
+            try {
+                return request.getParameter(name);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        /** Whether the client asked for JSON rather than a page. */
+        private static boolean wantsJson(HttpServletRequest request) {
+            String accept = request.getHeader("Accept");
+            return accept != null && accept.contains("application/json");
+        }
+
+        /**
+         * Where to send the browser: the {@code redirect} parameter when it may be followed, else the
+         * configured location; relative to the application.
+         */
+        private String location(HttpServletRequest request) {
+            RedirectTargets targets = settings.targets();
+            return targets.resolve(parameter(request, "redirect"), request.getContextPath())
+                    .or(() -> targets.resolve(settings.redirect(), request.getContextPath()))
+                    .orElse(request.getContextPath() + "/");
+        }
+    }
+}
