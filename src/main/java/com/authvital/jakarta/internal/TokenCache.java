@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * go first, then arbitrary ones.
  *
  * <p>Keys compare the whole token but hash only its end, the signature: every request brings a
- * new 1 KB string, and hashing all of it cost as much as the rest of the lookup (the benchmark's
- * breakdown: 1 us against 0.12 us).
+ * new string of about a kilobyte, and a lookup must not cost a pass over all of it
+ * (docs/performance.md has the figures).
  */
 final class TokenCache {
 
