@@ -2,7 +2,6 @@ package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalConfigException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,55 +80,67 @@ public final class AuthVitalConfig {
 
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
 
-    private final URI host;
-    private final URI restUrl;
-    private final String clientId;
-    private final List<String> audiences;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final String accessTokenCookie;
-    private final String refreshTokenCookie;
+    /**
+     * The IdP and how the module reaches it.
+     *
+     * @param host           the IdP's base URL, without a trailing slash; the default issuer
+     * @param restUrl        where calls and key fetches go: {@code authvital/mp-rest/url}, else the host
+     * @param clientId       the application's OAuth client id
+     * @param audiences      what an access token's {@code aud} may name: the client id, then the others accepted
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout    how long to wait for an answer once connected
+     */
+    public record Idp(URI host, URI restUrl, String clientId, List<String> audiences, Duration connectTimeout,
+                      Duration readTimeout) {
+    }
+
+    /**
+     * How access tokens are validated.
+     *
+     * @param issuer              the {@code iss} every token must carry
+     * @param clockSkew           how far {@code exp} and {@code nbf} may be off this server's clock
+     * @param jwksRefreshInterval how old the keys may get before a request refreshes them in the background
+     * @param jwksRefetchInterval the least time between two fetches caused by unknown {@code kid}s
+     * @param cacheSize           how many validated tokens are remembered; 0 for none
+     */
+    public record Tokens(String issuer, Duration clockSkew, Duration jwksRefreshInterval,
+                         Duration jwksRefetchInterval, int cacheSize) {
+    }
+
+    private final Idp idp;
+    private final Tokens tokens;
     private final CookieSettings cookies;
     private final List<String> allowedOrigins;
-    private final Optional<String> logoutPath;
-    private final LogoutSettings logout;
-    private final String issuer;
-    private final Duration clockSkew;
-    private final Duration jwksRefreshInterval;
-    private final Duration jwksRefetchInterval;
-    private final int tokenCacheSize;
     private final List<String> filterUrlPatterns;
     private final FilterSettings filter;
+    private final Optional<String> logoutPath;
+    private final LogoutSettings logout;
 
-    private AuthVitalConfig(Reader r) {
+    private AuthVitalConfig(ConfigReader r) {
         boolean insecureHttp = r.flag(ALLOW_INSECURE_HTTP, false);
-        host = r.url(HOST, true, insecureHttp);
-        restUrl = r.lookup(REST_URL).isPresent() ? r.url(REST_URL, false, insecureHttp) : host;
-        clientId = r.required(CLIENT_ID, "AUTHVITAL_CLIENT_ID", "your application's OAuth client id: "
+        URI host = r.url(HOST, true, insecureHttp);
+        String clientId = r.required(CLIENT_ID, "AUTHVITAL_CLIENT_ID", "your application's OAuth client id: "
                 + "an access token is accepted only when its 'aud' names it");
-        audiences = java.util.stream.Stream.concat(java.util.stream.Stream.of(clientId),
-                r.lookup(ACCEPTED_AUDIENCES).map(UrlPatterns::split).orElse(List.of()).stream())
-                .distinct().toList();
-        connectTimeout = r.timeout(REST_CONNECT_TIMEOUT, CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
-        readTimeout = r.timeout(REST_READ_TIMEOUT, READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
-        accessTokenCookie = r.cookieName(ACCESS_TOKEN_COOKIE, "access_token");
-        refreshTokenCookie = r.cookieName(REFRESH_TOKEN_COOKIE, "refresh_token");
-        cookies = CookieSettings.read(accessTokenCookie, refreshTokenCookie, r::lookup, r.problems);
-        allowedOrigins = RequestOrigin.read(ALLOWED_ORIGINS, r.lookup(ALLOWED_ORIGINS), r.problems);
-        logoutPath = r.urlPatterns(LOGOUT_PATH).stream().findFirst();
-        logout = LogoutSettings.read(r::lookup, r.problems);
-        issuer = r.lookup(ISSUER).orElse(host == null ? "" : host.toString());
-        clockSkew = r.duration(CLOCK_SKEW, Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(10));
-        jwksRefreshInterval = r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(5),
-                Duration.ofSeconds(1), Duration.ofDays(1));
-        // At least a second: a token with a made-up kid must not be able to make every request a fetch.
-        jwksRefetchInterval = r.duration(JWKS_REFETCH_INTERVAL, Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofHours(1));
-        tokenCacheSize = r.integer(TOKEN_CACHE_SIZE, 10_000, 0, 10_000_000);
-        filterUrlPatterns = r.urlPatterns(FILTER_URL_PATTERNS);
-        filter = FilterSettings.read(r::lookup, r.problems);
+        List<String> audiences = new ArrayList<>(List.of(clientId));
+        r.list(ACCEPTED_AUDIENCES).stream().filter(a -> !audiences.contains(a)).forEach(audiences::add);
+        idp = new Idp(host, r.lookup(REST_URL).isPresent() ? r.url(REST_URL, false, insecureHttp) : host, clientId,
+                List.copyOf(audiences), r.timeout(REST_CONNECT_TIMEOUT, CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
+                r.timeout(REST_READ_TIMEOUT, READ_TIMEOUT, DEFAULT_READ_TIMEOUT));
+        tokens = new Tokens(r.lookup(ISSUER).orElse(host == null ? "" : host.toString()),
+                r.duration(CLOCK_SKEW, Duration.ofSeconds(30), Duration.ZERO, Duration.ofMinutes(10)),
+                r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1)),
+                // At least a second: a token with a made-up kid must not be able to make every request a fetch.
+                r.duration(JWKS_REFETCH_INTERVAL, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)),
+                r.integer(TOKEN_CACHE_SIZE, 10_000, 0, 10_000_000));
+        cookies = CookieSettings.read(r);
+        allowedOrigins = r.origins(ALLOWED_ORIGINS).orElse(List.of());
+        filterUrlPatterns = r.urlPatterns(FILTER_URL_PATTERNS).orElse(List.of());
+        filter = FilterSettings.DEFAULTS.with(r, FILTER_PUBLIC_PATHS, FILTER_MODE, FILTER_LOGIN_URL);
+        logoutPath = r.urlPatterns(LOGOUT_PATH).orElse(List.of()).stream().findFirst();
+        logout = LogoutSettings.DEFAULTS.with(r, LOGOUT_REDIRECT, LOGOUT_ALLOWED_ORIGINS, LOGOUT_CLEAR_SITE_DATA,
+                LOGOUT_IDP_LOGOUT);
     }
 
     /** Reads the settings from MicroProfile Config. */
@@ -143,89 +154,30 @@ public final class AuthVitalConfig {
      * @throws AuthVitalConfigException with every problem found
      */
     public static AuthVitalConfig load(Function<String, Optional<String>> lookup) {
-        Reader reader = new Reader(lookup);
+        ConfigReader reader = new ConfigReader(lookup);
         AuthVitalConfig config = new AuthVitalConfig(reader);
-        if (!reader.problems.isEmpty()) {
-            throw new AuthVitalConfigException(reader.problems);
-        }
+        reader.done();
         return config;
     }
 
-    /** The IdP's base URL, without a trailing slash; the tokens' issuer. */
-    public URI host() {
-        return host;
+    /** The IdP and how to reach it. */
+    public Idp idp() {
+        return idp;
     }
 
-    /** Where the REST client sends its calls: {@code authvital/mp-rest/url}, else the host. */
-    public URI restUrl() {
-        return restUrl;
+    /** How access tokens are validated. */
+    public Tokens tokens() {
+        return tokens;
     }
 
-    /** The application's OAuth client id. */
-    public String clientId() {
-        return clientId;
-    }
-
-    /** The audiences an access token may name: the client id first, then the other accepted ones. */
-    public List<String> audiences() {
-        return audiences;
-    }
-
-    public Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    public Duration readTimeout() {
-        return readTimeout;
-    }
-
-    public String accessTokenCookie() {
-        return accessTokenCookie;
-    }
-
-    public String refreshTokenCookie() {
-        return refreshTokenCookie;
-    }
-
-    /** How the module writes and clears the token cookies. */
+    /** The token cookies' names and attributes. */
     public CookieSettings cookies() {
         return cookies;
     }
 
-    /** {@code authvital.allowed-origins}: other origins whose cookie-authenticated requests may change something. */
+    /** Origins other than the application's own that may send cookie-authenticated unsafe requests. */
     public List<String> allowedOrigins() {
         return allowedOrigins;
-    }
-
-    /** Where the module maps the logout servlet by itself; empty when the application maps it. */
-    public Optional<String> logoutPath() {
-        return logoutPath;
-    }
-
-    /** The logout servlet's settings from MicroProfile Config, before init-params override them. */
-    public LogoutSettings logout() {
-        return logout;
-    }
-
-    /** The issuer every token must name: {@code authvital.issuer}, else the host. */
-    public String issuer() {
-        return issuer;
-    }
-
-    public Duration clockSkew() {
-        return clockSkew;
-    }
-
-    public Duration jwksRefreshInterval() {
-        return jwksRefreshInterval;
-    }
-
-    public Duration jwksRefetchInterval() {
-        return jwksRefetchInterval;
-    }
-
-    public int tokenCacheSize() {
-        return tokenCacheSize;
     }
 
     /** Where the module maps its filter by itself; empty when the application maps it. */
@@ -234,176 +186,24 @@ public final class AuthVitalConfig {
     }
 
     /** The filter's settings from MicroProfile Config, before any init-param overrides them. */
-    public FilterSettings filter() {
+    FilterSettings filter() {
         return filter;
+    }
+
+    /** Where the module maps the logout servlet by itself; empty when the application maps it. */
+    public Optional<String> logoutPath() {
+        return logoutPath;
+    }
+
+    /** The logout servlet's settings from MicroProfile Config, before init-params override them. */
+    LogoutSettings logout() {
+        return logout;
     }
 
     @Override
     public String toString() {
-        return "AuthVitalConfig[host=" + host + ", restUrl=" + restUrl + ", clientId="
-                + clientId + ", audiences=" + audiences + ", connectTimeout=" + connectTimeout + ", readTimeout="
-                + readTimeout + ", cookies=" + accessTokenCookie + "/" + refreshTokenCookie + ", issuer="
-                + issuer + ", clockSkew=" + clockSkew + ", filter=" + filter + "]";
-    }
-
-    /**
-     * Whether {@code host} (as {@link URI#getHost()} gives it) names this machine by itself:
-     * {@code localhost}, 127.0.0.0/8 or {@code ::1}, as literals; no name is looked up.
-     */
-    static boolean isLoopback(String host) {
-        String name = host.toLowerCase(java.util.Locale.ROOT);
-        if (name.equals("localhost")) {
-            return true;
-        }
-        boolean ipv4 = name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        if (!ipv4 && !(name.startsWith("[") && name.endsWith("]"))) {
-            return false;
-        }
-        try {
-            return java.net.InetAddress.getByName(ipv4 ? name : name.substring(1, name.length() - 1)).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false; // not a literal after all
-        }
-    }
-
-    /** Reads raw values and records each problem instead of stopping at the first. */
-    private static final class Reader {
-        private final Function<String, Optional<String>> source;
-        final List<String> problems = new ArrayList<>();
-
-        Reader(Function<String, Optional<String>> source) {
-            this.source = source;
-        }
-
-        Optional<String> lookup(String key) {
-            return source.apply(key).map(String::trim).filter(v -> !v.isEmpty());
-        }
-
-        String required(String key, String environment, String what) {
-            Optional<String> value = lookup(key);
-            if (value.isEmpty()) {
-                problems.add("'" + key + "' is missing: set it (or the environment variable " + environment
-                        + ") to " + what);
-            }
-            return value.orElse("");
-        }
-
-        boolean flag(String key, boolean fallback) {
-            Optional<String> raw = lookup(key).map(v -> v.toLowerCase(java.util.Locale.ROOT));
-            if (raw.isEmpty()) {
-                return fallback;
-            }
-            if (!raw.get().equals("true") && !raw.get().equals("false")) {
-                problems.add("'" + key + "' is neither true nor false");
-                return fallback;
-            }
-            return raw.get().equals("true");
-        }
-
-        URI url(String key, boolean required, boolean insecureHttp) {
-            Optional<String> raw = lookup(key);
-            if (raw.isEmpty()) {
-                if (required) {
-                    problems.add("'" + key + "' is missing: set it (or the environment variable "
-                            + "AUTHVITAL_HOST) to the IdP's base URL, e.g. https://auth.example.com");
-                }
-                return null;
-            }
-            String value = raw.get().replaceAll("/+$", "");
-            try {
-                URI uri = new URI(value);
-                boolean web = "https".equalsIgnoreCase(uri.getScheme())
-                        || "http".equalsIgnoreCase(uri.getScheme());
-                if (web && uri.getHost() != null && uri.getRawUserInfo() == null
-                        && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-                    if ("http".equalsIgnoreCase(uri.getScheme()) && !insecureHttp && !isLoopback(uri.getHost())) {
-                        // The signing keys come from this URL: over plain http anyone on the path could
-                        // serve their own and sign tokens for any user.
-                        problems.add("'" + key + "' uses plain http to a host other than loopback: use https "
-                                + "(or, on a test network only, set '" + ALLOW_INSECURE_HTTP + "=true')");
-                        return null;
-                    }
-                    return uri;
-                }
-            } catch (URISyntaxException e) {
-                // reported below with the same advice as any other malformed value
-            }
-            problems.add("'" + key + "' is not an http(s) base URL without credentials, query or "
-                    + "fragment: set it to the IdP's base URL, e.g. https://auth.example.com");
-            return null;
-        }
-
-        Duration timeout(String restKey, String key, Duration fallback) {
-            Optional<String> restMillis = lookup(restKey);
-            String usedKey = restMillis.isPresent() ? restKey : key;
-            Optional<String> raw = restMillis.isPresent() ? restMillis.map(ms -> ms + "ms") : lookup(key);
-            if (raw.isEmpty()) {
-                return fallback;
-            }
-            Optional<Duration> parsed = Durations.parse(raw.get());
-            if (parsed.isPresent() && !parsed.get().isNegative() && !parsed.get().isZero()
-                    && parsed.get().compareTo(MAX_TIMEOUT) <= 0) {
-                return parsed.get();
-            }
-            problems.add("'" + usedKey + "' is not a timeout between 1ms and 5 minutes: set it like "
-                    + (usedKey.equals(restKey) ? "2000 (milliseconds)" : "2s, 500ms or PT2S"));
-            return fallback;
-        }
-
-        Duration duration(String key, Duration fallback, Duration min, Duration max) {
-            Optional<String> raw = lookup(key);
-            if (raw.isEmpty()) {
-                return fallback;
-            }
-            Optional<Duration> parsed = Durations.parse(raw.get());
-            if (parsed.isPresent() && parsed.get().compareTo(min) >= 0 && parsed.get().compareTo(max) <= 0) {
-                return parsed.get();
-            }
-            problems.add("'" + key + "' is not a duration between " + min + " and " + max
-                    + ": set it like 30s, 500ms or PT30S");
-            return fallback;
-        }
-
-        int integer(String key, int fallback, int min, int max) {
-            Optional<String> raw = lookup(key);
-            if (raw.isEmpty()) {
-                return fallback;
-            }
-            try {
-                int value = Integer.parseInt(raw.get());
-                if (value >= min && value <= max) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problems.add("'" + key + "' is not a whole number from " + min + " to " + max);
-            return fallback;
-        }
-
-        List<String> urlPatterns(String key) {
-            List<String> patterns = lookup(key).map(UrlPatterns::split).orElse(List.of());
-            if (patterns.isEmpty() && lookup(key).isPresent()) {
-                problems.add("'" + key + "' is set but names no pattern: list them separated by commas, "
-                        + "like /api/*, /admin/*, or leave it unset");
-            }
-            for (String pattern : patterns) {
-                if (!UrlPatterns.isUrlPattern(pattern)) {
-                    problems.add("'" + key + "' has '" + pattern + "', not a servlet URL pattern: use /exact, "
-                            + "/prefix/* or *.extension");
-                }
-            }
-            return patterns;
-        }
-
-        String cookieName(String key, String fallback) {
-            String name = lookup(key).orElse(fallback);
-            // RFC 6265 §4.1.1: a cookie name is an RFC 7230 token.
-            if (name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                return name;
-            }
-            problems.add("'" + key + "' is not a valid cookie name: use letters, digits and - _ .");
-            return fallback;
-        }
+        return "AuthVitalConfig[" + idp + ", " + tokens + ", " + cookies + ", allowedOrigins=" + allowedOrigins
+                + ", filterUrlPatterns=" + filterUrlPatterns + ", filter=" + filter + ", logoutPath="
+                + logoutPath.orElse("-") + ", logout=" + logout + "]";
     }
 }

@@ -19,7 +19,7 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     TokenExtractor tokenExtractor(AuthVitalConfig config) {
-        return new TokenExtractor(config.accessTokenCookie(), config.refreshTokenCookie());
+        return new TokenExtractor(config.cookies().accessTokenName(), config.cookies().refreshTokenName());
     }
 
     @Produces

@@ -48,9 +48,9 @@ public final class Authenticator {
             return validated.token(); // the filter judged it, origin included
         }
         TokenExtractor.AccessToken token = tokens.locate(request).orElseThrow(() -> new NotAuthenticatedException(
-                null, List.of(), Messages.noAccessToken(config.accessTokenCookie())));
+                null, List.of(), Messages.noAccessToken(config.cookies().accessTokenName())));
         if (token.fromCookie() && !origins.mayUseCookie(request)) {
-            throw new AccessDeniedException(null, List.of(), Messages.crossSiteRefused(config.accessTokenCookie()));
+            throw new AccessDeniedException(null, List.of(), Messages.crossSiteRefused(config.cookies().accessTokenName()));
         }
         return validator.validate(token.value()).token();
     }
@@ -73,6 +73,6 @@ public final class Authenticator {
     }
 
     String accessTokenCookie() {
-        return config.accessTokenCookie();
+        return config.cookies().accessTokenName();
     }
 }

@@ -3,7 +3,6 @@ package com.authvital.jakarta.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The attributes of the {@code access_token} and {@code refresh_token} cookies, from
@@ -20,38 +19,35 @@ import java.util.function.Function;
 public record CookieSettings(String accessTokenName, String refreshTokenName, String path,
                              Optional<String> domain, boolean secure, String sameSite) {
 
-    static CookieSettings read(String accessName, String refreshName, Function<String, Optional<String>> config,
-                               List<String> problems) {
-        String path = config.apply(AuthVitalConfig.COOKIE_PATH).orElse("/");
+    static CookieSettings read(ConfigReader r) {
+        String accessName = r.cookieName(AuthVitalConfig.ACCESS_TOKEN_COOKIE, "access_token");
+        String refreshName = r.cookieName(AuthVitalConfig.REFRESH_TOKEN_COOKIE, "refresh_token");
+        String path = r.lookup(AuthVitalConfig.COOKIE_PATH).orElse("/");
         if (!path.startsWith("/") || path.chars().anyMatch(c -> c < 0x21 || c == ';' || c == 0x7f)) {
-            problems.add("'" + AuthVitalConfig.COOKIE_PATH + "' is not a path like / or /app");
+            r.problem("'" + AuthVitalConfig.COOKIE_PATH + "' is not a path like / or /app");
         }
-        Optional<String> domain = config.apply(AuthVitalConfig.COOKIE_DOMAIN);
+        Optional<String> domain = r.lookup(AuthVitalConfig.COOKIE_DOMAIN);
         if (domain.isPresent() && !domain.get().matches("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
-            problems.add("'" + AuthVitalConfig.COOKIE_DOMAIN + "' is not a domain like example.com");
+            r.problem("'" + AuthVitalConfig.COOKIE_DOMAIN + "' is not a domain like example.com");
         }
-        String rawSecure = config.apply(AuthVitalConfig.COOKIE_SECURE).orElse("true").toLowerCase(Locale.ROOT);
-        if (!rawSecure.equals("true") && !rawSecure.equals("false")) {
-            problems.add("'" + AuthVitalConfig.COOKIE_SECURE + "' is neither true nor false");
-        }
-        boolean secure = !rawSecure.equals("false");
-        String sameSite = config.apply(AuthVitalConfig.COOKIE_SAME_SITE).orElse("Lax");
+        boolean secure = r.flag(AuthVitalConfig.COOKIE_SECURE, true);
+        String sameSite = r.lookup(AuthVitalConfig.COOKIE_SAME_SITE).orElse("Lax");
         sameSite = sameSite.substring(0, 1).toUpperCase(Locale.ROOT) + sameSite.substring(1).toLowerCase(Locale.ROOT);
         if (!List.of("Strict", "Lax", "None").contains(sameSite)) {
-            problems.add("'" + AuthVitalConfig.COOKIE_SAME_SITE + "' is none of Strict, Lax, None");
+            r.problem("'" + AuthVitalConfig.COOKIE_SAME_SITE + "' is none of Strict, Lax, None");
         } else if (sameSite.equals("None") && !secure) {
             // Chrome refuses a SameSite=None cookie without Secure: it would never be stored.
-            problems.add("'" + AuthVitalConfig.COOKIE_SAME_SITE + "' is None, which browsers accept only with '"
+            r.problem("'" + AuthVitalConfig.COOKIE_SAME_SITE + "' is None, which browsers accept only with '"
                     + AuthVitalConfig.COOKIE_SECURE + "=true'");
         }
         for (String name : List.of(accessName, refreshName)) {
             // RFC 6265bis §4.1.3: a browser drops a prefixed cookie whose attributes break the prefix's rule.
             if (name.regionMatches(true, 0, "__Host-", 0, 7) && (!secure || domain.isPresent() || !path.equals("/"))) {
-                problems.add("the cookie name '" + name + "' starts with '__Host-', which browsers accept only with '"
+                r.problem("the cookie name '" + name + "' starts with '__Host-', which browsers accept only with '"
                         + AuthVitalConfig.COOKIE_SECURE + "=true', no '" + AuthVitalConfig.COOKIE_DOMAIN + "' and '"
                         + AuthVitalConfig.COOKIE_PATH + "=/'");
             } else if (name.regionMatches(true, 0, "__Secure-", 0, 9) && !secure) {
-                problems.add("the cookie name '" + name + "' starts with '__Secure-', which browsers accept only "
+                r.problem("the cookie name '" + name + "' starts with '__Secure-', which browsers accept only "
                         + "with '" + AuthVitalConfig.COOKIE_SECURE + "=true'");
             }
         }

@@ -1,10 +1,7 @@
 package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalConfigException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,7 +13,7 @@ import java.util.function.Function;
 final class FilterSettings {
 
     /** Whether requests without a valid token are refused or let through anonymously. */
-    public enum Mode { REQUIRED, OPTIONAL }
+    enum Mode { REQUIRED, OPTIONAL }
 
     /** Init-param names, the same words as the config keys' last part. */
     public static final String PUBLIC_PATHS = "public-paths";
@@ -33,56 +30,30 @@ final class FilterSettings {
         this.loginUrl = loginUrl;
     }
 
-    /** The settings under {@code authvital.filter.*}; problems are added to {@code problems}. */
-    static FilterSettings read(Function<String, Optional<String>> config, List<String> problems) {
-        return new FilterSettings(List.of(), Mode.REQUIRED, Optional.empty())
-                .with(config, AuthVitalConfig.FILTER_PUBLIC_PATHS, AuthVitalConfig.FILTER_MODE,
-                        AuthVitalConfig.FILTER_LOGIN_URL, problems);
-    }
+    /** Before any setting: no public path, a user required, no sign-in page. */
+    static final FilterSettings DEFAULTS = new FilterSettings(List.of(), Mode.REQUIRED, Optional.empty());
 
     /**
      * These settings with every value that {@code params} (a filter's init-params) holds instead.
      *
      * @throws AuthVitalConfigException naming each bad init-param
      */
-    public FilterSettings overriddenBy(Function<String, String> params) {
-        List<String> problems = new ArrayList<>();
-        FilterSettings result = with(name -> Optional.ofNullable(params.apply(name)).map(String::trim)
-                .filter(v -> !v.isEmpty()), PUBLIC_PATHS, MODE, LOGIN_URL, problems);
-        if (!problems.isEmpty()) {
-            throw new AuthVitalConfigException(problems);
-        }
+    FilterSettings overriddenBy(Function<String, String> params) {
+        ConfigReader reader = new ConfigReader(name -> Optional.ofNullable(params.apply(name)));
+        FilterSettings result = with(reader, PUBLIC_PATHS, MODE, LOGIN_URL);
+        reader.done();
         return result;
     }
 
-    private FilterSettings with(Function<String, Optional<String>> source, String pathsKey, String modeKey,
-                                String loginKey, List<String> problems) {
-        List<String> paths = source.apply(pathsKey).map(UrlPatterns::split).orElse(publicPaths);
-        if (paths.isEmpty() && source.apply(pathsKey).isPresent()) {
-            problems.add("'" + pathsKey + "' is set but names no pattern: list them separated by commas, "
-                    + "like /health, /public/*, or leave it unset");
-        }
-        for (String path : paths) {
-            if (!UrlPatterns.isUrlPattern(path)) {
-                problems.add("'" + pathsKey + "' has '" + path + "', not a servlet URL pattern: use /exact, "
-                        + "/prefix/* or *.extension");
-            }
-        }
-        Mode newMode = mode;
-        Optional<String> rawMode = source.apply(modeKey);
-        if (rawMode.isPresent()) {
-            try {
-                newMode = Mode.valueOf(rawMode.get().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add("'" + modeKey + "' is neither 'required' nor 'optional'");
-            }
-        }
-        Optional<String> login = source.apply(loginKey).or(() -> loginUrl);
+    /** These settings with every value that {@code r} holds under these keys instead. */
+    FilterSettings with(ConfigReader r, String pathsKey, String modeKey, String loginKey) {
+        List<String> paths = r.urlPatterns(pathsKey).orElse(publicPaths);
+        Optional<String> login = r.lookup(loginKey).or(() -> loginUrl);
         if (login.isPresent() && !(login.get().startsWith("/") && !login.get().startsWith("//")
                 || login.get().startsWith("https://") || login.get().startsWith("http://"))) {
-            problems.add("'" + loginKey + "' is neither a path like /login nor an http(s) URL");
+            r.problem("'" + loginKey + "' is neither a path like /login nor an http(s) URL");
         }
-        return new FilterSettings(paths, newMode, login);
+        return new FilterSettings(paths, r.choice(modeKey, Mode.class, mode), login);
     }
 
     /**

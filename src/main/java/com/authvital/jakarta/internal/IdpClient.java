@@ -32,13 +32,13 @@ public final class IdpClient implements AutoCloseable {
     public IdpClient(AuthVitalConfig config) {
         this.failures = new IdpFailures(config);
         this.api = RestClientBuilder.newBuilder()
-                .baseUri(config.restUrl())
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .baseUri(config.idp().restUrl())
+                .connectTimeout(config.idp().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.idp().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(jsonb)
                 .register(new IdpBodyLimit())
                 .register(new IdpFailures.ErrorMapper())
-                .register(new SessionIdSegmentFilter(config.restUrl()))
+                .register(new SessionIdSegmentFilter(config.idp().restUrl()))
                 .followRedirects(false)
                 .build(AuthVitalApi.class);
     }

@@ -113,11 +113,11 @@ final class IdpFailures {
         }
         if (causedBy(failure, HttpTimeoutException.class) || causedBy(failure, InterruptedIOException.class)) {
             return new IdpUnavailableException(504, null, List.of(), Messages.idpTimedOut(call.label,
-                    config.connectTimeout().toMillis(), config.readTimeout().toMillis()), failure);
+                    config.idp().connectTimeout().toMillis(), config.idp().readTimeout().toMillis()), failure);
         }
         if (causedBy(failure, IOException.class)) {
             return new IdpUnavailableException(503, null, List.of(),
-                    Messages.idpUnreachable(call.label, config.restUrl(), describe(failure)), failure);
+                    Messages.idpUnreachable(call.label, config.idp().restUrl(), describe(failure)), failure);
         }
         return new IdpUnavailableException(502, null, List.of(), Messages.idpAnswerNotJson(call.label), failure);
     }

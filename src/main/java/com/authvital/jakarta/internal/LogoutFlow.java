@@ -90,7 +90,7 @@ public final class LogoutFlow {
 
         private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
             if (!origins.trusted(request)) {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN, Messages.crossSiteRefused(config.refreshTokenCookie()));
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, Messages.crossSiteRefused(config.cookies().refreshTokenName()));
                 return;
             }
             JsonObjectBuilder idp = revoke(refreshToken(request));
@@ -153,7 +153,7 @@ public final class LogoutFlow {
                 return location;
             }
             String absolute = location.startsWith("/") ? RequestOrigin.own(request) + location : location;
-            return config.host() + "/oauth/logout?post_logout_redirect_uri="
+            return config.idp().host() + "/oauth/logout?post_logout_redirect_uri="
                     + URLEncoder.encode(absolute, StandardCharsets.UTF_8);
         }
 

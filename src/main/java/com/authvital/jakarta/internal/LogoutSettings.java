@@ -1,9 +1,7 @@
 package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalConfigException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,48 +24,29 @@ record LogoutSettings(String redirect, List<String> allowedOrigins, boolean clea
     public static final String CLEAR_SITE_DATA = "clear-site-data";
     public static final String IDP_LOGOUT = "idp-logout";
 
-    static LogoutSettings read(Function<String, Optional<String>> config, List<String> problems) {
-        return new LogoutSettings("/", List.of(), false, false).with(config, AuthVitalConfig.LOGOUT_REDIRECT,
-                AuthVitalConfig.LOGOUT_ALLOWED_ORIGINS, AuthVitalConfig.LOGOUT_CLEAR_SITE_DATA,
-                AuthVitalConfig.LOGOUT_IDP_LOGOUT, problems);
-    }
+    /** Before any setting: back to the application's root, no other origin, nothing more sent. */
+    static final LogoutSettings DEFAULTS = new LogoutSettings("/", List.of(), false, false);
 
     /**
      * These settings with every value that {@code params} (the servlet's init-params) holds instead.
      *
      * @throws AuthVitalConfigException naming each bad init-param
      */
-    public LogoutSettings overriddenBy(Function<String, String> params) {
-        List<String> problems = new ArrayList<>();
-        LogoutSettings result = with(name -> Optional.ofNullable(params.apply(name)).map(String::trim)
-                .filter(v -> !v.isEmpty()), REDIRECT, ALLOWED_ORIGINS, CLEAR_SITE_DATA, IDP_LOGOUT, problems);
-        if (!problems.isEmpty()) {
-            throw new AuthVitalConfigException(problems);
-        }
+    LogoutSettings overriddenBy(Function<String, String> params) {
+        ConfigReader reader = new ConfigReader(name -> Optional.ofNullable(params.apply(name)));
+        LogoutSettings result = with(reader, REDIRECT, ALLOWED_ORIGINS, CLEAR_SITE_DATA, IDP_LOGOUT);
+        reader.done();
         return result;
     }
 
-    private LogoutSettings with(Function<String, Optional<String>> source, String redirectKey, String originsKey,
-                                String clearKey, String idpKey, List<String> problems) {
-        Optional<String> rawOrigins = source.apply(originsKey);
-        List<String> origins = rawOrigins.isPresent() ? RequestOrigin.read(originsKey, rawOrigins, problems)
-                : allowedOrigins;
-        String newRedirect = source.apply(redirectKey).orElse(redirect);
+    /** These settings with every value that {@code r} holds under these keys instead. */
+    LogoutSettings with(ConfigReader r, String redirectKey, String originsKey, String clearKey, String idpKey) {
+        List<String> origins = r.origins(originsKey).orElse(allowedOrigins);
+        String newRedirect = r.lookup(redirectKey).orElse(redirect);
         if (new RedirectTargets(origins).resolve(newRedirect, "").isEmpty()) {
-            problems.add("'" + redirectKey + "' is neither a path in the application like / nor a URL on an allowed origin");
+            r.problem("'" + redirectKey + "' is neither a path in the application like / nor a URL on an allowed origin");
         }
-        return new LogoutSettings(newRedirect, origins, flag(source, clearKey, clearSiteData, problems),
-                flag(source, idpKey, idpLogout, problems));
-    }
-
-    private static boolean flag(Function<String, Optional<String>> source, String key, boolean fallback,
-                                List<String> problems) {
-        Optional<String> raw = source.apply(key).map(v -> v.toLowerCase(Locale.ROOT));
-        if (raw.isPresent() && !raw.get().equals("true") && !raw.get().equals("false")) {
-            problems.add("'" + key + "' is neither true nor false");
-            return fallback;
-        }
-        return raw.map(Boolean::parseBoolean).orElse(fallback);
+        return new LogoutSettings(newRedirect, origins, r.flag(clearKey, clearSiteData), r.flag(idpKey, idpLogout));
     }
 
     /** The redirect rules of these settings. */

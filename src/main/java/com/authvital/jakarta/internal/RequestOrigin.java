@@ -154,20 +154,6 @@ final class RequestOrigin {
         }
     }
 
-    /**
-     * The origins of a configuration value ({@code https://a.example, https://b.example}), each of
-     * which must be a bare origin; every other entry is reported to {@code problems} under {@code key}.
-     */
-    static List<String> read(String key, Optional<String> raw, List<String> problems) {
-        List<String> origins = raw.map(UrlPatterns::split).orElse(List.of());
-        for (String origin : origins) {
-            if (!of(origin).map(o -> o.equalsIgnoreCase(origin.replaceAll("/+$", ""))).orElse(false)) {
-                problems.add("'" + key + "' has '" + origin + "', not an origin like https://app.example.com");
-            }
-        }
-        return origins;
-    }
-
     private static String originOf(String header) {
         return header == null ? "-" : of(header.trim()).orElse("(not an http(s) origin)");
     }

@@ -39,13 +39,13 @@ public final class TokenValidator implements AutoCloseable {
     }
 
     TokenValidator(AuthVitalConfig config, Clock clock) {
-        this.keys = new JwksCache(config.restUrl(), config.connectTimeout(), config.readTimeout(),
-                config.jwksRefreshInterval(), config.jwksRefetchInterval(), System::nanoTime);
-        this.cache = new TokenCache(config.tokenCacheSize());
-        this.issuer = config.issuer();
-        this.clientId = config.clientId();
-        this.audiences = config.audiences();
-        this.skewMillis = config.clockSkew().toMillis();
+        this.keys = new JwksCache(config.idp().restUrl(), config.idp().connectTimeout(), config.idp().readTimeout(),
+                config.tokens().jwksRefreshInterval(), config.tokens().jwksRefetchInterval(), System::nanoTime);
+        this.cache = new TokenCache(config.tokens().cacheSize());
+        this.issuer = config.tokens().issuer();
+        this.clientId = config.idp().clientId();
+        this.audiences = config.idp().audiences();
+        this.skewMillis = config.tokens().clockSkew().toMillis();
         this.clock = clock;
     }
 

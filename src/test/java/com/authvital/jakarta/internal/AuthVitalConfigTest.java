@@ -34,14 +34,14 @@ class AuthVitalConfigTest {
     void onlyTheHostAndTheClientIdAreRequiredAndEverythingElseHasADefault() {
         AuthVitalConfig config = load(Map.of("authvital.host", "https://auth.example.com/"));
 
-        assertEquals(URI.create("https://auth.example.com"), config.host());
-        assertEquals(config.host(), config.restUrl());
-        assertEquals("my-app", config.clientId());
-        assertEquals(List.of("my-app"), config.audiences());
-        assertEquals(Duration.ofSeconds(2), config.connectTimeout());
-        assertEquals(Duration.ofSeconds(5), config.readTimeout());
-        assertEquals("access_token", config.accessTokenCookie());
-        assertEquals("refresh_token", config.refreshTokenCookie());
+        assertEquals(URI.create("https://auth.example.com"), config.idp().host());
+        assertEquals(config.idp().host(), config.idp().restUrl());
+        assertEquals("my-app", config.idp().clientId());
+        assertEquals(List.of("my-app"), config.idp().audiences());
+        assertEquals(Duration.ofSeconds(2), config.idp().connectTimeout());
+        assertEquals(Duration.ofSeconds(5), config.idp().readTimeout());
+        assertEquals("access_token", config.cookies().accessTokenName());
+        assertEquals("refresh_token", config.cookies().refreshTokenName());
     }
 
     /** Without a client id no audience could be checked: any token of the IdP would pass. */
@@ -64,7 +64,7 @@ class AuthVitalConfigTest {
         AuthVitalConfig config = load(Map.of("authvital.host", "https://auth.example.com",
                 "authvital.accepted-audiences", "mobile-app, cli-app"));
 
-        assertEquals(List.of("my-app", "mobile-app", "cli-app"), config.audiences());
+        assertEquals(List.of("my-app", "mobile-app", "cli-app"), config.idp().audiences());
     }
 
     /** Keys fetched over plain http can be swapped by anyone on the path, so http is for loopback only. */
@@ -82,7 +82,7 @@ class AuthVitalConfigTest {
         }
         for (String loopback : List.of("http://127.0.0.1:9180", "http://127.8.9.10", "http://localhost:8080",
                 "http://LOCALHOST", "http://[::1]:9180")) {
-            assertEquals(URI.create(loopback), load(Map.of("authvital.host", loopback)).host(), loopback);
+            assertEquals(URI.create(loopback), load(Map.of("authvital.host", loopback)).idp().host(), loopback);
         }
     }
 
@@ -91,7 +91,7 @@ class AuthVitalConfigTest {
         AuthVitalConfig config = load(Map.of("authvital.host", "http://idp.test-net:8080",
                 "authvital.allow-insecure-http", "true"));
 
-        assertEquals(URI.create("http://idp.test-net:8080"), config.host());
+        assertEquals(URI.create("http://idp.test-net:8080"), config.idp().host());
         assertTrue(refused(Map.of("authvital.host", "https://auth.example.com",
                 "authvital.allow-insecure-http", "yes")).getMessage().contains("'authvital.allow-insecure-http'"));
     }
@@ -131,7 +131,7 @@ class AuthVitalConfigTest {
         }
         assertEquals("__Secure-rt", load(Map.of("authvital.host", "https://auth.example.com",
                 "authvital.cookie.refresh-token-name", "__Secure-rt", "authvital.cookie.path", "/app"))
-                .refreshTokenCookie());
+                .cookies().refreshTokenName());
     }
 
     @Test
@@ -172,13 +172,13 @@ class AuthVitalConfigTest {
     void timeoutsAcceptMillisecondsSecondsAndIsoDurations() {
         AuthVitalConfig config = load(Map.of("authvital.host", "http://127.0.0.1:9180",
                 "authvital.connect-timeout", "750ms", "authvital.read-timeout", "PT3S"));
-        assertEquals(Duration.ofMillis(750), config.connectTimeout());
-        assertEquals(Duration.ofSeconds(3), config.readTimeout());
+        assertEquals(Duration.ofMillis(750), config.idp().connectTimeout());
+        assertEquals(Duration.ofSeconds(3), config.idp().readTimeout());
 
         AuthVitalConfig plain = load(Map.of("authvital.host", "http://127.0.0.1:9180",
                 "authvital.connect-timeout", "1500", "authvital.read-timeout", "10s"));
-        assertEquals(Duration.ofMillis(1500), plain.connectTimeout());
-        assertEquals(Duration.ofSeconds(10), plain.readTimeout());
+        assertEquals(Duration.ofMillis(1500), plain.idp().connectTimeout());
+        assertEquals(Duration.ofSeconds(10), plain.idp().readTimeout());
     }
 
     @Test
@@ -188,10 +188,10 @@ class AuthVitalConfigTest {
                 "authvital.read-timeout", "5s", "authvital/mp-rest/readTimeout", "1200",
                 "authvital/mp-rest/connectTimeout", "300"));
 
-        assertEquals(URI.create("https://auth.example.com"), config.host());
-        assertEquals(URI.create("https://idp.internal:8443"), config.restUrl());
-        assertEquals(Duration.ofMillis(1200), config.readTimeout());
-        assertEquals(Duration.ofMillis(300), config.connectTimeout());
+        assertEquals(URI.create("https://auth.example.com"), config.idp().host());
+        assertEquals(URI.create("https://idp.internal:8443"), config.idp().restUrl());
+        assertEquals(Duration.ofMillis(1200), config.idp().readTimeout());
+        assertEquals(Duration.ofMillis(300), config.idp().connectTimeout());
     }
 
     @Test
@@ -200,7 +200,7 @@ class AuthVitalConfigTest {
                 "authvital.cookie.access-token-name", "__Host-at",
                 "authvital.cookie.refresh-token-name", "rt"));
 
-        assertEquals("__Host-at", config.accessTokenCookie());
-        assertEquals("rt", config.refreshTokenCookie());
+        assertEquals("__Host-at", config.cookies().accessTokenName());
+        assertEquals("rt", config.cookies().refreshTokenName());
     }
 }

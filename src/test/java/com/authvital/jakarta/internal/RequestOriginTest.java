@@ -7,7 +7,6 @@ import com.authvital.jakarta.AuthVitalConfigException;
 import com.authvital.jakarta.internal.RequestOrigin.Verdict;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,16 +84,17 @@ class RequestOriginTest {
 
     @Test
     void aConfiguredOriginMustBeABareOrigin() {
-        List<String> problems = new ArrayList<>();
+        ConfigReader reader = new ConfigReader(key -> Optional.of(
+                "https://a.example, https://b.example:8443/, https://c.example/path, c.example"));
 
-        List<String> read = RequestOrigin.read("authvital.allowed-origins",
-                Optional.of("https://a.example, https://b.example:8443/, https://c.example/path, c.example"), problems);
+        List<String> read = reader.origins("authvital.allowed-origins").orElseThrow();
 
         assertEquals(List.of("https://a.example", "https://b.example:8443/", "https://c.example/path", "c.example"),
                 read);
+        AuthVitalConfigException e = assertThrows(AuthVitalConfigException.class, reader::done);
         assertEquals(List.of(
                 "'authvital.allowed-origins' has 'https://c.example/path', not an origin like https://app.example.com",
-                "'authvital.allowed-origins' has 'c.example', not an origin like https://app.example.com"), problems);
+                "'authvital.allowed-origins' has 'c.example', not an origin like https://app.example.com"), e.getProblems());
     }
 
     @ParameterizedTest
