@@ -90,7 +90,8 @@ public final class LogoutFlow {
 
         private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
             if (!origins.trusted(request)) {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN, Messages.crossSiteRefused(config.cookies().refreshTokenName()));
+                response.sendError(HttpServletResponse.SC_FORBIDDEN,
+                        Messages.crossSiteRefused(config.cookies().refreshTokenName()));
                 return;
             }
             JsonObjectBuilder idp = revoke(refreshToken(request));
