@@ -41,9 +41,9 @@ final class DemoLogin {
         // Older sessions first, so the devices list shows them spread over the last days.
         open(user, now.minus(Duration.ofDays(3).plusHours(5)), FIREFOX_LINUX, "198.51.100.7", "acme");
         open(user, now.minus(Duration.ofDays(1).plusHours(2)), SAFARI_IPHONE, "203.0.113.24", null);
-        Session current = open(user, now, call.header("User-Agent").filter(ua -> !ua.isBlank())
+        StoredSession current = open(user, now, call.header("User-Agent").filter(ua -> !ua.isBlank())
                 .orElse(CHROME_WINDOWS), call.remoteAddress(), null);
-        Cookies.set(call, tokens.accessToken(user, current), tokens.refreshToken(current));
+        TokenCookies.set(call, tokens.accessToken(user, current), tokens.refreshToken(current));
 
         Optional<String> redirect = call.query("redirect").filter(Pages::isSafeRedirect);
         if (redirect.isPresent()) {
@@ -54,8 +54,8 @@ final class DemoLogin {
         }
     }
 
-    private Session open(User user, Instant createdAt, String userAgent, String ipAddress, String tenant) {
-        Session session = new Session(UUID.randomUUID().toString(), user.id(), clientId, createdAt,
+    private StoredSession open(User user, Instant createdAt, String userAgent, String ipAddress, String tenant) {
+        StoredSession session = new StoredSession(UUID.randomUUID().toString(), user.id(), clientId, createdAt,
                 createdAt.plus(TokenService.REFRESH_LIFETIME), userAgent, ipAddress, tenant);
         store.add(session);
         return session;

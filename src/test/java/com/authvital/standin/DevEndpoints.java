@@ -47,7 +47,7 @@ final class DevEndpoints {
                 .orElseGet(() -> UUID.randomUUID().toString());
         User user = store.userOrAdd(User.withDefaults(userId, JsonSupport.string(body, "email").orElse(null)));
         Instant createdAt = JsonSupport.instant(body, "createdAt").orElseGet(Instant::now);
-        Session session = new Session(
+        StoredSession session = new StoredSession(
                 UUID.randomUUID().toString(),
                 user.id(),
                 JsonSupport.string(body, "applicationId").filter(id -> !id.isBlank()).orElse(clientId),
@@ -67,7 +67,7 @@ final class DevEndpoints {
     }
 
     private void session(Call call, String sessionId) throws IOException {
-        Session session = store.session(sessionId).orElseThrow(() -> HttpProblem.notFound("Session not found"));
+        StoredSession session = store.session(sessionId).orElseThrow(() -> HttpProblem.notFound("Session not found"));
         call.sendJson(200, session.toDevJson());
     }
 

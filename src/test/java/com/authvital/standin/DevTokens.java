@@ -82,8 +82,8 @@ final class DevTokens {
         String sessionId = text(body, "sessionId").filter(id -> !id.isBlank())
                 .orElseGet(() -> UUID.randomUUID().toString());
         // Only carries the sid and audience into the claims: it is never stored.
-        Session session = new Session(sessionId, user.id(), clientId, now, now.plus(TokenService.REFRESH_LIFETIME),
-                null, null, null);
+        StoredSession session = new StoredSession(sessionId, user.id(), clientId, now,
+                now.plus(TokenService.REFRESH_LIFETIME), null, null, null);
         JWTClaimsSet claims = type.equals("refresh")
                 ? tokens.refreshClaims(session, now)
                 : tokens.accessClaims(user, session, now);

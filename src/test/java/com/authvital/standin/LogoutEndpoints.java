@@ -30,8 +30,8 @@ final class LogoutEndpoints {
     private void logout(Call call) throws IOException {
         Optional<String> token = JsonSupport.string(call.jsonObject(), "refresh_token")
                 .filter(t -> !t.isBlank())
-                .or(() -> Cookies.read(call, Cookies.REFRESH));
-        Cookies.clear(call);
+                .or(() -> TokenCookies.read(call, TokenCookies.REFRESH));
+        TokenCookies.clear(call);
         if (token.isEmpty()) {
             call.sendJson(200, SessionEndpoints.outcome(true, "Logged out (no active session)"));
             return;
@@ -42,18 +42,18 @@ final class LogoutEndpoints {
             call.sendJson(200, SessionEndpoints.outcome(true, "Logged out"));
             return;
         }
-        boolean revoked = store.session(sessionId.get()).map(Session::revoke).orElse(false);
+        boolean revoked = store.session(sessionId.get()).map(StoredSession::revoke).orElse(false);
         call.sendJson(200, revoked
                 ? SessionEndpoints.outcome(true, SessionEndpoints.REVOKED)
                 : SessionEndpoints.outcome(false, SessionEndpoints.NOT_FOUND_OR_REVOKED));
     }
 
     private void browserLogout(Call call) throws IOException {
-        Cookies.read(call, Cookies.REFRESH)
+        TokenCookies.read(call, TokenCookies.REFRESH)
                 .flatMap(tokens::refreshSessionId)
                 .flatMap(store::session)
-                .ifPresent(Session::revoke);
-        Cookies.clear(call);
+                .ifPresent(StoredSession::revoke);
+        TokenCookies.clear(call);
         Optional<String> target = call.query("post_logout_redirect_uri").filter(Pages::isSafeRedirect);
         if (target.isEmpty()) {
             call.sendHtml(200, Pages.page("Logged out", "You have been logged out of AuthVital."));

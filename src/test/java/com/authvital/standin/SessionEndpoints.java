@@ -34,7 +34,7 @@ final class SessionEndpoints {
     }
 
     private void list(Call call, String userId) throws IOException {
-        List<Session> sessions = store.live(userId, call.query("application_id"), Instant.now());
+        List<StoredSession> sessions = store.live(userId, call.query("application_id"), Instant.now());
         JsonArrayBuilder items = Json.createArrayBuilder();
         sessions.forEach(s -> items.add(s.toListJson()));
         call.sendJson(200, Json.createObjectBuilder()
@@ -44,7 +44,7 @@ final class SessionEndpoints {
     }
 
     private void revoke(Call call, String sessionId, String userId) throws IOException {
-        Session session = store.session(sessionId)
+        StoredSession session = store.session(sessionId)
                 .orElseThrow(() -> HttpProblem.notFound("Session not found"));
         if (!session.userId().equals(userId)) {
             throw HttpProblem.unauthorized("Cannot revoke another user's session");
@@ -57,9 +57,9 @@ final class SessionEndpoints {
         Optional<String> applicationId = JsonSupport.string(call.jsonObject(), "application_id")
                 .filter(id -> !id.isBlank());
         long count = store.live(userId, applicationId, Instant.now()).stream()
-                .filter(Session::revoke)
+                .filter(StoredSession::revoke)
                 .count();
-        Cookies.clear(call);
+        TokenCookies.clear(call);
         call.sendJson(200, Json.createObjectBuilder()
                 .add("success", true)
                 .add("message", "Revoked " + count + " session(s)")

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 final class SessionStore {
 
     private final Map<String, User> users = new ConcurrentHashMap<>();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, StoredSession> sessions = new ConcurrentHashMap<>();
 
     /** The user with this id; the given one is stored when the id is new. */
     User userOrAdd(User candidate) {
@@ -25,11 +25,11 @@ final class SessionStore {
         return Optional.ofNullable(users.get(id));
     }
 
-    void add(Session session) {
+    void add(StoredSession session) {
         sessions.put(session.id(), session);
     }
 
-    Optional<Session> session(String id) {
+    Optional<StoredSession> session(String id) {
         return Optional.ofNullable(sessions.get(id));
     }
 
@@ -38,12 +38,12 @@ final class SessionStore {
      *
      * @param applicationId when present, only that application's sessions
      */
-    List<Session> live(String userId, Optional<String> applicationId, Instant now) {
+    List<StoredSession> live(String userId, Optional<String> applicationId, Instant now) {
         return sessions.values().stream()
                 .filter(s -> s.userId().equals(userId))
                 .filter(s -> applicationId.map(s.applicationId()::equals).orElse(true))
                 .filter(s -> s.isLive(now))
-                .sorted(Comparator.comparing(Session::createdAt).reversed().thenComparing(Session::id))
+                .sorted(Comparator.comparing(StoredSession::createdAt).reversed().thenComparing(StoredSession::id))
                 .collect(Collectors.toList());
     }
 }

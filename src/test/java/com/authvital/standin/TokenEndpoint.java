@@ -33,7 +33,7 @@ final class TokenEndpoint {
             error(call, "unsupported_grant_type", "Only grant_type=refresh_token is supported here");
             return;
         }
-        Optional<Session> session = Optional.ofNullable(form.get("refresh_token"))
+        Optional<StoredSession> session = Optional.ofNullable(form.get("refresh_token"))
                 .flatMap(tokens::refreshSessionId)
                 .flatMap(store::session)
                 .filter(s -> s.isLive(Instant.now()));

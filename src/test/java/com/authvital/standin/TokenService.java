@@ -37,21 +37,21 @@ final class TokenService {
         this.keys = keys;
     }
 
-    String accessToken(User user, Session session) {
+    String accessToken(User user, StoredSession session) {
         return accessToken(user, session, Instant.now());
     }
 
     /** An access token issued at {@code issuedAt}: tests pass a past instant to get an expired one. */
-    String accessToken(User user, Session session, Instant issuedAt) {
+    String accessToken(User user, StoredSession session, Instant issuedAt) {
         return sign(accessClaims(user, session, issuedAt));
     }
 
-    String refreshToken(Session session) {
+    String refreshToken(StoredSession session) {
         return sign(refreshClaims(session, Instant.now()));
     }
 
     /** The claims of the user's access token for this session, issued at {@code issuedAt}. */
-    JWTClaimsSet accessClaims(User user, Session session, Instant issuedAt) {
+    JWTClaimsSet accessClaims(User user, StoredSession session, Instant issuedAt) {
         JWTClaimsSet.Builder claims = common(session, issuedAt, ACCESS_LIFETIME)
                 .claim("email", user.email())
                 .claim("given_name", user.givenName())
@@ -67,7 +67,7 @@ final class TokenService {
     }
 
     /** The claims of the session's refresh token, issued at {@code issuedAt}. */
-    JWTClaimsSet refreshClaims(Session session, Instant issuedAt) {
+    JWTClaimsSet refreshClaims(StoredSession session, Instant issuedAt) {
         JWTClaimsSet.Builder claims = common(session, issuedAt, REFRESH_LIFETIME)
                 .claim("token_type", "refresh")
                 .claim("sid", session.id());
@@ -112,7 +112,7 @@ final class TokenService {
                 .map(String.class::cast);
     }
 
-    private JWTClaimsSet.Builder common(Session session, Instant issuedAt, Duration lifetime) {
+    private JWTClaimsSet.Builder common(StoredSession session, Instant issuedAt, Duration lifetime) {
         return new JWTClaimsSet.Builder()
                 .subject(session.userId())
                 .issuer(issuer)

@@ -62,7 +62,7 @@ public final class Deployments {
         settings.put("authvital.client-id", CLIENT_ID);
         settings.putAll(config);
         return app(name, settings, classes)
-                .addClasses(StandInClient.class, StandInClient.NewSession.class, Requests.class, Browser.class,
+                .addClasses(StandInClient.class, StandInClient.NewSession.class, Requests.class, TestHttp.class,
                         InContainerTest.class);
     }
 

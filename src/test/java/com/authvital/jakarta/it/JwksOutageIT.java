@@ -3,12 +3,12 @@ package com.authvital.jakarta.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static com.authvital.testing.Browser.json;
+import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
 import com.authvital.standin.StandInIdp;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.ServerLog;
 import com.authvital.testing.StandInClient;
@@ -48,7 +48,7 @@ class JwksOutageIT {
     URL app;
 
     private HttpResponse<String> me(String token) {
-        return new Browser(app).get("api/me", "Accept", "application/json", "Authorization", "Bearer " + token);
+        return new TestHttp(app).get("api/me", "Accept", "application/json", "Authorization", "Bearer " + token);
     }
 
     @Test

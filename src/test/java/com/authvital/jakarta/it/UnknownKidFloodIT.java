@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
 import com.authvital.standin.StandInIdp;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
@@ -62,7 +62,7 @@ class UnknownKidFloodIT {
     URL app;
 
     private HttpResponse<String> me(String token) {
-        return new Browser(app).get("api/me", "Accept", "application/json", "Authorization", "Bearer " + token);
+        return new TestHttp(app).get("api/me", "Accept", "application/json", "Authorization", "Bearer " + token);
     }
 
     @Test

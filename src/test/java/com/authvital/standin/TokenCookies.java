@@ -8,14 +8,14 @@ import java.util.Optional;
  * Set {@code HttpOnly; SameSite=Lax; Path=/} and not {@code Secure}: the stand-in serves plain
  * http on loopback, where a Secure cookie would never come back.
  */
-final class Cookies {
+final class TokenCookies {
 
     static final String ACCESS = "access_token";
     static final String REFRESH = "refresh_token";
 
     private static final String ATTRIBUTES = "; Path=/; HttpOnly; SameSite=Lax";
 
-    private Cookies() {
+    private TokenCookies() {
     }
 
     /** The value of a request cookie, from any of the {@code Cookie} headers. */

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A sign-in session, as the IdP stores it. Immutable but for its revoked flag, which flips
  * once: two concurrent revocations of one session report success only once.
  */
-final class Session {
+final class StoredSession {
 
     private final String id;
     private final String userId;
@@ -23,7 +23,7 @@ final class Session {
     private final String tenant;
     private final AtomicBoolean revoked = new AtomicBoolean();
 
-    Session(String id, String userId, String applicationId, Instant createdAt, Instant expiresAt,
+    StoredSession(String id, String userId, String applicationId, Instant createdAt, Instant expiresAt,
             String userAgent, String ipAddress, String tenant) {
         this.id = Objects.requireNonNull(id);
         this.userId = Objects.requireNonNull(userId);

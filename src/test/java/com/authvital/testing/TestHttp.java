@@ -12,8 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Real HTTP requests to a deployed application, from the client side of an Arquillian test. */
-public final class Browser {
+/**
+ * The tests' HTTP client: real requests to a deployed application, from the client side of an
+ * Arquillian test. Not a browser: it keeps no cookies and follows no redirects, so a test sees
+ * every {@code Set-Cookie} and {@code Location} it was given.
+ */
+public final class TestHttp {
 
     private final URL base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -29,7 +33,7 @@ public final class Browser {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    public Browser(URL base) {
+    public TestHttp(URL base) {
         this.base = base;
     }
 
