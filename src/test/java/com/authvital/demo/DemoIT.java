@@ -46,7 +46,7 @@ class DemoIT {
 
     private static final String EVIL = "https://evil.example";
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     /** {@code method path} with this client's cookies and these headers (name, value…). */
     private HttpResponse<String> send(String method, String path, String... headers)

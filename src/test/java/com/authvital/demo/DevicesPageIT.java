@@ -53,7 +53,7 @@ class DevicesPageIT {
     @ArquillianResource
     URL demo;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
     // One browser for the class (it takes seconds to start); each test starts with no cookies.
     private static HeadlessChromium chromium;
     private DevicesPage page;

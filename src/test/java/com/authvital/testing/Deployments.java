@@ -45,6 +45,11 @@ public final class Deployments {
         return idp;
     }
 
+    /** A client of the shared stand-in's {@code /dev/} API, for the client side of a test. */
+    public static StandInClient standIn() {
+        return StandInClient.at(idp().baseUrl());
+    }
+
     /** A WAR with the module, the support classes, the given classes, pointed at the stand-in. */
     public static WebArchive war(String name, Class<?>... classes) {
         return war(name, Map.of(), classes);

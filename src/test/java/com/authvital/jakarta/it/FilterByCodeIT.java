@@ -42,7 +42,7 @@ class FilterByCodeIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void aBrowserNavigationWithoutATokenIsSentToTheLoginUrlInTheApplication() {

@@ -39,7 +39,7 @@ class FilterByConfigIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void aValidTokenExposesItsUserToTheServletApiAndCdi() {

@@ -54,7 +54,7 @@ class FilterByWebXmlIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void anAnonymousRequestPassesBecauseTheInitParamMakesTheFilterOptional() {

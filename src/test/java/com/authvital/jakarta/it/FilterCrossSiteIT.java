@@ -52,7 +52,7 @@ class FilterCrossSiteIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     private HttpResponse<String> withCookie(String method, NewSession user, String... headers) {
         return send(method, "Cookie", "access_token=" + user.accessToken(), headers);

@@ -48,7 +48,7 @@ class FilterRefusesBadTokensIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     // /api/sessions lists the caller's sessions at the IdP: a token the filter let through would
     // show up as a GET /oauth/sessions in the stand-in's request log.

@@ -54,7 +54,7 @@ class JwksOutageIT {
     @Test
     void requestsAre503WhileTheJwksCannotBeFetchedAndPassOnceTheIdpIsUp() throws InterruptedException {
         // Any well-formed RS256 token: the keys are needed before anything else can be checked.
-        String token = StandInClient.at(Deployments.idp().baseUrl()).newUser().accessToken();
+        String token = Deployments.standIn().newUser().accessToken();
 
         for (int attempt = 0; attempt < 2; attempt++) {
             HttpResponse<String> down = me(token);

@@ -40,7 +40,7 @@ class LogoutCookieAttributesIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void theConfiguredCookiesAreClearedWithExactlyTheConfiguredAttributes() {

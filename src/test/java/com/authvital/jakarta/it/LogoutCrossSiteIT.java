@@ -49,7 +49,7 @@ class LogoutCrossSiteIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     private HttpResponse<String> logout(NewSession user, String... headers) {
         String[] all = new String[headers.length + 4];

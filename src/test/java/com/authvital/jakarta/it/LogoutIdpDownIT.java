@@ -58,7 +58,7 @@ class LogoutIdpDownIT {
     URL app;
 
     // The sessions come from the real stand-in; the deployment's host is a closed port.
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void theCookiesAreClearedAndTheAnswerSaysTheIdpWasNotReached() {

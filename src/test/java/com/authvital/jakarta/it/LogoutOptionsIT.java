@@ -43,7 +43,7 @@ class LogoutOptionsIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     private static String idpLogout(String postLogoutUri) {
         return Deployments.idp().baseUrl() + "/oauth/logout?post_logout_redirect_uri="

@@ -34,7 +34,7 @@ class LogoutRegisteredInCodeIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void aPostToTheRegisteredPathLogsOutAndSendsClearSiteData() {

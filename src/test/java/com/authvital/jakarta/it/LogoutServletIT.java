@@ -49,7 +49,7 @@ class LogoutServletIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     private static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();

@@ -44,7 +44,7 @@ class SessionsCrossSiteIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     private HttpResponse<String> post(String name, String value, String... headers) {
         String[] all = new String[headers.length + 4];
