@@ -1,10 +1,10 @@
-package com.authvital.jakarta.internal;
+package com.authvital.jakarta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.authvital.jakarta.AuthVitalCookies;
+import com.authvital.jakarta.internal.CookieSettings;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
