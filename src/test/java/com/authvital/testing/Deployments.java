@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -23,12 +24,20 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * {@code microprofile-config.properties} pointing at the stand-in IdP.
  *
  * <p>Runs on the client side (Arquillian's {@code @Deployment}); the shared stand-in IdP is
- * started here, once per test JVM, on an ephemeral loopback port.
+ * started here, once per test JVM, on an ephemeral loopback port. Where the module is comes
+ * from the build, as absolute paths in the system properties {@value #MODULE_CLASSES} and
+ * {@value #RUNTIME_CLASSPATH} (the pom's failsafe configuration), never from the working
+ * directory.
  */
 public final class Deployments {
 
     /** The client id of the test applications, and the audience of their tokens. */
     public static final String CLIENT_ID = "authvital-tests";
+
+    /** The module's compiled classes, an absolute directory. */
+    static final String MODULE_CLASSES = "module.classes";
+    /** The module's runtime dependencies, absolute jar paths joined by the path separator. */
+    static final String RUNTIME_CLASSPATH = "module.runtime.classpath";
 
     private static StandInIdp idp;
 
@@ -85,25 +94,30 @@ public final class Deployments {
 
     /** The module's jar, from the build's own classes: what {@code mvn package} ships. */
     public static JavaArchive module() {
-        Path classes = Path.of("target", "classes");
-        if (!Files.isDirectory(classes.resolve("com/authvital/jakarta"))) {
-            throw new IllegalStateException("target/classes has no compiled module: run 'mvn verify'");
+        Path classes = Path.of(buildProperty(MODULE_CLASSES));
+        if (!classes.isAbsolute() || !Files.isDirectory(classes.resolve("com/authvital/jakarta"))) {
+            throw new IllegalStateException(classes + " (" + MODULE_CLASSES + ") has no compiled module: run 'mvn verify'");
         }
         return ShrinkWrap.create(ExplodedImporter.class, "authvital-jakarta.jar")
                 .importDirectory(classes.toFile())
                 .as(JavaArchive.class);
     }
 
-    /** The module's runtime dependencies, as the build listed them in target/runtime-classpath.txt. */
+    /** The module's runtime dependencies, as the build resolved them: what a user's WAR gets. */
     private static File[] runtimeDependencies() {
-        Path list = Path.of("target", "runtime-classpath.txt");
-        try {
-            String classpath = Files.readString(list).trim();
-            return classpath.isEmpty() ? new File[0] : java.util.Arrays.stream(classpath.split(File.pathSeparator))
-                    .map(File::new).toArray(File[]::new);
-        } catch (IOException e) {
-            throw new IllegalStateException("target/runtime-classpath.txt is missing: run 'mvn verify'", e);
+        String classpath = buildProperty(RUNTIME_CLASSPATH).trim();
+        return classpath.isEmpty() ? new File[0] : Arrays.stream(classpath.split(File.pathSeparator))
+                .map(File::new).toArray(File[]::new);
+    }
+
+    /** A system property the build sets (Failsafe for the tests, the bench profile for LibertyBench). */
+    private static String buildProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.contains("${")) {
+            throw new IllegalStateException("the system property '" + name + "' is not set: run the tests through "
+                    + "Maven ('mvn verify' passes it), or set it as the pom's failsafe configuration does");
         }
+        return value;
     }
 
     /**
