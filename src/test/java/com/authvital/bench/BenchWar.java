@@ -24,6 +24,6 @@ final class BenchWar {
                         "authvital.host", idpBaseUrl,
                         "authvital.client-id", CLIENT_ID,
                         "authvital.filter.url-patterns", "/protected/*"),
-                HelloServlet.class, PassThroughFilter.class, LeanBearerFilter.class, ListComparisonServlet.class);
+                HelloServlet.class, PassThroughFilter.class, ListComparisonServlet.class);
     }
 }

@@ -10,10 +10,9 @@ import java.io.IOException;
  * The load test's endpoint, the same servlet at two paths: {@code /protected/hello} behind
  * {@code AuthVitalFilter}, {@code /open/hello} outside its mapping. It answers the same
  * five bytes on both, so the only difference between the two is the filter. For the diagnosis,
- * {@code /passthrough/hello} is behind {@link PassThroughFilter}, a filter that does nothing, and
- * {@code /lean/hello} behind {@link LeanBearerFilter}, a prototype of a faster token extraction.
+ * {@code /passthrough/hello} is behind {@link PassThroughFilter}, a filter that does nothing.
  */
-@WebServlet({"/open/hello", "/protected/hello", "/passthrough/hello", "/lean/hello"})
+@WebServlet({"/open/hello", "/protected/hello", "/passthrough/hello"})
 public class HelloServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

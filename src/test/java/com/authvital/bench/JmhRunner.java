@@ -54,8 +54,6 @@ public final class JmhRunner {
         LABELS.put(breakdown + "principal", "  new AuthVitalPrincipal(nimbus claims, copied)");
         LABELS.put(breakdown + "filterWork", "  filter, known token: extract + validate (c) + wrap");
         LABELS.put(breakdown + "extractToken", "  TokenExtractor.accessToken (Bearer header)");
-        LABELS.put(breakdown + "b64tokenRegex", "  its b64token check: String.matches(regex)");
-        LABELS.put(breakdown + "b64tokenLoop", "  proto: the same check as a char loop");
     }
 
     /**

@@ -158,20 +158,19 @@ public final class LibertyBench {
     /**
      * Item 3: the same closed-loop load on {@code /protected/hello} and {@code /open/hello}; for the
      * diagnosis also on {@code /passthrough/hello} (a filter that does nothing: Liberty's cost of any
-     * filter) and {@code /lean/hello} (the prototype of a faster extraction). The order of the four
-     * changes every round, so none is always first or always on the warmest server.
+     * filter). The order of the three changes every round, so none is always first or always on
+     * the warmest server.
      */
     private void load(String app, String authorization) throws Exception {
         int requests = Integer.parseInt(options.get("load-requests"));
         int rounds = Integer.parseInt(options.get("load-rounds"));
         int concurrency = Integer.parseInt(options.get("concurrency"));
         int warmup = Integer.parseInt(options.get("load-warmup"));
-        String[] paths = {"/protected/hello", "/open/hello", "/passthrough/hello", "/lean/hello"};
+        String[] paths = {"/protected/hello", "/open/hello", "/passthrough/hello"};
         Duration limit = Duration.ofMinutes(2);
         long[] nanos = new long[paths.length];
         double[] protectedToOpen = new double[rounds];
         double[] passthroughToOpen = new double[rounds];
-        double[] leanToOpen = new double[rounds];
         long errors = 0;
         try (LoadDriver driver = new LoadDriver(concurrency)) {
             System.out.printf(Locale.ROOT, "load: %d requests per path and round, %d threads, after %d warm-up"
@@ -189,10 +188,9 @@ public final class LibertyBench {
                 }
                 protectedToOpen[round] = perSecond[0] / perSecond[1];
                 passthroughToOpen[round] = perSecond[2] / perSecond[1];
-                leanToOpen[round] = perSecond[3] / perSecond[1];
-                System.out.printf(Locale.ROOT, "  round %2d: protected %6.0f, open %6.0f, passthrough %6.0f,"
-                        + " lean %6.0f req/s; protected/open %.3f%n", round + 1, perSecond[0], perSecond[1],
-                        perSecond[2], perSecond[3], protectedToOpen[round]);
+                System.out.printf(Locale.ROOT, "  round %2d: protected %6.0f, open %6.0f, passthrough %6.0f req/s;"
+                        + " protected/open %.3f%n", round + 1, perSecond[0], perSecond[1], perSecond[2],
+                        protectedToOpen[round]);
             }
         }
         double[] rate = new double[paths.length];
@@ -209,9 +207,6 @@ public final class LibertyBench {
         summary.add(String.format(Locale.ROOT, "  diagnosis: /passthrough/hello (a filter doing nothing) %.0f req/s,"
                 + " passthrough/open %.3f (per round %s), protected/passthrough %.3f",
                 rate[2], rate[2] / rate[1], quartiles(passthroughToOpen), rate[0] / rate[2]));
-        summary.add(String.format(Locale.ROOT, "  prototype: /lean/hello (LeanBearerFilter: the filter with a loop"
-                + " for the b64token regex) %.0f req/s, lean/open %.3f (per round %s)",
-                rate[3], rate[3] / rate[1], quartiles(leanToOpen)));
         if (errors > 0) {
             throw new IllegalStateException(errors + " requests did not answer 200: the figures are not comparable");
         }
