@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Both validations get the token as a request hands it over: a new {@code String} per call,
  * made from its bytes, so that a cache lookup hashes and compares the whole token instead of
  * finding the one instance it stored. Run it with {@link JmhRunner}, which interleaves the
- * benchmarks in rounds and prints the ratios; the long warm-up lets C2 compile nimbus's parser
- * even on a busy two-core machine (4 s of warm-up were not enough there, 8 s not always).
+ * benchmarks in rounds and prints the ratios. The warm-up is long so that C2 has compiled nimbus's
+ * parser before the first measured iteration, also on a busy two-core machine.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

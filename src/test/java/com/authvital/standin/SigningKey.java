@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * One RSA 2048 key pair of the stand-in with a random {@code kid}, and what signs and verifies
- * with it; the {@link KeyRing} holds them all. Generating one is most of the start-up time:
- * 0.4 to 0.7 s in a cold JVM, about 0.1 s after.
+ * with it; the {@link KeyRing} holds them all. Generating one is most of the stand-in's start-up
+ * time.
  *
  * @param key      the key pair, as a JWK
  * @param signer   signs RS256 with the private key

@@ -78,13 +78,13 @@ public final class StandInIdp implements AutoCloseable {
     public static StandInIdp start(int port, String clientId) {
         Objects.requireNonNull(clientId, "clientId");
         // The JDK's server leaves Nagle's algorithm on: each answer on a kept-alive connection
-        // then waits for a delayed ACK (about 40 ms, measured by the benchmarks). The property is
-        // read when the JDK's server is first used in this JVM, which is here.
+        // then waits for the client's delayed ACK. The property is read when the JDK's server is
+        // first used in this JVM, which is here.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        // Generated here, before binding: making it on a thread while the port is bound was
-        // measured slower overall in a cold JVM (the two compete for the JIT on small machines).
+        // Generated before binding, not on a thread beside it: in a cold JVM on a small machine
+        // the two would compete for the JIT.
         SigningKey key = SigningKey.generate();
         // A pool, not the single default thread: a request slowed by a fault must not block others.
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
