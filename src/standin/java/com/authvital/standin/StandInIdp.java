@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>From a shell: {@code java ... com.authvital.standin.StandInIdp --port 9180 --client-id authvital-demo}.
+ * <p>From a shell: {@code mvn test-compile exec:java@stand-in} (port {@code demo.idp.port}, 9180), or
+ * {@code java -cp <test classpath> com.authvital.standin.StandInIdp --port 9180 --client-id authvital-demo}.
  */
 public final class StandInIdp implements AutoCloseable {
 
