@@ -32,7 +32,7 @@ class DemoIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return DemoWar.build(Deployments.idp().baseUrl(), Deployments.CLIENT_ID);
+        return Deployments.demo("authvital-demo", Deployments.idp().baseUrl());
     }
 
     private static final String CHROME_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "

@@ -44,7 +44,7 @@ class DevicesPageIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return DemoWar.build(Deployments.idp().baseUrl(), Deployments.CLIENT_ID);
+        return Deployments.demo("authvital-demo", Deployments.idp().baseUrl());
     }
 
     private static final String SAFARI_IPHONE = "Mobile Safari 18 on iOS";

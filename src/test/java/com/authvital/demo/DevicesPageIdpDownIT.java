@@ -33,8 +33,7 @@ class DevicesPageIdpDownIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return DemoWar.build("authvital-demo-idp-down", "http://127.0.0.1:" + Deployments.closedPort(),
-                Deployments.CLIENT_ID);
+        return Deployments.demo("authvital-demo-idp-down", "http://127.0.0.1:" + Deployments.closedPort());
     }
 
     @ArquillianResource

@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * The SDK page's "Complete Example: Session Management UI", route for route, plus "sign out
- * other devices". {@code POST /api/logout} is the module's logout servlet (see DemoWar).
+ * other devices". {@code POST /api/logout} is the module's logout servlet ({@code authvital.logout.path}
+ * in the demo's {@code microprofile-config.properties}).
  */
 @Path("/")
 @RequestScoped
