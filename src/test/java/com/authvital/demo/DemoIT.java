@@ -3,7 +3,7 @@ package com.authvital.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static com.authvital.testing.Browser.json;
+import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
@@ -32,7 +32,7 @@ class DemoIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return DemoWar.build(Deployments.idp().baseUrl(), Deployments.CLIENT_ID);
+        return Deployments.demo("authvital-demo", Deployments.idp().baseUrl());
     }
 
     private static final String CHROME_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "
@@ -46,7 +46,7 @@ class DemoIT {
 
     private static final String EVIL = "https://evil.example";
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     /** {@code method path} with this client's cookies and these headers (name, value…). */
     private HttpResponse<String> send(String method, String path, String... headers)

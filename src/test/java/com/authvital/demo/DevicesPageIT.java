@@ -44,7 +44,7 @@ class DevicesPageIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return DemoWar.build(Deployments.idp().baseUrl(), Deployments.CLIENT_ID);
+        return Deployments.demo("authvital-demo", Deployments.idp().baseUrl());
     }
 
     private static final String SAFARI_IPHONE = "Mobile Safari 18 on iOS";
@@ -53,7 +53,7 @@ class DevicesPageIT {
     @ArquillianResource
     URL demo;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
     // One browser for the class (it takes seconds to start); each test starts with no cookies.
     private static HeadlessChromium chromium;
     private DevicesPage page;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.testing.Deployments;
 import com.authvital.testing.HeadlessChromium;
-import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
 import java.net.URL;
 import java.nio.file.Path;
@@ -34,8 +33,7 @@ class DevicesPageIdpDownIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return DemoWar.build("authvital-demo-idp-down", "http://127.0.0.1:" + Deployments.closedPort(),
-                Deployments.CLIENT_ID);
+        return Deployments.demo("authvital-demo-idp-down", "http://127.0.0.1:" + Deployments.closedPort());
     }
 
     @ArquillianResource
@@ -61,7 +59,7 @@ class DevicesPageIdpDownIT {
         page = new DevicesPage(chromium.driver(), demo).withNoCookies();
         // The demo's sign-in needs the IdP, so the tokens come from the live stand-in, set as
         // the cookies the sign-in would have set (the module's defaults: Path=/, HttpOnly, Lax).
-        NewSession user = StandInClient.at(Deployments.idp().baseUrl()).newUser();
+        NewSession user = Deployments.standIn().newUser();
         page.open().waitForSignedOut();
         chromium.driver().manage().addCookie(new Cookie.Builder("access_token", user.accessToken())
                 .path("/").isHttpOnly(true).sameSite("Lax").build());

@@ -328,7 +328,7 @@ class StandInIdpTest {
         @Test
         void unusableTokenIsUnauthorized() {
             IdpHttp.NewSession user = http.newUser();
-            Session session = idp.store().session(user.sessionId()).orElseThrow();
+            StoredSession session = idp.store().session(user.sessionId()).orElseThrow();
             User owner = idp.store().user(user.userId()).orElseThrow();
             String expired = idp.tokens().accessToken(owner, session, Instant.now().minus(Duration.ofHours(2)));
             String foreign;

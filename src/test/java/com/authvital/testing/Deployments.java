@@ -3,32 +3,47 @@ package com.authvital.testing;
 import com.authvital.standin.StandInIdp;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The one factory of the WARs the tests and the demo deploy: the module as a jar in
- * {@code WEB-INF/lib}, exactly as a user ships it, the given classes, and a
- * {@code microprofile-config.properties} pointing at the stand-in IdP.
+ * The one factory of the WARs the tests deploy: the module as a jar in {@code WEB-INF/lib},
+ * exactly as a user ships it, the given classes, and a {@code microprofile-config.properties}
+ * pointing at the stand-in IdP; and the demo's own WAR, pointed at it.
  *
  * <p>Runs on the client side (Arquillian's {@code @Deployment}); the shared stand-in IdP is
- * started here, once per test JVM, on an ephemeral loopback port.
+ * started here, once per test JVM, on an ephemeral loopback port. Where the module is comes
+ * from the build, as absolute paths in the system properties {@value #MODULE_CLASSES} and
+ * {@value #RUNTIME_CLASSPATH} (the pom's failsafe configuration), and so does the demo's WAR
+ * ({@value #DEMO_WAR}); never from the working directory.
  */
 public final class Deployments {
 
     /** The client id of the test applications, and the audience of their tokens. */
     public static final String CLIENT_ID = "authvital-tests";
+
+    /** The module's compiled classes, an absolute directory. */
+    static final String MODULE_CLASSES = "module.classes";
+    /** The module's runtime dependencies, absolute jar paths joined by the path separator. */
+    static final String RUNTIME_CLASSPATH = "module.runtime.classpath";
+    /** The demo's WAR, as the build made it: an absolute path. */
+    static final String DEMO_WAR = "demo.war";
+
+    private static final String DEMO_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
 
     private static StandInIdp idp;
 
@@ -43,6 +58,11 @@ public final class Deployments {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return idp;
+    }
+
+    /** A client of the shared stand-in's {@code /dev/} API, for the client side of a test. */
+    public static StandInClient standIn() {
+        return StandInClient.at(idp().baseUrl());
     }
 
     /** A WAR with the module, the support classes, the given classes, pointed at the stand-in. */
@@ -62,13 +82,13 @@ public final class Deployments {
         settings.put("authvital.client-id", CLIENT_ID);
         settings.putAll(config);
         return app(name, settings, classes)
-                .addClasses(StandInClient.class, StandInClient.NewSession.class, Requests.class, Browser.class,
+                .addClasses(StandInClient.class, StandInClient.NewSession.class, Requests.class, TestHttp.class,
                         InContainerTest.class);
     }
 
     /**
      * A WAR with the module and the given classes, configured by {@code config} alone: no test
-     * support, no stand-in started. The demo is built with it.
+     * support, no stand-in started. The benchmark's WAR is built with it.
      */
     public static WebArchive app(String name, Map<String, String> config, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
@@ -78,27 +98,55 @@ public final class Deployments {
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
     }
 
+    /**
+     * The demo's WAR as Maven built it ({@code target/demo/authvital-demo.war}, what
+     * {@code mvn -Pdemo package} runs) under another name, with only {@code authvital.host} set
+     * to {@code idpBaseUrl} and {@code authvital.client-id} to the tests' in its MicroProfile Config.
+     */
+    public static WebArchive demo(String name, String idpBaseUrl) {
+        File built = Path.of(buildProperty(DEMO_WAR)).toFile();
+        if (!built.isFile()) {
+            throw new IllegalStateException(built + " (" + DEMO_WAR + ") is missing: run 'mvn verify', which builds it");
+        }
+        WebArchive demo = ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(built).as(WebArchive.class);
+        Properties settings = new Properties();
+        try (InputStream in = demo.get(DEMO_CONFIG).getAsset().openStream()) {
+            settings.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.setProperty("authvital.host", idpBaseUrl);
+        settings.setProperty("authvital.client-id", CLIENT_ID);
+        demo.delete(DEMO_CONFIG);
+        return demo.add(new StringAsset(properties(settings)), DEMO_CONFIG);
+    }
+
     /** The module's jar, from the build's own classes: what {@code mvn package} ships. */
     public static JavaArchive module() {
-        Path classes = Path.of("target", "classes");
-        if (!Files.isDirectory(classes.resolve("com/authvital/jakarta"))) {
-            throw new IllegalStateException("target/classes has no compiled module: run 'mvn verify'");
+        Path classes = Path.of(buildProperty(MODULE_CLASSES));
+        if (!classes.isAbsolute() || !Files.isDirectory(classes.resolve("com/authvital/jakarta"))) {
+            throw new IllegalStateException(classes + " (" + MODULE_CLASSES + ") has no compiled module: run 'mvn verify'");
         }
         return ShrinkWrap.create(ExplodedImporter.class, "authvital-jakarta.jar")
                 .importDirectory(classes.toFile())
                 .as(JavaArchive.class);
     }
 
-    /** The module's runtime dependencies, as the build listed them in target/runtime-classpath.txt. */
+    /** The module's runtime dependencies, as the build resolved them: what a user's WAR gets. */
     private static File[] runtimeDependencies() {
-        Path list = Path.of("target", "runtime-classpath.txt");
-        try {
-            String classpath = Files.readString(list).trim();
-            return classpath.isEmpty() ? new File[0] : java.util.Arrays.stream(classpath.split(File.pathSeparator))
-                    .map(File::new).toArray(File[]::new);
-        } catch (IOException e) {
-            throw new IllegalStateException("target/runtime-classpath.txt is missing: run 'mvn verify'", e);
+        String classpath = buildProperty(RUNTIME_CLASSPATH).trim();
+        return classpath.isEmpty() ? new File[0] : Arrays.stream(classpath.split(File.pathSeparator))
+                .map(File::new).toArray(File[]::new);
+    }
+
+    /** A system property the build sets (Failsafe for the tests, the bench profile for LibertyBench). */
+    private static String buildProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.contains("${")) {
+            throw new IllegalStateException("the system property '" + name + "' is not set: run the tests through "
+                    + "Maven ('mvn verify' passes it), or set it as the pom's failsafe configuration does");
         }
+        return value;
     }
 
     /**
@@ -123,7 +171,7 @@ public final class Deployments {
         }
     }
 
-    private static String properties(Map<String, String> settings) {
+    private static String properties(Map<?, ?> settings) {
         Properties properties = new Properties();
         properties.putAll(settings);
         StringWriter out = new StringWriter();

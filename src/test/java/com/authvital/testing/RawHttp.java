@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * HTTP/1.1 requests whose request line is sent exactly as written, over a plain socket. A test of
  * odd paths needs it: {@code URI.resolve} removes {@code .} and {@code ..} segments, so
- * {@link Browser} would send a different path than the one under test.
+ * {@link TestHttp} would send a different path than the one under test.
  */
 public final class RawHttp {
 

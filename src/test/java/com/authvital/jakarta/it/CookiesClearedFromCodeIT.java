@@ -3,7 +3,7 @@ package com.authvital.jakarta.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.authvital.jakarta.it.app.ClearCookiesServlet;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import java.net.URL;
@@ -36,8 +36,8 @@ class CookiesClearedFromCodeIT {
 
     @Test
     void clearSendsTheSameTwoSetCookieHeadersAsTheLogoutServlet() {
-        HttpResponse<String> cleared = new Browser(app).post("clear-cookies");
-        HttpResponse<String> loggedOut = new Browser(app).post("logout");
+        HttpResponse<String> cleared = new TestHttp(app).post("clear-cookies");
+        HttpResponse<String> loggedOut = new TestHttp(app).post("logout");
 
         assertEquals(204, cleared.statusCode(), cleared.body());
         SetCookies.assertBothCleared(cleared, "Path=/; Domain=example.test; HttpOnly; SameSite=Lax");

@@ -2,13 +2,13 @@ package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static com.authvital.testing.Browser.json;
+import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.FilterRegistrationsServlet;
 import com.authvital.jakarta.it.app.RegisterFilterListener;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
@@ -42,11 +42,11 @@ class FilterByCodeIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void aBrowserNavigationWithoutATokenIsSentToTheLoginUrlInTheApplication() {
-        HttpResponse<String> page = new Browser(app).get("api/me", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        HttpResponse<String> page = new TestHttp(app).get("api/me", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
 
         assertTrue(page.statusCode() == 302 || page.statusCode() == 303, "status " + page.statusCode());
         String location = page.headers().firstValue("Location").orElseThrow();
@@ -56,7 +56,7 @@ class FilterByCodeIT {
 
     @Test
     void anApiCallWithoutATokenAnswers401Json() {
-        HttpResponse<String> me = new Browser(app).get("api/me", "Accept", "application/json");
+        HttpResponse<String> me = new TestHttp(app).get("api/me", "Accept", "application/json");
 
         assertEquals(401, me.statusCode(), me.body());
         assertEquals("Bearer realm=\"authvital\"", me.headers().firstValue("WWW-Authenticate").orElse(""));
@@ -69,7 +69,7 @@ class FilterByCodeIT {
     void aValidTokenPassesWithItsUser() {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> me = new Browser(app).get("api/me",
+        HttpResponse<String> me = new TestHttp(app).get("api/me",
                 "Accept", "application/json", "Authorization", "Bearer " + user.accessToken());
 
         assertEquals(200, me.statusCode(), me.body());
@@ -81,7 +81,7 @@ class FilterByCodeIT {
     void aBrowserNavigationWithAValidCookieIsNotRedirected() {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> page = new Browser(app).get("api/me",
+        HttpResponse<String> page = new TestHttp(app).get("api/me",
                 "Accept", "text/html", "Cookie", "access_token=" + user.accessToken());
 
         assertEquals(200, page.statusCode(), page.body());
@@ -90,7 +90,7 @@ class FilterByCodeIT {
 
     @Test
     void theListenerMappedOneFilterUnderTheModulesName() {
-        HttpResponse<String> filters = new Browser(app).get("filters");
+        HttpResponse<String> filters = new TestHttp(app).get("filters");
 
         assertEquals(200, filters.statusCode(), filters.body());
         assertEquals(Json.createReader(new StringReader("""

@@ -2,12 +2,12 @@ package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static com.authvital.testing.Browser.json;
+import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.SessionsServlet;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
@@ -39,13 +39,13 @@ class FilterByConfigIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void aValidTokenExposesItsUserToTheServletApiAndCdi() {
         NewSession user = idp.session(Map.of("tenant", "acme"));
 
-        HttpResponse<String> me = new Browser(app).get("api/me?role=member", "Authorization", "Bearer " + user.accessToken());
+        HttpResponse<String> me = new TestHttp(app).get("api/me?role=member", "Authorization", "Bearer " + user.accessToken());
 
         assertEquals(200, me.statusCode(), me.body());
         JsonObject body = json(me);
@@ -58,7 +58,7 @@ class FilterByConfigIT {
 
     @Test
     void aProtectedPathWithoutATokenAnswers401WithTheBearerChallenge() {
-        HttpResponse<String> me = new Browser(app).get("api/me");
+        HttpResponse<String> me = new TestHttp(app).get("api/me");
 
         assertEquals(401, me.statusCode());
         assertEquals("Bearer realm=\"authvital\"", me.headers().firstValue("WWW-Authenticate").orElse(""));
@@ -67,7 +67,7 @@ class FilterByConfigIT {
 
     @Test
     void aPublicPathPassesWithoutAUser() {
-        HttpResponse<String> health = new Browser(app).get("api/health");
+        HttpResponse<String> health = new TestHttp(app).get("api/health");
 
         assertEquals(200, health.statusCode(), health.body());
         assertEquals("none", json(health).getString("principal"));
@@ -76,7 +76,7 @@ class FilterByConfigIT {
 
     @Test
     void thePathsOutsideTheMappingAreNotFiltered() {
-        HttpResponse<String> outside = new Browser(app).get("public/me");
+        HttpResponse<String> outside = new TestHttp(app).get("public/me");
 
         assertEquals(200, outside.statusCode(), outside.body());
     }
@@ -86,7 +86,7 @@ class FilterByConfigIT {
         NewSession user = idp.newUser();
         idp.anotherSession(user.userId());
 
-        HttpResponse<String> sessions = new Browser(app).get("api/sessions", "Cookie", "access_token=" + user.accessToken());
+        HttpResponse<String> sessions = new TestHttp(app).get("api/sessions", "Cookie", "access_token=" + user.accessToken());
 
         assertEquals(200, sessions.statusCode(), sessions.body());
         assertEquals(2, json(sessions).getInt("count"));

@@ -1,12 +1,12 @@
 package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static com.authvital.testing.Browser.json;
+import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.FilterRegistrationsServlet;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
@@ -54,11 +54,11 @@ class FilterByWebXmlIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void anAnonymousRequestPassesBecauseTheInitParamMakesTheFilterOptional() {
-        HttpResponse<String> me = new Browser(app).get("api/me");
+        HttpResponse<String> me = new TestHttp(app).get("api/me");
 
         // A filter in the configured 'required' mode would have answered 401.
         assertEquals(200, me.statusCode(), me.body());
@@ -70,7 +70,7 @@ class FilterByWebXmlIT {
     void aValidTokenExposesItsUser() {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> me = new Browser(app).get("api/me", "Authorization", "Bearer " + user.accessToken());
+        HttpResponse<String> me = new TestHttp(app).get("api/me", "Authorization", "Bearer " + user.accessToken());
 
         assertEquals(200, me.statusCode(), me.body());
         assertEquals(user.userId(), json(me).getString("principal"));
@@ -83,7 +83,7 @@ class FilterByWebXmlIT {
     void anInvalidTokenInTheOptionalModePassesAnonymously() {
         String expired = idp.mint(Map.of("claims", Map.of("exp", Instant.now().getEpochSecond() - 3600)));
 
-        HttpResponse<String> me = new Browser(app).get("api/me", "Authorization", "Bearer " + expired);
+        HttpResponse<String> me = new TestHttp(app).get("api/me", "Authorization", "Bearer " + expired);
 
         assertEquals(200, me.statusCode(), me.body());
         assertEquals("none", json(me).getString("principal"));
@@ -94,7 +94,7 @@ class FilterByWebXmlIT {
     void theInitParamsPublicPathPassesWithoutAUserEvenWithAValidToken() {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> health = new Browser(app).get("api/health", "Authorization", "Bearer " + user.accessToken());
+        HttpResponse<String> health = new TestHttp(app).get("api/health", "Authorization", "Bearer " + user.accessToken());
 
         // The filter does not look at tokens on a public path: no user, though the token is valid.
         assertEquals(200, health.statusCode(), health.body());
@@ -103,7 +103,7 @@ class FilterByWebXmlIT {
 
     @Test
     void theModuleDoesNotMapASecondFilterBesideTheWebXmlOne() {
-        HttpResponse<String> filters = new Browser(app).get("filters");
+        HttpResponse<String> filters = new TestHttp(app).get("filters");
 
         assertEquals(200, filters.statusCode(), filters.body());
         assertEquals(Json.createReader(new StringReader("""

@@ -1,12 +1,12 @@
 package com.authvital.jakarta.it;
 
-import static com.authvital.testing.Browser.json;
+import static com.authvital.testing.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.app.LogoutAllServlet;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
@@ -52,7 +52,7 @@ class FilterCrossSiteIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     private HttpResponse<String> withCookie(String method, NewSession user, String... headers) {
         return send(method, "Cookie", "access_token=" + user.accessToken(), headers);
@@ -65,7 +65,7 @@ class FilterCrossSiteIT {
         all[2] = name;
         all[3] = value;
         System.arraycopy(headers, 0, all, 4, headers.length);
-        return new Browser(app).send(method, "api/logout-all", null, all);
+        return new TestHttp(app).send(method, "api/logout-all", null, all);
     }
 
     private String ownOrigin() {

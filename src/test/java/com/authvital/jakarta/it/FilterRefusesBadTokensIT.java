@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.app.SessionsServlet;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
@@ -48,7 +48,7 @@ class FilterRefusesBadTokensIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     // /api/sessions lists the caller's sessions at the IdP: a token the filter let through would
     // show up as a GET /oauth/sessions in the stand-in's request log.
@@ -60,11 +60,11 @@ class FilterRefusesBadTokensIT {
     }
 
     private HttpResponse<String> withBearer(String token) {
-        return new Browser(app).get("api/sessions", "Accept", "application/json", "Authorization", "Bearer " + token);
+        return new TestHttp(app).get("api/sessions", "Accept", "application/json", "Authorization", "Bearer " + token);
     }
 
     private HttpResponse<String> withCookie(String value) {
-        return new Browser(app).get("api/sessions", "Accept", "application/json", "Cookie", "access_token=" + value);
+        return new TestHttp(app).get("api/sessions", "Accept", "application/json", "Cookie", "access_token=" + value);
     }
 
     private static long now() {
@@ -188,7 +188,7 @@ class FilterRefusesBadTokensIT {
 
     @Test
     void bearerWithNothingAfterItIsRefused() {
-        HttpResponse<String> response = new Browser(app).get("api/sessions",
+        HttpResponse<String> response = new TestHttp(app).get("api/sessions",
                 "Accept", "application/json", "Authorization", "Bearer ");
 
         assertRefused(response, "not a valid Bearer token");
@@ -215,7 +215,7 @@ class FilterRefusesBadTokensIT {
     void theSameTokenInHeaderAndCookieIsAccepted() {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> response = new Browser(app).get("api/sessions", "Accept", "application/json",
+        HttpResponse<String> response = new TestHttp(app).get("api/sessions", "Accept", "application/json",
                 "Authorization", "Bearer " + user.accessToken(), "Cookie", "access_token=" + user.accessToken());
 
         assertEquals(200, response.statusCode(), response.body());
@@ -230,7 +230,7 @@ class FilterRefusesBadTokensIT {
         NewSession one = idp.newUser();
         NewSession other = idp.newUser();
 
-        HttpResponse<String> response = new Browser(app).get("api/sessions", "Accept", "application/json",
+        HttpResponse<String> response = new TestHttp(app).get("api/sessions", "Accept", "application/json",
                 "Authorization", "Bearer " + one.accessToken(), "Cookie", "access_token=" + other.accessToken());
 
         assertRefused(response, "different access tokens");

@@ -3,69 +3,50 @@ package com.authvital.jakarta.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static com.authvital.testing.Browser.json;
+import static com.authvital.jakarta.it.OwnIdp.me;
+import static com.authvital.jakarta.it.OwnIdp.until;
+import static com.authvital.testing.TestHttp.json;
 
-import com.authvital.jakarta.it.app.CurrentUser;
-import com.authvital.jakarta.it.app.WhoAmIServlet;
-import com.authvital.standin.StandInIdp;
-import com.authvital.testing.Browser;
-import com.authvital.testing.Deployments;
 import com.authvital.testing.ServerLog;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** While the IdP's JWKS answers 503 the filter answers 503 saying so, and it recovers by itself when the JWKS is back. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class JwksFaultIT {
 
-    /** This class's own IdP: its JWKS is broken on purpose, which no other test must meet. */
-    private static StandInIdp idp;
+    /** This class's own IdP: its JWKS is broken on purpose. */
+    @RegisterExtension
+    static final OwnIdp idp = OwnIdp.listening();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        idp = StandInIdp.start(0, Deployments.CLIENT_ID);
-        return Deployments.war("jwks-fault", Map.of(
-                        "authvital.host", idp.baseUrl(),
-                        "authvital.filter.url-patterns", "/api/*"),
-                WhoAmIServlet.class, CurrentUser.class);
-    }
-
-    @AfterAll
-    static void stopTheIdp() {
-        if (idp != null) {
-            idp.close();
-        }
+        return idp.app("jwks-fault", Map.of());
     }
 
     @ArquillianResource
     URL app;
 
-    private HttpResponse<String> me(String token) {
-        return new Browser(app).get("api/me", "Accept", "application/json", "Authorization", "Bearer " + token);
-    }
-
     @Test
     void aJwksAnswering503Is503UntilItAnswersTheKeysAgain() throws InterruptedException {
-        StandInClient standIn = StandInClient.at(idp.baseUrl());
+        StandInClient standIn = idp.standIn();
         NewSession user = standIn.newUser();
         standIn.jwksFault(503);
         try {
-            HttpResponse<String> down = me(user.accessToken());
+            HttpResponse<String> down = me(app, user.accessToken());
 
             assertEquals(503, down.statusCode(), down.body());
             assertEquals("temporarily_unavailable", json(down).getString("error"));
@@ -78,12 +59,7 @@ class JwksFaultIT {
             standIn.clearJwksFault();
         }
 
-        HttpResponse<String> up = me(user.accessToken());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (up.statusCode() != 200 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            up = me(user.accessToken());
-        }
+        HttpResponse<String> up = until(() -> me(app, user.accessToken()), r -> r.statusCode() == 200);
 
         assertEquals(200, up.statusCode(), up.body());
         assertEquals(user.userId(), json(up).getString("principal"));

@@ -2,32 +2,26 @@ package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static com.authvital.testing.Browser.json;
+import static com.authvital.jakarta.it.OwnIdp.me;
+import static com.authvital.jakarta.it.OwnIdp.until;
+import static com.authvital.testing.TestHttp.json;
 
-import com.authvital.jakarta.it.app.CurrentUser;
-import com.authvital.jakarta.it.app.WhoAmIServlet;
-import com.authvital.standin.StandInIdp;
-import com.authvital.testing.Browser;
-import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A key rotation at the IdP needs no restart: old tokens validate while their key is published, new ones are accepted, retired keys stop working. */
 @ExtendWith(ArquillianExtension.class)
@@ -38,25 +32,15 @@ class KeyRotationIT {
     private static final Duration MIN_REFETCH = Duration.ofSeconds(1);
     private static final Duration REFRESH = Duration.ofSeconds(2);
 
-    /** This class's own IdP: its keys are rotated and retired, which no other test must meet. */
-    private static StandInIdp idp;
+    /** This class's own IdP: its keys are rotated and retired. */
+    @RegisterExtension
+    static final OwnIdp idp = OwnIdp.listening();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        idp = StandInIdp.start(0, Deployments.CLIENT_ID);
-        return Deployments.war("key-rotation", Map.of(
-                        "authvital.host", idp.baseUrl(),
-                        "authvital.filter.url-patterns", "/api/*",
-                        "authvital.jwks.min-refetch-interval", MIN_REFETCH.toMillis() + "ms",
-                        "authvital.jwks.refresh-interval", REFRESH.toMillis() + "ms"),
-                WhoAmIServlet.class, CurrentUser.class);
-    }
-
-    @AfterAll
-    static void stopTheIdp() {
-        if (idp != null) {
-            idp.close();
-        }
+        return idp.app("key-rotation", Map.of(
+                "authvital.jwks.min-refetch-interval", MIN_REFETCH.toMillis() + "ms",
+                "authvital.jwks.refresh-interval", REFRESH.toMillis() + "ms"));
     }
 
     @ArquillianResource
@@ -67,30 +51,14 @@ class KeyRotationIT {
     /** Another test may have rotated keys: start from a filter that knows the current one. */
     @BeforeEach
     void theFilterKnowsTheCurrentKey() throws InterruptedException {
-        standIn = StandInClient.at(idp.baseUrl());
-        HttpResponse<String> accepted = until(() -> me(standIn.mint(Map.of())), r -> r.statusCode() == 200);
+        standIn = idp.standIn();
+        HttpResponse<String> accepted = until(() -> me(app, standIn.mint(Map.of())), r -> r.statusCode() == 200);
         assertEquals(200, accepted.statusCode(), "the filter never accepted a current token: " + accepted.body());
-    }
-
-    private HttpResponse<String> me(String token) {
-        return new Browser(app).get("api/me", "Accept", "application/json", "Authorization", "Bearer " + token);
     }
 
     /** A token signed by this key of the stand-in, published or retired, never sent before. */
     private String signedBy(String kid) {
         return standIn.mint(Map.of("keyId", kid));
-    }
-
-    /** Sends {@code request} until {@code done} holds or 10 s have passed; the last answer. */
-    private static HttpResponse<String> until(Supplier<HttpResponse<String>> request,
-                                              Predicate<HttpResponse<String>> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        HttpResponse<String> response = request.get();
-        while (!done.test(response) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            response = request.get();
-        }
-        return response;
     }
 
     private static void assertRefusedForItsKey(HttpResponse<String> response) {
@@ -104,7 +72,7 @@ class KeyRotationIT {
         NewSession user = standIn.newUser();
         standIn.rotateKeys();
 
-        HttpResponse<String> me = me(user.accessToken());
+        HttpResponse<String> me = me(app, user.accessToken());
 
         assertEquals(200, me.statusCode(), me.body());
         assertEquals(user.userId(), json(me).getString("principal"));
@@ -116,7 +84,7 @@ class KeyRotationIT {
         NewSession user = standIn.newUser();
         assertEquals(newKid, ForgedTokens.kidOf(user.accessToken()));
 
-        HttpResponse<String> me = until(() -> me(user.accessToken()), r -> r.statusCode() == 200);
+        HttpResponse<String> me = until(() -> me(app, user.accessToken()), r -> r.statusCode() == 200);
 
         assertEquals(200, me.statusCode(), me.body());
         assertEquals(user.userId(), json(me).getString("principal"));
@@ -131,7 +99,7 @@ class KeyRotationIT {
         standIn.rotateKeys();
         NewSession user = standIn.newUser();
 
-        HttpResponse<String> me = me(user.accessToken());
+        HttpResponse<String> me = me(app, user.accessToken());
 
         assertEquals(200, me.statusCode(), me.body());
         assertEquals(user.userId(), json(me).getString("principal"));
@@ -144,7 +112,7 @@ class KeyRotationIT {
         standIn.retireKey(oldKid);
 
         // A new token every time: an accepted one would be remembered by the token cache.
-        HttpResponse<String> refused = until(() -> me(signedBy(oldKid)), r -> r.statusCode() != 200);
+        HttpResponse<String> refused = until(() -> me(app, signedBy(oldKid)), r -> r.statusCode() != 200);
 
         assertRefusedForItsKey(refused);
     }
@@ -152,14 +120,14 @@ class KeyRotationIT {
     @Test
     void aTokenAcceptedBeforeItsKeyWasRetiredIsRefusedOnceTheFilterHasRefetched() throws InterruptedException {
         NewSession user = standIn.newUser();
-        assertEquals(200, me(user.accessToken()).statusCode());
+        assertEquals(200, me(app, user.accessToken()).statusCode());
         String oldKid = ForgedTokens.kidOf(user.accessToken());
         standIn.rotateKeys();
         standIn.retireKey(oldKid);
-        HttpResponse<String> fresh = until(() -> me(signedBy(oldKid)), r -> r.statusCode() != 200);
+        HttpResponse<String> fresh = until(() -> me(app, signedBy(oldKid)), r -> r.statusCode() != 200);
         assertRefusedForItsKey(fresh); // the filter has refetched the keys and knows the old one is gone
 
-        HttpResponse<String> again = me(user.accessToken());
+        HttpResponse<String> again = me(app, user.accessToken());
 
         assertRefusedForItsKey(again);
     }

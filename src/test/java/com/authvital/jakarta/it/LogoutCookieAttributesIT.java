@@ -3,7 +3,7 @@ package com.authvital.jakarta.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import com.authvital.testing.StandInClient;
@@ -40,13 +40,13 @@ class LogoutCookieAttributesIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void theConfiguredCookiesAreClearedWithExactlyTheConfiguredAttributes() {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> out = new Browser(app).post("logout", "Accept", "application/json",
+        HttpResponse<String> out = new TestHttp(app).post("logout", "Accept", "application/json",
                 "Cookie", "av_at=" + user.accessToken() + "; av_rt=" + user.refreshToken());
 
         assertEquals(200, out.statusCode(), out.body());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import com.authvital.testing.StandInClient;
@@ -49,7 +49,7 @@ class LogoutCrossSiteIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     private HttpResponse<String> logout(NewSession user, String... headers) {
         String[] all = new String[headers.length + 4];
@@ -58,7 +58,7 @@ class LogoutCrossSiteIT {
         all[2] = "Cookie";
         all[3] = "access_token=" + user.accessToken() + "; refresh_token=" + user.refreshToken();
         System.arraycopy(headers, 0, all, 4, headers.length);
-        return new Browser(app).post("logout", all);
+        return new TestHttp(app).post("logout", all);
     }
 
     private void assertRefused(NewSession user, HttpResponse<String> out, int before) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import com.authvital.testing.StandInClient;
@@ -58,14 +58,14 @@ class LogoutIdpDownIT {
     URL app;
 
     // The sessions come from the real stand-in; the deployment's host is a closed port.
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void theCookiesAreClearedAndTheAnswerSaysTheIdpWasNotReached() {
         NewSession user = idp.newUser();
         int before = idp.requests().size();
 
-        HttpResponse<String> out = new Browser(app).post("logout", "Accept", "application/json",
+        HttpResponse<String> out = new TestHttp(app).post("logout", "Accept", "application/json",
                 "Cookie", "access_token=" + user.accessToken() + "; refresh_token=" + user.refreshToken());
 
         assertEquals(200, out.statusCode(), out.body());
@@ -89,7 +89,7 @@ class LogoutIdpDownIT {
     void aBrowserIsStillSentOnWithItsCookiesCleared() {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> out = new Browser(app).post("logout", "Cookie", "refresh_token=" + user.refreshToken());
+        HttpResponse<String> out = new TestHttp(app).post("logout", "Cookie", "refresh_token=" + user.refreshToken());
 
         assertEquals(303, out.statusCode(), out.body());
         assertEquals(List.of(app.getPath()), out.headers().allValues("Location"));
@@ -100,7 +100,7 @@ class LogoutIdpDownIT {
     void theServerLogHasTheDetailWithTheIdButNeverTheToken() throws Exception {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> out = new Browser(app).post("logout", "Accept", "application/json",
+        HttpResponse<String> out = new TestHttp(app).post("logout", "Accept", "application/json",
                 "Cookie", "refresh_token=" + user.refreshToken());
 
         assertEquals(200, out.statusCode(), out.body());

@@ -3,7 +3,7 @@ package com.authvital.jakarta.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import com.authvital.testing.StandInClient;
@@ -43,7 +43,7 @@ class LogoutOptionsIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     private static String idpLogout(String postLogoutUri) {
         return Deployments.idp().baseUrl() + "/oauth/logout?post_logout_redirect_uri="
@@ -66,19 +66,19 @@ class LogoutOptionsIT {
     void theBrowserContinuesToTheIdpsLogoutWhichSendsItBackToTheDefault() {
         NewSession user = idp.newUser();
 
-        String next = location(new Browser(app).post("logout", "Cookie", "refresh_token=" + user.refreshToken()));
+        String next = location(new TestHttp(app).post("logout", "Cookie", "refresh_token=" + user.refreshToken()));
 
         assertEquals(idpLogout(absolute("/goodbye")), next);
         assertTrue(idp.isRevoked(user.sessionId()));
         // The stand-in, like the IdP, follows post_logout_redirect_uri back to the application.
-        HttpResponse<String> atIdp = new Browser(app).get(next);
+        HttpResponse<String> atIdp = new TestHttp(app).get(next);
         assertEquals(302, atIdp.statusCode(), atIdp.body());
         assertEquals(List.of(absolute("/goodbye")), atIdp.headers().allValues("Location"));
     }
 
     @Test
     void anAllowListedRedirectIsPassedToTheIdpAsItIs() {
-        String next = location(new Browser(app).post("logout?redirect="
+        String next = location(new TestHttp(app).post("logout?redirect="
                 + URLEncoder.encode("https://app.example.com/bye?x=1&y=2", StandardCharsets.UTF_8)));
 
         assertEquals(idpLogout("https://app.example.com/bye?x=1&y=2"), next);
@@ -86,7 +86,7 @@ class LogoutOptionsIT {
 
     @Test
     void aRefusedRedirectIsReplacedByTheDefaultBeforeTheIdpSeesIt() {
-        String next = location(new Browser(app).post("logout?redirect=" + URLEncoder.encode("//evil.example",
+        String next = location(new TestHttp(app).post("logout?redirect=" + URLEncoder.encode("//evil.example",
                 StandardCharsets.UTF_8)));
 
         assertEquals(idpLogout(absolute("/goodbye")), next);
@@ -94,8 +94,8 @@ class LogoutOptionsIT {
 
     @Test
     void clearSiteDataIsSentToABrowserAndToAJsonClient() {
-        HttpResponse<String> browser = new Browser(app).post("logout");
-        HttpResponse<String> json = new Browser(app).post("logout", "Accept", "application/json");
+        HttpResponse<String> browser = new TestHttp(app).post("logout");
+        HttpResponse<String> json = new TestHttp(app).post("logout", "Accept", "application/json");
 
         assertEquals(List.of("\"cookies\""), browser.headers().allValues("Clear-Site-Data"));
         assertEquals(200, json.statusCode(), json.body());

@@ -2,7 +2,7 @@ package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import java.io.IOException;
@@ -59,18 +59,18 @@ class LogoutRedirectIT {
 
     @Test
     void withoutARedirectTheBrowserGoesToTheConfiguredDefault() {
-        assertEquals(inApplication("/goodbye"), location(new Browser(app).post("logout")));
+        assertEquals(inApplication("/goodbye"), location(new TestHttp(app).post("logout")));
     }
 
     @Test
     void aPathOfTheApplicationIsFollowed() {
-        assertEquals(inApplication("/signed-out"), location(new Browser(app).post(query("/signed-out"))));
+        assertEquals(inApplication("/signed-out"), location(new TestHttp(app).post(query("/signed-out"))));
     }
 
     @Test
     void aUrlOnAnAllowListedOriginIsFollowed() {
         assertEquals("https://app.example.com/bye",
-                location(new Browser(app).post(query("https://app.example.com/bye"))));
+                location(new TestHttp(app).post(query("https://app.example.com/bye"))));
     }
 
     @ParameterizedTest
@@ -79,7 +79,7 @@ class LogoutRedirectIT {
         "https://evil.example", "https://app.example.com.evil.example/", "https://app.example.com@evil.example/"})
     void anyOtherRedirectFallsBackToTheConfiguredDefault(String redirect) {
         // location() also proves that no header was injected: exactly the two token cookies are set.
-        assertEquals(inApplication("/goodbye"), location(new Browser(app).post(query(redirect))));
+        assertEquals(inApplication("/goodbye"), location(new TestHttp(app).post(query(redirect))));
     }
 
     /**
@@ -104,7 +104,7 @@ class LogoutRedirectIT {
 
     @Test
     void aRedirectFormFieldIsFollowedLikeTheQueryParameter() {
-        HttpResponse<String> out = new Browser(app).send("POST", "logout", "redirect=%2Fsigned-out",
+        HttpResponse<String> out = new TestHttp(app).send("POST", "logout", "redirect=%2Fsigned-out",
                 "Content-Type", "application/x-www-form-urlencoded");
 
         assertEquals(inApplication("/signed-out"), location(out));
@@ -112,7 +112,7 @@ class LogoutRedirectIT {
 
     @Test
     void aRefusedRedirectFormFieldFallsBackToTheConfiguredDefault() {
-        HttpResponse<String> out = new Browser(app).send("POST", "logout", "redirect=%2F%2Fevil.example",
+        HttpResponse<String> out = new TestHttp(app).send("POST", "logout", "redirect=%2F%2Fevil.example",
                 "Content-Type", "application/x-www-form-urlencoded");
 
         assertEquals(inApplication("/goodbye"), location(out));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.app.LogoutRegistration;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import com.authvital.testing.StandInClient;
@@ -34,13 +34,13 @@ class LogoutRegisteredInCodeIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     @Test
     void aPostToTheRegisteredPathLogsOutAndSendsClearSiteData() {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> out = new Browser(app).post("out", "Accept", "application/json",
+        HttpResponse<String> out = new TestHttp(app).post("out", "Accept", "application/json",
                 "Cookie", "refresh_token=" + user.refreshToken());
 
         assertEquals(200, out.statusCode(), out.body());
@@ -51,7 +51,7 @@ class LogoutRegisteredInCodeIT {
 
     @Test
     void aGetToTheRegisteredPathIsRefused() {
-        HttpResponse<String> get = new Browser(app).get("out");
+        HttpResponse<String> get = new TestHttp(app).get("out");
 
         assertEquals(405, get.statusCode(), get.body());
         assertEquals(List.of("POST"), get.headers().allValues("Allow"));

@@ -1,12 +1,12 @@
 package com.authvital.jakarta.it;
 
-import static com.authvital.testing.Browser.json;
+import static com.authvital.testing.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.app.BrokenRevocation;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import jakarta.json.JsonObject;
@@ -75,7 +75,7 @@ class LogoutRevocationBreaksIT {
     @ParameterizedTest
     @ValueSource(strings = {BrokenRevocation.ERROR, BrokenRevocation.RUNTIME})
     void theCookiesAreClearedAndTheAnswerSaysTheIdpWasNotReached(String refreshToken) {
-        HttpResponse<String> out = new Browser(app).post("logout", "Accept", "application/json",
+        HttpResponse<String> out = new TestHttp(app).post("logout", "Accept", "application/json",
                 "Cookie", "refresh_token=" + refreshToken);
 
         assertEquals(200, out.statusCode(), out.body());
@@ -96,7 +96,7 @@ class LogoutRevocationBreaksIT {
     void theServerLogHasTheFailureButNeverTheToken() throws Exception {
         String token = BrokenRevocation.RUNTIME + "-" + UUID.randomUUID();
 
-        HttpResponse<String> out = new Browser(app).post("logout", "Accept", "application/json",
+        HttpResponse<String> out = new TestHttp(app).post("logout", "Accept", "application/json",
                 "Cookie", "refresh_token=" + token);
 
         assertEquals(200, out.statusCode(), out.body());
@@ -109,7 +109,7 @@ class LogoutRevocationBreaksIT {
 
     @Test
     void aBrowserIsStillSentOnWithItsCookiesCleared() {
-        HttpResponse<String> out = new Browser(app).post("logout", "Cookie", "refresh_token=" + BrokenRevocation.ERROR);
+        HttpResponse<String> out = new TestHttp(app).post("logout", "Cookie", "refresh_token=" + BrokenRevocation.ERROR);
 
         assertEquals(303, out.statusCode(), out.body());
         assertEquals(List.of(app.getPath()), out.headers().allValues("Location"));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.app.SessionServlet;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import com.authvital.testing.StandInClient;
@@ -49,7 +49,7 @@ class LogoutServletIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     private static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
@@ -61,7 +61,7 @@ class LogoutServletIT {
     }
 
     private HttpResponse<String> logout(String body, String... headers) {
-        return new Browser(app).send("POST", "logout", body, headers);
+        return new TestHttp(app).send("POST", "logout", body, headers);
     }
 
     @Test
@@ -69,7 +69,7 @@ class LogoutServletIT {
         NewSession user = idp.newUser();
         int before = idp.requests().size();
 
-        HttpResponse<String> get = new Browser(app).get("logout", "Accept", JSON,
+        HttpResponse<String> get = new TestHttp(app).get("logout", "Accept", JSON,
                 "Cookie", "access_token=" + user.accessToken() + "; refresh_token=" + user.refreshToken());
 
         assertEquals(405, get.statusCode(), get.body());
@@ -85,7 +85,7 @@ class LogoutServletIT {
     void anyOtherMethodAnswers405AllowPostAndLogsNobodyOut(String method) {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> other = new Browser(app).send(method, "logout", null, "Accept", JSON,
+        HttpResponse<String> other = new TestHttp(app).send(method, "logout", null, "Accept", JSON,
                 "Cookie", "refresh_token=" + user.refreshToken());
 
         assertEquals(405, other.statusCode(), other.body());
@@ -194,19 +194,19 @@ class LogoutServletIT {
 
     @Test
     void theHttpSessionIsInvalidated() {
-        Browser browser = new Browser(app);
-        HttpResponse<String> started = browser.get("session?note=kept");
+        TestHttp http = new TestHttp(app);
+        HttpResponse<String> started = http.get("session?note=kept");
         String sessionCookie = started.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no session started: " + started.headers()))
                 .split(";", 2)[0];
-        assertEquals(json("{\"session\":true,\"note\":\"kept\"}"), json(browser.get("session", "Cookie", sessionCookie).body()));
+        assertEquals(json("{\"session\":true,\"note\":\"kept\"}"), json(http.get("session", "Cookie", sessionCookie).body()));
 
         HttpResponse<String> out = logout(null, "Accept", JSON, "Cookie", sessionCookie);
 
         assertEquals(200, out.statusCode(), out.body());
         SetCookies.assertBothCleared(out, COOKIE_ATTRIBUTES);
-        assertEquals(json("{\"session\":false}"), json(browser.get("session", "Cookie", sessionCookie).body()));
+        assertEquals(json("{\"session\":false}"), json(http.get("session", "Cookie", sessionCookie).body()));
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import java.net.URL;
@@ -58,7 +58,7 @@ class LogoutWebXmlIT {
 
     @Test
     void theInitParamOverridesTheConfiguredRedirect() {
-        HttpResponse<String> out = new Browser(app).post("bye");
+        HttpResponse<String> out = new TestHttp(app).post("bye");
 
         assertEquals(303, out.statusCode(), out.body());
         assertEquals(List.of(app.getPath() + "from-web-xml"), out.headers().allValues("Location"));
@@ -67,7 +67,7 @@ class LogoutWebXmlIT {
 
     @Test
     void theModuleMapsNoSecondLogoutServletAtTheConfiguredPath() {
-        HttpResponse<String> out = new Browser(app).post("logout");
+        HttpResponse<String> out = new TestHttp(app).post("logout");
 
         assertEquals(404, out.statusCode(), out.body());
         assertEquals(List.of(), out.headers().allValues("Set-Cookie"));

@@ -51,7 +51,7 @@ class PublicPathsIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     /** The protected resource answers a valid token, so the tests below would see it if it ran. */
     @Test

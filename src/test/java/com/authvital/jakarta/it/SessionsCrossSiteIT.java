@@ -1,12 +1,12 @@
 package com.authvital.jakarta.it;
 
-import static com.authvital.testing.Browser.json;
+import static com.authvital.testing.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.app.LogoutAllServlet;
-import com.authvital.testing.Browser;
+import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
@@ -44,7 +44,7 @@ class SessionsCrossSiteIT {
     @ArquillianResource
     URL app;
 
-    private final StandInClient idp = StandInClient.at(Deployments.idp().baseUrl());
+    private final StandInClient idp = Deployments.standIn();
 
     private HttpResponse<String> post(String name, String value, String... headers) {
         String[] all = new String[headers.length + 4];
@@ -53,7 +53,7 @@ class SessionsCrossSiteIT {
         all[2] = name;
         all[3] = value;
         System.arraycopy(headers, 0, all, 4, headers.length);
-        return new Browser(app).send("POST", "api/logout-all", null, all);
+        return new TestHttp(app).send("POST", "api/logout-all", null, all);
     }
 
     private String ownOrigin() {
@@ -119,7 +119,7 @@ class SessionsCrossSiteIT {
     void aCookieGetFromAnotherOriginIsServedSinceItChangesNothing() {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> out = new Browser(app).get("api/logout-all", "Accept", "application/json",
+        HttpResponse<String> out = new TestHttp(app).get("api/logout-all", "Accept", "application/json",
                 "Cookie", "access_token=" + user.accessToken(), "Origin", EVIL, "Sec-Fetch-Site", "cross-site");
 
         assertEquals(200, out.statusCode(), out.body());

@@ -2,12 +2,8 @@ package com.authvital.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.authvital.jakarta.it.OwnIdp.me;
 
-import com.authvital.jakarta.it.app.CurrentUser;
-import com.authvital.jakarta.it.app.WhoAmIServlet;
-import com.authvital.standin.StandInIdp;
-import com.authvital.testing.Browser;
-import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
 import jakarta.json.Json;
@@ -27,9 +23,9 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A flood of tokens with made-up kids, sent at once to a filter that has not fetched the keys yet, costs the IdP at most two JWKS fetches. */
 @ExtendWith(ArquillianExtension.class)
@@ -39,35 +35,21 @@ class UnknownKidFloodIT {
     private static final int REQUESTS = 50;
 
     /** This class's own IdP, so that its JWKS fetch count is the filter's alone. */
-    private static StandInIdp idp;
+    @RegisterExtension
+    static final OwnIdp idp = OwnIdp.listening();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        idp = StandInIdp.start(0, Deployments.CLIENT_ID);
         // The default authvital.jwks.min-refetch-interval, 30 s.
-        return Deployments.war("unknown-kid-flood", Map.of(
-                        "authvital.host", idp.baseUrl(),
-                        "authvital.filter.url-patterns", "/api/*"),
-                WhoAmIServlet.class, CurrentUser.class);
-    }
-
-    @AfterAll
-    static void stopTheIdp() {
-        if (idp != null) {
-            idp.close();
-        }
+        return idp.app("unknown-kid-flood", Map.of());
     }
 
     @ArquillianResource
     URL app;
 
-    private HttpResponse<String> me(String token) {
-        return new Browser(app).get("api/me", "Accept", "application/json", "Authorization", "Bearer " + token);
-    }
-
     @Test
     void fiftyUnknownKidsAtOnceCostAtMostTwoJwksFetches() throws InterruptedException, ExecutionException {
-        StandInClient standIn = StandInClient.at(idp.baseUrl());
+        StandInClient standIn = idp.standIn();
         String claims = ForgedTokens.claimsOf(standIn.mint(Map.of()));
         standIn.resetStats();
 
@@ -76,7 +58,7 @@ class UnknownKidFloodIT {
         try {
             for (int i = 0; i < REQUESTS; i++) {
                 String token = ForgedTokens.signedWithOwnKey(UUID.randomUUID().toString(), claims);
-                answers.add(clients.submit(() -> me(token)));
+                answers.add(clients.submit(() -> me(app, token)));
             }
             for (Future<HttpResponse<String>> answer : answers) {
                 HttpResponse<String> response = answer.get();
@@ -92,7 +74,7 @@ class UnknownKidFloodIT {
 
         // The flood locked nobody out: a real token of the current key still passes, with no new fetch.
         NewSession user = standIn.newUser();
-        HttpResponse<String> me = me(user.accessToken());
+        HttpResponse<String> me = me(app, user.accessToken());
         assertEquals(200, me.statusCode(), me.body());
         assertEquals(user.userId(), Json.createReader(new StringReader(me.body())).readObject().getString("principal"));
         assertEquals(fetches, standIn.jwksFetches());

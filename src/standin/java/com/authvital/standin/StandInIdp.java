@@ -1,0 +1,160 @@
+package com.authvital.standin;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for the AuthVital IdP on loopback, answering the contract's endpoints with its
+ * status codes and JSON, plus a {@code /dev/*} API for tests and the demo.
+ *
+ * <pre>{@code
+ * try (StandInIdp idp = StandInIdp.start(0)) {
+ *     URI jwks = URI.create(idp.baseUrl() + "/.well-known/jwks.json");
+ * }
+ * }</pre>
+ *
+ * <p>From a shell: {@code mvn test-compile exec:java@stand-in} (port {@code demo.idp.port}, 9180), or
+ * {@code java -cp <test classpath> com.authvital.standin.StandInIdp --port 9180 --client-id authvital-demo}.
+ */
+public final class StandInIdp implements AutoCloseable {
+
+    /** The port {@link #main} listens on without {@code --port}: the demo's {@code demo.idp.port}. */
+    public static final int DEFAULT_PORT = 9180;
+
+    /** The client id (token audience, application id) used when none is given. */
+    public static final String DEFAULT_CLIENT_ID = "authvital-demo";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String baseUrl;
+    private final TokenService tokens;
+    private final SessionStore store = new SessionStore();
+
+    private StandInIdp(HttpServer server, ExecutorService executor, SigningKey key, String clientId) {
+        this.server = server;
+        this.executor = executor;
+        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        KeyRing keys = new KeyRing(key);
+        this.tokens = new TokenService(baseUrl, keys);
+        Faults faults = new Faults();
+        DiscoveryStats stats = new DiscoveryStats();
+        RequestLog log = new RequestLog();
+        BearerGuard guard = new BearerGuard(tokens, faults);
+        Router router = new Router(log, guard);
+        new DiscoveryEndpoints(baseUrl, keys, stats, faults).register(router);
+        new SessionEndpoints(store).register(router, guard);
+        new LogoutEndpoints(store, tokens).register(router);
+        new TokenEndpoint(store, tokens).register(router);
+        new DevEndpoints(store, tokens, faults, log, clientId).register(router);
+        new DevTokens(store, tokens, keys, clientId).register(router);
+        new DevKeyEndpoints(keys, stats, faults).register(router);
+        new DemoLogin(store, tokens, clientId).register(router);
+        server.createContext("/", router);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts on this port of 127.0.0.1 (0 for any free port) with the client id {@value #DEFAULT_CLIENT_ID}. */
+    public static StandInIdp start(int port) {
+        return start(port, DEFAULT_CLIENT_ID);
+    }
+
+    /**
+     * Starts on this port of 127.0.0.1 (0 for any free port). The port of an instance just
+     * closed can be reused at once: the JDK's server sockets set {@code SO_REUSEADDR} on Linux
+     * and macOS, so the connections it leaves in TIME_WAIT do not block the bind.
+     *
+     * @param clientId the default audience of tokens and application id of sessions
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public static StandInIdp start(int port, String clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        // The JDK's server leaves Nagle's algorithm on: each answer on a kept-alive connection
+        // then waits for the client's delayed ACK. The property is read when the JDK's server is
+        // first used in this JVM, which is here.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // Generated before binding, not on a thread beside it: in a cold JVM on a small machine
+        // the two would compete for the JIT.
+        SigningKey key = SigningKey.generate();
+        // A pool, not the single default thread: a request slowed by a fault must not block others.
+        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+        try {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port);
+            return new StandInIdp(HttpServer.create(address, 0), executor, key, clientId);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + "; choose a free port or 0", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}: where it listens, and the {@code iss} of its tokens. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The port it listens on, useful after {@code start(0)}. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Stops listening at once, abandoning requests still in progress. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    TokenService tokens() {
+        return tokens;
+    }
+
+    SessionStore store() {
+        return store;
+    }
+
+    /**
+     * Serves until killed. Options: {@code --port N} (default {@value #DEFAULT_PORT}) and
+     * {@code --client-id X} (default {@value #DEFAULT_CLIENT_ID}).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = DEFAULT_PORT;
+        String clientId = DEFAULT_CLIENT_ID;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            if ("--port".equals(args[i]) && value != null && value.matches("\\d{1,5}")) {
+                port = Integer.parseInt(value);
+                i++;
+            } else if ("--client-id".equals(args[i]) && value != null && !value.isBlank()) {
+                clientId = value;
+                i++;
+            } else {
+                System.err.println("usage: StandInIdp [--port N] [--client-id X]; bad option: " + args[i]);
+                System.exit(2);
+            }
+        }
+        StandInIdp idp = start(port, clientId);
+        System.out.println("AuthVital stand-in IdP listening on " + idp.baseUrl());
+        // Block here rather than rely on the server's threads: exec:java would otherwise return.
+        new CountDownLatch(1).await();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "authvital-standin-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package com.authvital.standin;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The IdP's own {@code access_token} and {@code refresh_token} cookies: reading, setting, clearing.
+ * Set {@code HttpOnly; SameSite=Lax; Path=/} and not {@code Secure}: the stand-in serves plain
+ * http on loopback, where a Secure cookie would never come back.
+ */
+final class TokenCookies {
+
+    static final String ACCESS = "access_token";
+    static final String REFRESH = "refresh_token";
+
+    private static final String ATTRIBUTES = "; Path=/; HttpOnly; SameSite=Lax";
+
+    private TokenCookies() {
+    }
+
+    /** The value of a request cookie, from any of the {@code Cookie} headers. */
+    static Optional<String> read(Call call, String name) {
+        List<String> headers = call.headers("Cookie");
+        for (String header : headers) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+                    return Optional.of(pair.substring(eq + 1).trim()).filter(v -> !v.isEmpty());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static void set(Call call, String accessToken, String refreshToken) {
+        call.addHeader("Set-Cookie", ACCESS + "=" + accessToken + ATTRIBUTES);
+        call.addHeader("Set-Cookie", REFRESH + "=" + refreshToken + ATTRIBUTES);
+    }
+
+    /** Clears both cookies the way Express's {@code res.clearCookie} does, with Max-Age=0 as well. */
+    static void clear(Call call) {
+        for (String name : List.of(ACCESS, REFRESH)) {
+            call.addHeader("Set-Cookie",
+                    name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT" + ATTRIBUTES);
+        }
+    }
+}
