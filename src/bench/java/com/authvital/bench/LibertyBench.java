@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
@@ -70,7 +73,7 @@ public final class LibertyBench {
             "war-dir", "target/bench",
             "list-warmup", "2000", "list-calls", "100", "list-rounds", "40",
             "load-rounds", "6", "load-requests", "20000", "load-warmup", "30000", "load-scenario-warmup", "2000",
-            "load-connections", "16", "load-paths", "open,filter,nocache,mpjwt", "load-tokens", "1,400,2000,20000"};
+            "load-connections", "16", "load-paths", "open,filter,nocache,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", ""};
         for (int i = 0; i < defaults.length; i += 2) {
             options.put(defaults[i], defaults[i + 1]);
         }
@@ -91,7 +94,7 @@ public final class LibertyBench {
                     + options.get("wlp") + "/bin/server stop " + options.get("server"));
             return 1;
         }
-        System.out.println("Liberty benchmarks; " + Machine.describe());
+        System.out.println("Liberty benchmarks; " + Machine.describe() + "; " + libertyVersion());
         try (StandInIdp idp = StandInIdp.start(0, BenchWar.CLIENT_ID)) {
             File wars = new File(options.get("war-dir"));
             wars.mkdirs();
@@ -123,7 +126,7 @@ public final class LibertyBench {
         }
         System.out.println();
         System.out.println("== Open Liberty benchmarks ==");
-        System.out.println(Machine.describe() + " (at the end)");
+        System.out.println(Machine.describe() + " (at the end); " + libertyVersion());
         summary.forEach(System.out::println);
         return 0;
     }
@@ -170,10 +173,33 @@ public final class LibertyBench {
 
     /** Item 3: the load benchmark, its summary added to the one printed at the end. */
     private void load(TokenMint mint, int port) throws Exception {
+        long serverPid = serverPid();
         LoadBench.Settings settings = new LoadBench.Settings(number("load-rounds"), number("load-requests"),
                 number("load-warmup"), number("load-scenario-warmup"), number("load-connections"), Duration.ofMinutes(2));
-        summary.addAll(new LoadBench(new InetSocketAddress("127.0.0.1", port), settings, options.get("load-paths"),
+        summary.addAll(new LoadBench(new InetSocketAddress("127.0.0.1", port), serverPid, settings, options.get("load-paths"),
                 options.get("load-tokens")).run(mint));
+    }
+
+    /** The server's process id, from the file Liberty writes when it starts; 0 when unknown. */
+    private long serverPid() {
+        try {
+            return Long.parseLong(Files.readString(Path.of(options.get("wlp"), "usr", "servers", ".pid",
+                    options.get("server") + ".pid")).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** "Open Liberty 25.0.0.11", from the runtime's own version file. */
+    private String libertyVersion() {
+        Properties version = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(options.get("wlp"), "lib", "versions", "openliberty.properties"))) {
+            version.load(in);
+        } catch (IOException e) {
+            return "Open Liberty (version unknown)";
+        }
+        return version.getProperty("com.ibm.websphere.productName", "Open Liberty") + " "
+                + version.getProperty("com.ibm.websphere.productVersion", "(version unknown)");
     }
 
     private int number(String option) {
@@ -202,7 +228,8 @@ public final class LibertyBench {
 
     /**
      * {@code server start|stop <name>}; waits at most three minutes. The server's
-     * {@code mpJwt} configuration reads the IdP's URL from {@code BENCH_IDP_URL}.
+     * {@code mpJwt} configuration reads the IdP's URL from {@code BENCH_IDP_URL}; with
+     * {@code --jfr file}, the server records a JFR profile into that file.
      */
     private synchronized void server(String action, String idpBaseUrl) {
         Path script = Path.of(options.get("wlp"), "bin", "server");
@@ -210,6 +237,11 @@ public final class LibertyBench {
             ProcessBuilder builder = new ProcessBuilder(script.toString(), action, options.get("server")).inheritIO();
             if (idpBaseUrl != null) {
                 builder.environment().put("BENCH_IDP_URL", idpBaseUrl);
+                if (!options.get("jfr").isBlank()) {
+                    // For the diagnosis: a JFR profile of the server, written when it stops.
+                    builder.environment().put("JVM_ARGS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                            + Path.of(options.get("jfr")).toAbsolutePath());
+                }
             }
             Process process = builder.start();
             if (!process.waitFor(3, TimeUnit.MINUTES)) {

@@ -48,14 +48,17 @@ final class LoadBench {
     private static final int WARMUP_TOKENS = 1000;
 
     private final InetSocketAddress server;
+    private final long serverPid;
     private final Settings settings;
     private final List<Target> targets;
     private final List<Scenario> scenarios;
     private final List<String> summary = new ArrayList<>();
     private long errors;
 
-    LoadBench(InetSocketAddress server, Settings settings, String paths, String tokenCounts) {
+    /** {@code serverPid}: the Liberty server's process, to tell its CPU time from others' (0: unknown). */
+    LoadBench(InetSocketAddress server, long serverPid, Settings settings, String paths, String tokenCounts) {
         this.server = server;
+        this.serverPid = serverPid;
         this.settings = settings;
         this.targets = Arrays.stream(paths.split(",")).map(String::trim).map(LoadBench::target)
                 .collect(Collectors.toList());
@@ -118,9 +121,10 @@ final class LoadBench {
     /** One scenario's warm-up and rounds; adds its row to the summary, answers its line of throughputs. */
     private String scenario(LoadDriver driver, Scenario scenario, byte[][] tokens) throws Exception {
         int warmup = settings.scenarioWarmup();
+        String loadAverage = Machine.loadAverage();
         System.out.printf(Locale.ROOT, "load, %s: %d rounds x %d requests per path (each token %s per round),"
-                        + " after %d warm-up requests per path%n", scenario.label(), settings.rounds(), settings.requests(),
-                times((double) settings.requests() / tokens.length), warmup);
+                        + " after %d warm-up requests per path; load average %s%n", scenario.label(), settings.rounds(),
+                settings.requests(), times((double) settings.requests() / tokens.length), warmup, loadAverage);
         for (Target target : targets) {
             count(driver.run(target.path(), tokens, warmup, settings.limit()));
         }
@@ -128,6 +132,7 @@ final class LoadBench {
         long[] nanos = new long[paths];
         double[][] ratios = new double[paths][settings.rounds()];
         int open = targets.indexOf(OPEN);
+        CpuUse before = CpuUse.now(serverPid);
         for (int round = 0; round < settings.rounds(); round++) {
             double[] perSecond = new double[paths];
             for (int index : Rounds.order(round, paths)) {
@@ -146,6 +151,8 @@ final class LoadBench {
             }
             System.out.println(line.append(" req/s"));
         }
+        String cpu = CpuUse.now(serverPid).since(before);
+        System.out.println("  " + cpu);
         StringBuilder row = new StringBuilder("| " + scenario.label() + " |");
         StringBuilder rates = new StringBuilder("  " + scenario.label() + ":");
         for (int i = 0; i < paths; i++) {
@@ -156,7 +163,7 @@ final class LoadBench {
         }
         row.append(' ').append(verdict(scenario, ratios)).append(" |");
         summary.add(row.toString());
-        return rates.toString();
+        return rates.append(" req/s; load average ").append(loadAverage).append(" before, rounds' ").append(cpu).toString();
     }
 
     /** "≥ 0.90: met; ahead of mpJwt: yes", from the medians. */
