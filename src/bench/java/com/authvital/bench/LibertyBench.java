@@ -72,7 +72,8 @@ public final class LibertyBench {
         String[] defaults = {"wlp", "target/liberty/wlp", "server", "av-bench", "port", "9283",
             "war-dir", "target/bench",
             "list-warmup", "2000", "list-calls", "100", "list-rounds", "40",
-            "load-rounds", "6", "load-requests", "20000", "load-warmup", "30000", "load-scenario-warmup", "2000",
+            "load-rounds", "6", "load-requests", "20000", "load-warmup", "10000", "load-warmup-seconds", "150",
+            "load-scenario-warmup", "5000",
             "load-connections", "16", "load-paths", "open,filter,nocache,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", ""};
         for (int i = 0; i < defaults.length; i += 2) {
             options.put(defaults[i], defaults[i + 1]);
@@ -175,7 +176,8 @@ public final class LibertyBench {
     private void load(TokenMint mint, int port) throws Exception {
         long serverPid = serverPid();
         LoadBench.Settings settings = new LoadBench.Settings(number("load-rounds"), number("load-requests"),
-                number("load-warmup"), number("load-scenario-warmup"), number("load-connections"), Duration.ofMinutes(2));
+                number("load-warmup"), Duration.ofSeconds(number("load-warmup-seconds")), number("load-scenario-warmup"),
+                number("load-connections"), Duration.ofMinutes(2));
         summary.addAll(new LoadBench(new InetSocketAddress("127.0.0.1", port), serverPid, settings, options.get("load-paths"),
                 options.get("load-tokens")).run(mint));
     }
