@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,26 +25,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * The two benchmarks inside Open Liberty, in one run: starts a stand-in IdP, writes the
- * benchmark WAR ({@link BenchWar}), starts the Liberty server, then (1) has
+ * benchmark's three WARs ({@link BenchWar}), starts the Liberty server, then (1) has
  * {@link ListComparisonServlet} time the sessions service's {@code list()} against a raw
- * {@code HttpClient} call plus JSON-B, and (2) drives {@code /protected/hello} (behind the
- * filter, with a valid token), {@code /open/hello} and {@code /passthrough/hello} with the same
- * load in rounds of rotating order ({@link LoadDriver}). Prints the figures and the targets, then stops the server and the IdP.
+ * {@code HttpClient} call plus JSON-B, and (2) runs the load benchmark ({@link LoadBench}): the
+ * same servlet unprotected, behind the module's filter with its token cache on and off, and
+ * behind Liberty's {@code mpJwt-2.1}, with one token and with many distinct tokens rotated.
+ * Prints the figures and the targets, then stops the server and the IdP.
  *
  * <p>{@code java -cp <test classpath> com.authvital.bench.LibertyBench --wlp target/liberty/wlp
- * --server av-bench --port 9283 --war target/bench/authvital-bench.war}, the server created
- * beforehand with its {@code bench.war} bootstrap property set to the same file ({@code mvn -Pbench
- * package} does all of it). Everything stays on 127.0.0.1; every loop is bounded in count and time.
+ * --server av-bench --port 9283 --war-dir target/bench}, the server created beforehand with
+ * its {@code bench.dir} bootstrap property set to the same directory ({@code mvn -Pbench
+ * package} does all of it; its {@code bench.load.*} properties set the {@code --load-*}
+ * options). Everything stays on 127.0.0.1; every loop is bounded in count and time.
  */
 public final class LibertyBench {
 
     private static final double LIST_TARGET = 1.2;
-    private static final double LOAD_TARGET = 0.95;
 
     private final Map<String, String> options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -58,11 +62,19 @@ public final class LibertyBench {
         // headers and the body of an answer apart, and the body then waits for the client's
         // delayed ACK, 40 ms or more per call on a kept-alive connection. Read once, at its start.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Without it, every jakarta.json.Json call (the stand-in makes several per request) looks
+        // the provider up with a ServiceLoader over the whole test classpath, a few hundred jar
+        // entries: that, not the RSA signature, was most of minting a token. Read once, at first use.
+        if (System.getProperty("jakarta.json.provider") == null) {
+            System.setProperty("jakarta.json.provider", "org.eclipse.parsson.JsonProviderImpl");
+        }
         Map<String, String> options = new LinkedHashMap<>();
         String[] defaults = {"wlp", "target/liberty/wlp", "server", "av-bench", "port", "9283",
-            "war", "target/bench/authvital-bench.war",
+            "war-dir", "target/bench",
             "list-warmup", "2000", "list-calls", "100", "list-rounds", "40",
-            "load-warmup", "20000", "load-requests", "8000", "load-rounds", "12", "concurrency", "8"};
+            "load-rounds", "6", "load-requests", "20000", "load-warmup", "10000", "load-warmup-seconds", "150",
+            "load-scenario-warmup", "5000",
+            "load-connections", "16", "load-paths", "open,filter,nocache,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", ""};
         for (int i = 0; i < defaults.length; i += 2) {
             options.put(defaults[i], defaults[i + 1]);
         }
@@ -83,34 +95,39 @@ public final class LibertyBench {
                     + options.get("wlp") + "/bin/server stop " + options.get("server"));
             return 1;
         }
-        System.out.println("Liberty benchmarks; " + Machine.describe());
+        System.out.println("Liberty benchmarks; " + Machine.describe() + "; " + libertyVersion());
         try (StandInIdp idp = StandInIdp.start(0, BenchWar.CLIENT_ID)) {
-            File war = new File(options.get("war"));
-            war.getParentFile().mkdirs();
-            BenchWar.build(idp.baseUrl()).as(ZipExporter.class).exportTo(war, true);
-            System.out.println("Stand-in IdP on " + idp.baseUrl() + "; WAR written to " + war);
+            File wars = new File(options.get("war-dir"));
+            wars.mkdirs();
+            BenchWar.module(idp.baseUrl()).as(ZipExporter.class).exportTo(war(BenchWar.MODULE), true);
+            BenchWar.moduleWithoutTokenCache(idp.baseUrl()).as(ZipExporter.class)
+                    .exportTo(war(BenchWar.MODULE_WITHOUT_CACHE), true);
+            BenchWar.mpJwt().as(ZipExporter.class).exportTo(war(BenchWar.MP_JWT), true);
+            System.out.println("Stand-in IdP on " + idp.baseUrl() + "; WARs written to " + wars);
 
-            server("start");
-            Thread stopper = new Thread(() -> server("stop"));
+            server("start", idp.baseUrl());
+            Thread stopper = new Thread(() -> server("stop", null));
             Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C still stops the server
             try {
                 String app = "http://127.0.0.1:" + port + "/bench";
                 awaitApplication(URI.create(app + "/open/hello"));
+                awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-nocache/open/hello"));
+                awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-mpjwt/open/hello"));
                 StandInClient.NewSession user = StandInClient.at(idp.baseUrl()).session(Map.of("tenant", "acme"));
                 StandInClient.at(idp.baseUrl()).anotherSession(user.userId());
                 StandInClient.at(idp.baseUrl()).anotherSession(user.userId());
                 String authorization = "Bearer " + user.accessToken();
 
                 compareList(app, authorization);
-                load(app, authorization);
+                load(new TokenMint(idp.baseUrl()), port);
             } finally {
-                server("stop");
+                server("stop", null);
                 Runtime.getRuntime().removeShutdownHook(stopper);
             }
         }
         System.out.println();
         System.out.println("== Open Liberty benchmarks ==");
-        System.out.println(Machine.describe() + " (at the end)");
+        System.out.println(Machine.describe() + " (at the end); " + libertyVersion());
         summary.forEach(System.out::println);
         return 0;
     }
@@ -152,90 +169,47 @@ public final class LibertyBench {
         summary.add(String.format(Locale.ROOT, "  AuthVitalSessions.list (REST client)   %8.1f us/call", serviceMean));
         summary.add(String.format(Locale.ROOT, "  raw HttpClient GET + one reused Jsonb  %8.1f us/call", rawMean));
         summary.add(String.format(Locale.ROOT, "  ratio %.3f (%+.1f us/call), per-round ratios %s; target <= %.1f: %s",
-                ratio, serviceMean - rawMean, quartiles(ratios), LIST_TARGET, ratio <= LIST_TARGET ? "met" : "MISSED"));
+                ratio, serviceMean - rawMean, Rounds.quartiles(ratios), LIST_TARGET, ratio <= LIST_TARGET ? "met" : "MISSED"));
     }
 
-    /**
-     * Item 3: the same closed-loop load on {@code /protected/hello} and {@code /open/hello}; for the
-     * diagnosis also on {@code /passthrough/hello} (a filter that does nothing: Liberty's cost of any
-     * filter). The order of the three changes every round, so none is always first or always on
-     * the warmest server.
-     */
-    private void load(String app, String authorization) throws Exception {
-        int requests = Integer.parseInt(options.get("load-requests"));
-        int rounds = Integer.parseInt(options.get("load-rounds"));
-        int concurrency = Integer.parseInt(options.get("concurrency"));
-        int warmup = Integer.parseInt(options.get("load-warmup"));
-        String[] paths = {"/protected/hello", "/open/hello", "/passthrough/hello"};
-        Duration limit = Duration.ofMinutes(2);
-        long[] nanos = new long[paths.length];
-        double[] protectedToOpen = new double[rounds];
-        double[] passthroughToOpen = new double[rounds];
-        long errors = 0;
-        try (LoadDriver driver = new LoadDriver(concurrency)) {
-            System.out.printf(Locale.ROOT, "load: %d requests per path and round, %d threads, after %d warm-up"
-                    + " requests per path%n", requests, concurrency, warmup);
-            for (String path : paths) {
-                driver.run(URI.create(app + path), authorization, warmup, limit);
-            }
-            for (int round = 0; round < rounds; round++) {
-                double[] perSecond = new double[paths.length];
-                for (int index : order(round, paths.length)) {
-                    LoadDriver.Run run = driver.run(URI.create(app + paths[index]), authorization, requests, limit);
-                    nanos[index] += run.nanos();
-                    errors += run.errors();
-                    perSecond[index] = run.perSecond();
-                }
-                protectedToOpen[round] = perSecond[0] / perSecond[1];
-                passthroughToOpen[round] = perSecond[2] / perSecond[1];
-                System.out.printf(Locale.ROOT, "  round %2d: protected %6.0f, open %6.0f, passthrough %6.0f req/s;"
-                        + " protected/open %.3f%n", round + 1, perSecond[0], perSecond[1], perSecond[2],
-                        protectedToOpen[round]);
-            }
-        }
-        double[] rate = new double[paths.length];
-        for (int i = 0; i < paths.length; i++) {
-            rate[i] = (double) requests * rounds * 1e9 / nanos[i];
-        }
-        double ratio = rate[0] / rate[1];
-        summary.add(String.format(Locale.ROOT, "load, %d rounds x %d requests per path, %d threads, closed loop on loopback:",
-                rounds, requests, concurrency));
-        summary.add(String.format(Locale.ROOT, "  /protected/hello (AuthVitalFilter, valid token)  %8.0f req/s", rate[0]));
-        summary.add(String.format(Locale.ROOT, "  /open/hello (no filter, same request)            %8.0f req/s", rate[1]));
-        summary.add(String.format(Locale.ROOT, "  ratio %.3f, per-round ratios %s; target >= %.2f: %s; %d errors", ratio,
-                quartiles(protectedToOpen), LOAD_TARGET, ratio >= LOAD_TARGET ? "met" : "MISSED", errors));
-        summary.add(String.format(Locale.ROOT, "  diagnosis: /passthrough/hello (a filter doing nothing) %.0f req/s,"
-                + " passthrough/open %.3f (per round %s), protected/passthrough %.3f",
-                rate[2], rate[2] / rate[1], quartiles(passthroughToOpen), rate[0] / rate[2]));
-        if (errors > 0) {
-            throw new IllegalStateException(errors + " requests did not answer 200: the figures are not comparable");
+    /** Item 3: the load benchmark, its summary added to the one printed at the end. */
+    private void load(TokenMint mint, int port) throws Exception {
+        long serverPid = serverPid();
+        LoadBench.Settings settings = new LoadBench.Settings(number("load-rounds"), number("load-requests"),
+                number("load-warmup"), Duration.ofSeconds(number("load-warmup-seconds")), number("load-scenario-warmup"),
+                number("load-connections"), Duration.ofMinutes(2));
+        summary.addAll(new LoadBench(new InetSocketAddress("127.0.0.1", port), serverPid, settings, options.get("load-paths"),
+                options.get("load-tokens")).run(mint));
+    }
+
+    /** The server's process id, from the file Liberty writes when it starts; 0 when unknown. */
+    private long serverPid() {
+        try {
+            return Long.parseLong(Files.readString(Path.of(options.get("wlp"), "usr", "servers", ".pid",
+                    options.get("server") + ".pid")).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 0;
         }
     }
 
-    /** The order of the paths in a round: rotated by one each round, reversed every other cycle. */
-    private static int[] order(int round, int paths) {
-        int[] order = new int[paths];
-        boolean reversed = (round / paths) % 2 == 1;
-        for (int i = 0; i < paths; i++) {
-            int position = reversed ? paths - 1 - i : i;
-            order[position] = (round + i) % paths;
+    /** "Open Liberty 25.0.0.11", from the runtime's own version file. */
+    private String libertyVersion() {
+        Properties version = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(options.get("wlp"), "lib", "versions", "openliberty.properties"))) {
+            version.load(in);
+        } catch (IOException e) {
+            return "Open Liberty (version unknown)";
         }
-        return order;
+        return version.getProperty("com.ibm.websphere.productName", "Open Liberty") + " "
+                + version.getProperty("com.ibm.websphere.productVersion", "(version unknown)");
     }
 
-    /** "median M (quartiles Q1..Q3)" of per-round ratios: how much one round's figure can be trusted. */
-    private static String quartiles(double[] ratios) {
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "median %.3f (quartiles %.3f..%.3f)", quantile(sorted, 0.5),
-                quantile(sorted, 0.25), quantile(sorted, 0.75));
+    private int number(String option) {
+        return Integer.parseInt(options.get(option));
     }
 
-    private static double quantile(double[] sorted, double q) {
-        double position = q * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(sorted.length - 1, below + 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+    private File war(String name) {
+        return new File(options.get("war-dir"), name + ".war");
     }
 
     private void awaitApplication(URI probe) throws Exception {
@@ -254,11 +228,24 @@ public final class LibertyBench {
         throw new IllegalStateException(probe + " did not answer 200 within 120 s: see the server's messages.log");
     }
 
-    /** {@code server start|stop <name>}; waits at most three minutes. */
-    private synchronized void server(String action) {
+    /**
+     * {@code server start|stop <name>}; waits at most three minutes. The server's
+     * {@code mpJwt} configuration reads the IdP's URL from {@code BENCH_IDP_URL}; with
+     * {@code --jfr file}, the server records a JFR profile into that file.
+     */
+    private synchronized void server(String action, String idpBaseUrl) {
         Path script = Path.of(options.get("wlp"), "bin", "server");
         try {
-            Process process = new ProcessBuilder(script.toString(), action, options.get("server")).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(script.toString(), action, options.get("server")).inheritIO();
+            if (idpBaseUrl != null) {
+                builder.environment().put("BENCH_IDP_URL", idpBaseUrl);
+                if (!options.get("jfr").isBlank()) {
+                    // For the diagnosis: a JFR profile of the server, written when it stops.
+                    builder.environment().put("JVM_ARGS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                            + Path.of(options.get("jfr")).toAbsolutePath());
+                }
+            }
+            Process process = builder.start();
             if (!process.waitFor(3, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("server " + action + " did not finish within 3 minutes");

@@ -1,10 +1,7 @@
 package com.authvital.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,9 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A closed-loop HTTP load on loopback: a fixed number of threads, each sending its next GET as
- * soon as the previous one is answered, until a fixed number of requests has been sent. Every
- * request carries the same {@code Authorization} header; any answer but 200 is counted as an error.
+ * A closed loop of GETs: {@code connections} threads, each with its own kept-alive
+ * {@link BenchConnection}, send a request, wait for the whole answer, send the next, until a
+ * run's requests are done. Request {@code i} of a run carries token {@code i mod n} of the
+ * run's tokens in {@code Authorization: Bearer}, so a run of as many requests as tokens uses
+ * each once. Any answer but 200 counts as an error. The connections stay open across runs (and
+ * paths: they all live on one server), as a load balancer's would.
  */
 final class LoadDriver implements AutoCloseable {
 
@@ -28,38 +28,55 @@ final class LoadDriver implements AutoCloseable {
         }
     }
 
-    private final int concurrency;
+    private final InetSocketAddress server;
+    private final BenchConnection[] connections;
     private final ExecutorService workers;
-    private final HttpClient http;
 
-    LoadDriver(int concurrency) {
-        this.concurrency = concurrency;
-        this.workers = Executors.newFixedThreadPool(concurrency, task -> {
+    LoadDriver(InetSocketAddress server, int connections) {
+        this.server = server;
+        this.connections = new BenchConnection[connections];
+        for (int i = 0; i < connections; i++) {
+            this.connections[i] = new BenchConnection(server);
+        }
+        this.workers = Executors.newFixedThreadPool(connections, task -> {
             Thread thread = new Thread(task, "load-driver");
             thread.setDaemon(true);
             return thread;
         });
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** Sends {@code requests} GETs of {@code uri} over the threads; gives up after {@code limit}. */
-    Run run(URI uri, String authorization, int requests, Duration limit) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Authorization", authorization).GET().build();
-        AtomicInteger left = new AtomicInteger(requests);
+    int connections() {
+        return connections.length;
+    }
+
+    /** The status of one GET of {@code path}, with this token or ({@code null}) without any. */
+    int probe(String path, byte[] token) throws IOException {
+        BenchConnection connection = new BenchConnection(server);
+        try {
+            return connection.get(BenchConnection.head(path, server), token);
+        } finally {
+            connection.close();
+        }
+    }
+
+    /** Sends {@code requests} GETs of {@code path} over the connections; gives up after {@code limit}. */
+    Run run(String path, byte[][] tokens, int requests, Duration limit) throws Exception {
+        byte[] head = BenchConnection.head(path, server);
+        AtomicInteger next = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
-        Future<?>[] running = new Future<?>[concurrency];
+        Future<?>[] running = new Future<?>[connections.length];
         long start = System.nanoTime();
-        for (int i = 0; i < concurrency; i++) {
-            running[i] = workers.submit(() -> {
-                while (left.getAndDecrement() > 0) {
+        for (int c = 0; c < connections.length; c++) {
+            BenchConnection connection = connections[c];
+            running[c] = workers.submit(() -> {
+                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                     try {
-                        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                        if (connection.get(head, tokens[i % tokens.length]) != 200) {
                             errors.incrementAndGet();
                         }
                     } catch (IOException e) {
                         errors.incrementAndGet();
+                        connection.close();
                     }
                 }
                 return null;
@@ -71,8 +88,8 @@ final class LoadDriver implements AutoCloseable {
                 worker.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (TimeoutException e) {
-            left.set(0); // the threads stop after their request in flight
-            throw new IllegalStateException(requests + " requests to " + uri + " took over " + limit, e);
+            next.set(requests); // the threads stop after their request in flight
+            throw new IllegalStateException(requests + " requests to " + path + " took over " + limit, e);
         }
         return new Run(requests, errors.get(), System.nanoTime() - start);
     }
@@ -80,5 +97,8 @@ final class LoadDriver implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        for (BenchConnection connection : connections) {
+            connection.close();
+        }
     }
 }

@@ -1,0 +1,74 @@
+package com.authvital.bench;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the load benchmark checks before it measures, printed, the run failing on any surprise:
+ * every protected path answers 200 with a valid token, 401 without one and 401 with a tampered
+ * one, every unprotected path 200 either way; and {@link PrincipalServlet} beside each path shows
+ * who authenticated the request: nobody on the unprotected ones (so {@code mpJwt-2.1}, enabled
+ * on the same server, left them alone), the module on its filter's, mpJwt on its own.
+ */
+final class LoadChecks {
+
+    private final InetSocketAddress server;
+    private final List<LoadBench.Target> targets;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> failures = new ArrayList<>();
+
+    LoadChecks(InetSocketAddress server, List<LoadBench.Target> targets) {
+        this.server = server;
+        this.targets = targets;
+    }
+
+    /** Checks with {@code token}, a valid token; prints each answer, throws naming every failure. */
+    void verify(LoadDriver driver, byte[] token) throws Exception {
+        System.out.println("load: checks before measuring");
+        for (LoadBench.Target target : targets) {
+            int withToken = driver.probe(target.path(), token);
+            int without = driver.probe(target.path(), null);
+            int tampered = driver.probe(target.path(), LoadBench.tampered(token));
+            int refused = target.protectedPath() ? 401 : 200;
+            boolean ok = withToken == 200 && without == refused && tampered == refused;
+            System.out.printf(Locale.ROOT, "  %-32s %-28s valid token %d, none %d, tampered %d: %s%n", target.path(),
+                    target.label(), withToken, without, tampered, ok ? "ok" : "WRONG, expected 200, " + refused + ", " + refused);
+            if (!ok) {
+                failures.add(target.path() + " answered " + withToken + "/" + without + "/" + tampered);
+            }
+        }
+        String bearer = new String(token, StandardCharsets.US_ASCII);
+        for (LoadBench.Target target : targets) {
+            String expected = target == LoadBench.MP_JWT ? null
+                    : target.protectedPath() ? "AuthVitalPrincipal" : "none";
+            principal(target.path().replace("/hello", "/principal"), bearer, expected);
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("the load benchmark's paths are not as they should be, nothing measured: "
+                    + String.join("; ", failures));
+        }
+    }
+
+    /** Who the application sees behind {@code path} with the token: must contain {@code expected} (null: anyone). */
+    private void principal(String path, String token, String expected) throws Exception {
+        URI uri = URI.create("http://" + server.getHostString() + ":" + server.getPort() + path);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String body = answer.body().strip();
+        boolean ok = answer.statusCode() == 200 && (expected == null ? !body.equals("none") : body.contains(expected));
+        System.out.printf(Locale.ROOT, "  %-32s user seen with a valid token: %s: %s%n", path, body,
+                ok ? "ok" : "WRONG, expected " + (expected == null ? "a user" : expected));
+        if (!ok) {
+            failures.add(path + " answered " + answer.statusCode() + " " + body);
+        }
+    }
+}
