@@ -1,7 +1,6 @@
 package com.authvital.bench;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,7 +121,7 @@ final class LoadBench {
      * Cycles of every path, {@code warmup} requests each, until the server stops getting
      * faster: at least eight cycles, the last three each less than 3% above the fastest before
      * it; or the time limit. On two cores Liberty's JIT takes a few hundred thousand requests
-     * (half a minute to a minute), and rounds on a server still getting faster would favour
+     * (a minute or two), and rounds on a server still getting faster would favour
      * whichever path runs later. Single cycles vary by 10% on this shared machine, hence three.
      */
     private void warmUp(LoadDriver driver, byte[][] tokens) throws Exception {
@@ -235,17 +234,5 @@ final class LoadBench {
         return TARGETS.stream().filter(target -> target.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown load path '" + key + "'; known: "
                         + TARGETS.stream().map(Target::key).collect(Collectors.joining(","))));
-    }
-
-    /** The path's token as the checks send it: a copy with one character of the signature changed. */
-    static byte[] tampered(byte[] token) {
-        byte[] copy = token.clone();
-        int at = copy.length - 20;
-        copy[at] = (byte) (copy[at] == 'A' ? 'B' : 'A');
-        return copy;
-    }
-
-    static String text(byte[] token) {
-        return new String(token, StandardCharsets.US_ASCII);
     }
 }

@@ -37,10 +37,10 @@ final class LoadChecks {
         for (LoadBench.Target target : targets) {
             int withToken = driver.probe(target.path(), token);
             int without = driver.probe(target.path(), null);
-            int tampered = driver.probe(target.path(), LoadBench.tampered(token));
+            int tampered = driver.probe(target.path(), tampered(token));
             int refused = target.protectedPath() ? 401 : 200;
             boolean ok = withToken == 200 && without == refused && tampered == refused;
-            System.out.printf(Locale.ROOT, "  %-32s %-28s valid token %d, none %d, tampered %d: %s%n", target.path(),
+            System.out.printf(Locale.ROOT, "  %-36s %-28s valid token %d, none %d, tampered %d: %s%n", target.path(),
                     target.label(), withToken, without, tampered, ok ? "ok" : "WRONG, expected 200, " + refused + ", " + refused);
             if (!ok) {
                 failures.add(target.path() + " answered " + withToken + "/" + without + "/" + tampered);
@@ -65,10 +65,18 @@ final class LoadChecks {
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         String body = answer.body().strip();
         boolean ok = answer.statusCode() == 200 && (expected == null ? !body.equals("none") : body.contains(expected));
-        System.out.printf(Locale.ROOT, "  %-32s user seen with a valid token: %s: %s%n", path, body,
+        System.out.printf(Locale.ROOT, "  %-36s user seen with a valid token: %s: %s%n", path, body,
                 ok ? "ok" : "WRONG, expected " + (expected == null ? "a user" : expected));
         if (!ok) {
             failures.add(path + " answered " + answer.statusCode() + " " + body);
         }
+    }
+
+    /** A copy of the token with one character of its signature changed. */
+    private static byte[] tampered(byte[] token) {
+        byte[] copy = token.clone();
+        int at = copy.length - 20;
+        copy[at] = (byte) (copy[at] == 'A' ? 'B' : 'A');
+        return copy;
     }
 }
