@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -138,7 +139,7 @@ final class ConfigReader {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        List<String> patterns = UrlPatterns.split(raw.get());
+        List<String> patterns = split(raw.get());
         if (patterns.isEmpty()) {
             problems.add("'" + key + "' is set but names no pattern: list them separated by commas, "
                     + "like /api/*, /admin/*, or leave it unset");
@@ -168,7 +169,7 @@ final class ConfigReader {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        List<String> origins = UrlPatterns.split(raw.get());
+        List<String> origins = split(raw.get());
         for (String origin : origins) {
             if (!RequestOrigin.of(origin).map(o -> o.equalsIgnoreCase(origin.replaceAll("/+$", ""))).orElse(false)) {
                 problems.add("'" + key + "' has '" + origin + "', not an origin like https://app.example.com");
@@ -179,7 +180,7 @@ final class ConfigReader {
 
     /** A comma-separated list of {@code key}, blanks dropped; empty when unset. */
     List<String> list(String key) {
-        return lookup(key).map(UrlPatterns::split).orElse(List.of());
+        return lookup(key).map(ConfigReader::split).orElse(List.of());
     }
 
     /** The constant of {@code type} that {@code key} names, in any letter case; {@code fallback} when unset. */
@@ -211,6 +212,11 @@ final class ConfigReader {
         if (!problems.isEmpty()) {
             throw new AuthVitalConfigException(problems);
         }
+    }
+
+    /** A comma-separated list, blanks dropped. */
+    private static List<String> split(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     /**

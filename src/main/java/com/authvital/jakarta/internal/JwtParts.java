@@ -32,8 +32,10 @@ import java.util.Set;
  * @param signature    the signature, decoded
  * @param claims       the claims, unmodifiable: strings, numbers (Long or Double), booleans, lists
  *                     and maps, JSON nulls left out
+ * @param newHeader    the header's encoding when it was parsed here, {@code null} when it was known
  */
-record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signature, Map<String, Object> claims) {
+record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signature, Map<String, Object> claims,
+                String newHeader) {
 
     private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
     private static final int MAX_HEADERS = 32;
@@ -59,14 +61,17 @@ record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signatu
         if (ascii.length != token.length()) {
             throw new ParseException("characters beyond the BMP", 0);
         }
-        JWSHeader header = headers.get(token.substring(0, first));
+        String encodedHeader = token.substring(0, first);
+        JWSHeader header = headers.get(encodedHeader);
+        String newHeader = null;
         if (header == null) {
             decode(ascii, 0, first); // strictly, once per header: nimbus's decoding skips what is not base64url
-            header = JWSHeader.parse(new Base64URL(token.substring(0, first)));
+            header = JWSHeader.parse(new Base64URL(encodedHeader));
+            newHeader = encodedHeader;
         }
         Map<String, Object> claims = claims(decode(ascii, first + 1, second));
         byte[] signature = decode(ascii, second + 1, ascii.length);
-        return new JwtParts(header, ascii, second, signature, claims);
+        return new JwtParts(header, ascii, second, signature, claims, newHeader);
     }
 
     /**
@@ -74,17 +79,9 @@ record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signatu
      * key; call it only once a signature under the header has verified.
      */
     void rememberHeader(Map<String, JWSHeader> headers) {
-        if (headers.size() < MAX_HEADERS) {
-            headers.putIfAbsent(new String(ascii, 0, headerLength(), StandardCharsets.US_ASCII), header);
+        if (newHeader != null && headers.size() < MAX_HEADERS) {
+            headers.putIfAbsent(newHeader, header);
         }
-    }
-
-    private int headerLength() {
-        int dot = 0;
-        while (ascii[dot] != '.') {
-            dot++;
-        }
-        return dot;
     }
 
     /**

@@ -1,8 +1,6 @@
 package com.authvital.jakarta.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Servlet URL patterns (Servlet 6.0 §12.2: {@code /exact}, {@code /prefix/*}, {@code *.extension})
@@ -11,11 +9,6 @@ import java.util.List;
 final class UrlPatterns {
 
     private UrlPatterns() {
-    }
-
-    /** A comma-separated list, blanks dropped. */
-    static List<String> split(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     /** Servlet §12.2 URL patterns this module understands: /exact, /prefix/*, *.extension. */
