@@ -2,6 +2,7 @@ package com.authvital.bench;
 
 import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.testing.Deployments;
+import java.util.HashMap;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -28,12 +29,19 @@ final class BenchWar {
     private BenchWar() {
     }
 
-    /** The module with its token cache at the default size, pointed at the IdP at {@code idpBaseUrl}. */
-    static WebArchive module(String idpBaseUrl) {
-        return Deployments.app(MODULE, Map.of(
-                        AuthVitalConfig.HOST, idpBaseUrl,
-                        AuthVitalConfig.CLIENT_ID, CLIENT_ID,
-                        AuthVitalConfig.FILTER_URL_PATTERNS, "/protected/*"),
+    /**
+     * The module pointed at the IdP at {@code idpBaseUrl}, its token cache at the default size,
+     * or at {@code tokenCacheSize} when that is not blank.
+     */
+    static WebArchive module(String idpBaseUrl, String tokenCacheSize) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                AuthVitalConfig.HOST, idpBaseUrl,
+                AuthVitalConfig.CLIENT_ID, CLIENT_ID,
+                AuthVitalConfig.FILTER_URL_PATTERNS, "/protected/*"));
+        if (!tokenCacheSize.isBlank()) {
+            config.put(AuthVitalConfig.TOKEN_CACHE_SIZE, tokenCacheSize);
+        }
+        return Deployments.app(MODULE, config,
                 HelloServlet.class, PrincipalServlet.class, PassThroughFilter.class, ListComparisonServlet.class);
     }
 

@@ -74,7 +74,8 @@ public final class LibertyBench {
             "list-warmup", "2000", "list-calls", "100", "list-rounds", "40",
             "load-rounds", "6", "load-requests", "20000", "load-warmup", "10000", "load-warmup-seconds", "150",
             "load-scenario-warmup", "5000",
-            "load-connections", "16", "load-paths", "open,filter,nocache,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", ""};
+            "load-connections", "16", "load-paths", "open,filter,nocache,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", "",
+            "token-cache-size", ""};
         for (int i = 0; i < defaults.length; i += 2) {
             options.put(defaults[i], defaults[i + 1]);
         }
@@ -99,7 +100,10 @@ public final class LibertyBench {
         try (StandInIdp idp = StandInIdp.start(0, BenchWar.CLIENT_ID)) {
             File wars = new File(options.get("war-dir"));
             wars.mkdirs();
-            BenchWar.module(idp.baseUrl()).as(ZipExporter.class).exportTo(war(BenchWar.MODULE), true);
+            BenchWar.module(idp.baseUrl(), options.get("token-cache-size")).as(ZipExporter.class).exportTo(war(BenchWar.MODULE), true);
+            System.out.println("load: our filter's token cache holds " + (options.get("token-cache-size").isBlank()
+                    ? "the default number of tokens" : options.get("token-cache-size") + " tokens")
+                    + " (authvital.token-cache.max-size)");
             BenchWar.moduleWithoutTokenCache(idp.baseUrl()).as(ZipExporter.class)
                     .exportTo(war(BenchWar.MODULE_WITHOUT_CACHE), true);
             BenchWar.mpJwt().as(ZipExporter.class).exportTo(war(BenchWar.MP_JWT), true);

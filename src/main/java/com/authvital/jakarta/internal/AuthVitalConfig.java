@@ -133,7 +133,7 @@ public final class AuthVitalConfig {
                 r.duration(JWKS_REFRESH_INTERVAL, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1)),
                 // At least a second: a token with a made-up kid must not be able to make every request a fetch.
                 r.duration(JWKS_REFETCH_INTERVAL, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)),
-                r.integer(TOKEN_CACHE_SIZE, 10_000, 0, 10_000_000));
+                r.integer(TOKEN_CACHE_SIZE, 25_000, 0, 10_000_000));
         cookies = CookieSettings.read(r);
         allowedOrigins = r.origins(ALLOWED_ORIGINS).orElse(List.of());
         filterUrlPatterns = r.urlPatterns(FILTER_URL_PATTERNS).orElse(List.of());

@@ -1,17 +1,21 @@
 package com.authvital.jakarta.internal;
 
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Validated tokens by the whole token (never a prefix: two tokens may share one), so that the
- * next request with the same token costs a lookup instead of an RSA verification. An entry never
- * outlives its token's {@code exp}; failures are never cached. Bounded: when full, expired entries
- * go first, then arbitrary ones.
+ * next request with the same token costs a lookup instead of an RSA verification. A Caffeine
+ * cache, bounded by its size: when more tokens come than it holds, its admission policy keeps the
+ * ones that come back. An entry never outlives its token's {@code exp}; failures are never cached.
  *
- * <p>Keys compare the whole token but hash only its end, the signature: every request brings a
- * new string of about a kilobyte, and a lookup must not cost a pass over all of it
- * (docs/performance.md has the figures).
+ * <p>What this class adds to Caffeine: keys compare the whole token but hash only its end, the
+ * signature (every request brings a new string of about a kilobyte, and a lookup must not cost a
+ * pass over all of it), and a lookup checks {@code exp} against the validator's clock itself.
+ * Maintenance runs on the calling thread, not on a pool shared with the rest of the server.
  */
 final class TokenCache {
 
@@ -44,52 +48,64 @@ final class TokenCache {
         }
     }
 
-    private final int maxSize;
-    private final ConcurrentHashMap<Key, ValidatedToken> entries = new ConcurrentHashMap<>();
+    private final Cache<Key, ValidatedToken> entries;
+    private final Policy.VarExpiration<Key, ValidatedToken> lifetimes;
 
+    /** @param maxSize how many tokens it holds at most; 0 for none */
     TokenCache(int maxSize) {
-        this.maxSize = maxSize;
+        this.entries = maxSize == 0 ? null : Caffeine.newBuilder()
+                .maximumSize(maxSize)
+                .expireAfter(new Expiry<Key, ValidatedToken>() {
+                    @Override
+                    public long expireAfterCreate(Key key, ValidatedToken value, long currentTime) {
+                        return Long.MAX_VALUE; // put gives each entry its own lifetime
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(Key key, ValidatedToken value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+
+                    @Override
+                    public long expireAfterRead(Key key, ValidatedToken value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .executor(Runnable::run)
+                .build();
+        this.lifetimes = entries == null ? null : entries.policy().expireVariably().orElseThrow();
     }
 
     /** The validated token, if it is known and has not expired at {@code now}. */
     ValidatedToken get(String token, long now) {
+        if (entries == null) {
+            return null;
+        }
         Key key = Key.of(token);
-        ValidatedToken known = entries.get(key);
+        ValidatedToken known = entries.getIfPresent(key);
         if (known == null) {
             return null;
         }
         if (now >= known.expiresAt()) {
-            entries.remove(key, known);
+            entries.asMap().remove(key, known);
             return null;
         }
         return known;
     }
 
     void put(ValidatedToken token, long now) {
-        if (maxSize == 0 || now >= token.expiresAt()) {
+        if (entries == null || now >= token.expiresAt()) {
             return;
         }
-        if (entries.size() >= maxSize) {
-            makeRoom(now);
-        }
-        entries.put(Key.of(token.token()), token);
+        lifetimes.put(Key.of(token.token()), token, token.expiresAt() - now, TimeUnit.MILLISECONDS);
     }
 
-    private void makeRoom(long now) {
-        entries.values().removeIf(entry -> now >= entry.expiresAt());
-        if (entries.size() < maxSize) {
-            return;
-        }
-        // Still full of live tokens: drop a tenth at once, so that this is not done on every put.
-        long target = Math.min(maxSize - 1L, maxSize * 9L / 10);
-        Iterator<Key> keys = entries.keySet().iterator();
-        while (entries.size() > target && keys.hasNext()) {
-            keys.next();
-            keys.remove();
-        }
-    }
-
+    /** How many entries it holds now, after pending evictions. */
     int size() {
-        return entries.size();
+        if (entries == null) {
+            return 0;
+        }
+        entries.cleanUp();
+        return (int) entries.estimatedSize();
     }
 }

@@ -4,10 +4,8 @@ import com.authvital.jakarta.NotAuthenticatedException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,6 +18,15 @@ public final class TokenExtractor {
 
     private static final String BEARER = "bearer";
 
+    /** The characters of RFC 6750's {@code b64token} but its trailing {@code =}, by code. */
+    private static final boolean[] B64_CHARS = new boolean[128];
+
+    static {
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
+        for (int i = 0; i < chars.length(); i++) {
+            B64_CHARS[chars.charAt(i)] = true;
+        }
+    }
 
     private final String cookieName;
     private final String refreshCookieName;
@@ -67,8 +74,19 @@ public final class TokenExtractor {
      */
     public Optional<AccessToken> locate(HttpServletRequest request) {
         Enumeration<String> headers = request.getHeaders("Authorization");
-        return locate(headers == null ? List.of() : Collections.list(headers),
-                cookieValues(request.getCookies(), cookieName));
+        Found found = new Found();
+        while (headers != null && headers.hasMoreElements()) {
+            found.header(headers.nextElement());
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookieName.equals(cookie.getName()) && cookie.getValue() != null) {
+                    found.cookie(cookie.getValue());
+                }
+            }
+        }
+        return found.token();
     }
 
     /** The refresh token cookie's value, or empty. */
@@ -83,40 +101,65 @@ public final class TokenExtractor {
 
     /** The same rules as {@link #locate(HttpServletRequest)}, on the raw header values and cookie values. */
     static Optional<AccessToken> locate(List<String> authorizationHeaders, List<String> cookies) {
-        List<String> found = new ArrayList<>();
-        for (String header : authorizationHeaders) {
-            bearerToken(header).ifPresent(found::add);
-        }
-        // The same token in a header too: the caller knew it, which no other site can.
-        boolean fromCookie = found.isEmpty();
-        for (String cookie : cookies) {
-            if (!cookie.isBlank()) {
-                found.add(cookie.trim());
+        Found found = new Found();
+        authorizationHeaders.forEach(found::header);
+        cookies.forEach(found::cookie);
+        return found.token();
+    }
+
+    /**
+     * The tokens of one request, headers first: one token however often it comes, and different
+     * ones refused rather than guessed at. A loop over what the request has, no lists: it runs on
+     * every request.
+     */
+    private static final class Found {
+        private String token;
+        private boolean inHeader;
+
+        void header(String header) {
+            String bearer = bearerToken(header);
+            if (bearer != null) {
+                add(bearer);
+                inHeader = true; // the same token in a header too: the caller knew it, which no other site can
             }
         }
-        if (found.stream().anyMatch(token -> !token.equals(found.get(0)))) {
-            throw new NotAuthenticatedException(null, List.of(), Messages.twoAccessTokens());
+
+        void cookie(String value) {
+            if (!value.isBlank()) {
+                add(value.trim());
+            }
         }
-        return found.stream().findFirst().map(token -> new AccessToken(token, fromCookie));
+
+        private void add(String value) {
+            if (token == null) {
+                token = value;
+            } else if (!token.equals(value)) {
+                throw new NotAuthenticatedException(null, List.of(), Messages.twoAccessTokens());
+            }
+        }
+
+        Optional<AccessToken> token() {
+            return token == null ? Optional.empty() : Optional.of(new AccessToken(token, !inHeader));
+        }
     }
 
     /**
      * The token of a {@code Bearer} header; empty for another scheme, which is not ours to read.
      * RFC 7235 §2.1: the scheme is case-insensitive.
      */
-    private static Optional<String> bearerToken(String header) {
+    private static String bearerToken(String header) {
         String value = header.strip();
         int space = value.indexOf(' ');
-        String scheme = space < 0 ? value : value.substring(0, space);
-        if (!scheme.toLowerCase(Locale.ROOT).equals(BEARER)) {
-            return Optional.empty();
+        int schemeEnd = space < 0 ? value.length() : space;
+        if (schemeEnd != BEARER.length() || !value.regionMatches(true, 0, BEARER, 0, schemeEnd)) {
+            return null;
         }
         String token = space < 0 ? "" : value.substring(space + 1).strip();
         // RFC 6750 §2.1: b64token, one of them, nothing else.
         if (!isB64Token(token)) {
             throw new NotAuthenticatedException(null, List.of(), Messages.malformedBearer());
         }
-        return Optional.of(token);
+        return token;
     }
 
     /**
@@ -127,7 +170,7 @@ public final class TokenExtractor {
     static boolean isB64Token(String token) {
         int i = 0;
         int length = token.length();
-        while (i < length && isB64Char(token.charAt(i))) {
+        while (i < length && token.charAt(i) < B64_CHARS.length && B64_CHARS[token.charAt(i)]) {
             i++;
         }
         if (i == 0) {
@@ -137,11 +180,6 @@ public final class TokenExtractor {
             i++;
         }
         return i == length;
-    }
-
-    private static boolean isB64Char(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     private static List<String> cookieValues(Cookie[] cookies, String name) {

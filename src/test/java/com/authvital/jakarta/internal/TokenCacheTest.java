@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.AuthVitalPrincipal;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TokenCacheTest {
@@ -53,19 +54,25 @@ class TokenCacheTest {
             cache.put(token("t" + i, 10_000), 0);
         }
         assertTrue(cache.size() <= 100, "size " + cache.size());
-        assertTrue(cache.get("t999", 0) != null, "the newest entry is kept");
     }
 
     @Test
-    void makesRoomFromExpiredEntriesFirst() {
-        TokenCache cache = new TokenCache(3);
-        cache.put(token("old", 10), 0);
-        cache.put(token("live1", 1_000), 0);
-        cache.put(token("live2", 1_000), 0);
+    void keepsTheTokensThatComeBackWhenOneOffTokensPassThrough() {
+        TokenCache cache = new TokenCache(100);
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 50; i++) {
+                if (cache.get("regular" + i, 0) == null) {
+                    cache.put(token("regular" + i, 10_000), 0);
+                }
+            }
+        }
+        for (int i = 0; i < 2_000; i++) {
+            cache.put(token("once" + i, 10_000), 0);
+        }
 
-        cache.put(token("new", 1_000), 500);
-
-        assertTrue(cache.get("live1", 500) != null && cache.get("live2", 500) != null && cache.get("new", 500) != null);
+        long kept = IntStream.range(0, 50).filter(i -> cache.get("regular" + i, 0) != null).count();
+        // Caffeine admits a newcomer over a busier entry now and then, on purpose (hash flooding).
+        assertTrue(kept >= 45, "tokens in use survive a scan of tokens seen once; kept " + kept + " of 50");
     }
 
     @Test
