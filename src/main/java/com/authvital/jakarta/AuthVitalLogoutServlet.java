@@ -1,7 +1,6 @@
 package com.authvital.jakarta;
 
 import com.authvital.jakarta.internal.LogoutFlow;
-import com.authvital.jakarta.internal.Messages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -42,19 +41,12 @@ public class AuthVitalLogoutServlet extends HttpServlet {
 
     /** Maps the servlet from code, e.g. {@code register(context, "/logout")}; set init-params on the answer. */
     public static ServletRegistration.Dynamic register(ServletContext context, String path) {
-        ServletRegistration.Dynamic registration = context.addServlet(NAME, AuthVitalLogoutServlet.class);
-        if (registration == null) {
-            throw new IllegalStateException(Messages.servletNameTaken(NAME));
-        }
-        registration.addMapping(path);
-        return registration;
+        return ModuleServlets.register(context, NAME, AuthVitalLogoutServlet.class, path);
     }
 
     @Override
     public void init() throws ServletException {
-        if (flow == null) {
-            throw new ServletException(Messages.servletNotFromCdi());
-        }
+        ModuleServlets.requireInjected(flow, AuthVitalLogoutServlet.class);
         try {
             endpoint = flow.endpoint(this::getInitParameter);
         } catch (AuthVitalConfigException e) {

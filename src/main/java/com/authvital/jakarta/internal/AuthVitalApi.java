@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -52,4 +53,10 @@ public interface AuthVitalApi extends AutoCloseable {
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_JSON)
     RevokeResult logout(LogoutRequest body);
+
+    /** A code exchange or a refresh, form-encoded (RFC 6749 §4.1.3, §6). */
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    TokenAnswer token(Form form);
 }

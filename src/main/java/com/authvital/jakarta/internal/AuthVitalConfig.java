@@ -73,6 +73,22 @@ public final class AuthVitalConfig {
     public static final String FILTER_MODE = "authvital.filter.mode";
     /** Where a browser navigation without a valid token is sent; unset: it gets a 401 too. */
     public static final String FILTER_LOGIN_URL = "authvital.filter.login-url";
+    /** The client's secret, for a confidential client; sent on every call to the token endpoint. */
+    public static final String CLIENT_SECRET = "authvital.client-secret";
+    /** Where the module maps its sign-in servlet by itself; unset: the application maps it. */
+    public static final String SIGNIN_PATH = "authvital.signin.path";
+    /** Where the IdP sends the browser back after sign-in; the module maps its callback servlet there. */
+    public static final String SIGNIN_CALLBACK_PATH = "authvital.signin.callback-path";
+    /** The scopes a sign-in asks for. */
+    public static final String SIGNIN_SCOPES = "authvital.signin.scopes";
+    /** Where a browser goes after signing in when it asked for nowhere allowed. */
+    public static final String SIGNIN_REDIRECT = "authvital.signin.redirect";
+    /** The AES-256 key (base64) that seals a sign-in's flow cookie; the same on every server. */
+    public static final String SIGNIN_FLOW_KEY = "authvital.signin.flow-key";
+    /** How long before its expiry an access token is refreshed, when a refresh token is at hand. */
+    public static final String REFRESH_MARGIN = "authvital.refresh.margin";
+    /** How long the new tokens of a refresh are handed out again for the rotated-out refresh token. */
+    public static final String REFRESH_GRACE = "authvital.refresh.grace";
     /** The MicroProfile REST Client's own keys for config key {@code authvital}; they win. */
     public static final String REST_URL = "authvital/mp-rest/url";
     public static final String REST_CONNECT_TIMEOUT = "authvital/mp-rest/connectTimeout";
@@ -117,6 +133,7 @@ public final class AuthVitalConfig {
     private final FilterSettings filter;
     private final Optional<String> logoutPath;
     private final LogoutSettings logout;
+    private final SignInSettings signIn;
 
     private AuthVitalConfig(ConfigReader r) {
         boolean insecureHttp = r.flag(ALLOW_INSECURE_HTTP, false);
@@ -141,6 +158,7 @@ public final class AuthVitalConfig {
         logoutPath = r.urlPatterns(LOGOUT_PATH).orElse(List.of()).stream().findFirst();
         logout = LogoutSettings.DEFAULTS.with(r, LOGOUT_REDIRECT, LOGOUT_ALLOWED_ORIGINS, LOGOUT_CLEAR_SITE_DATA,
                 LOGOUT_IDP_LOGOUT);
+        signIn = SignInSettings.read(r);
     }
 
     /** Reads the settings from MicroProfile Config. */
@@ -200,10 +218,15 @@ public final class AuthVitalConfig {
         return logout;
     }
 
+    /** Sign-in, the flow cookie's key, the client secret and refreshing. */
+    SignInSettings signIn() {
+        return signIn;
+    }
+
     @Override
     public String toString() {
         return "AuthVitalConfig[" + idp + ", " + tokens + ", " + cookies + ", allowedOrigins=" + allowedOrigins
                 + ", filterUrlPatterns=" + filterUrlPatterns + ", filter=" + filter + ", logoutPath="
-                + logoutPath.orElse("-") + ", logout=" + logout + "]";
+                + logoutPath.orElse("-") + ", logout=" + logout + ", signIn=" + signIn + "]";
     }
 }

@@ -1,7 +1,9 @@
 package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalFilter;
+import com.authvital.jakarta.AuthVitalCallbackServlet;
 import com.authvital.jakarta.AuthVitalLogoutServlet;
+import com.authvital.jakarta.AuthVitalSignInServlet;
 import jakarta.servlet.Registration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -11,9 +13,11 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Maps {@link AuthVitalFilter} when {@code authvital.filter.url-patterns} is set, and
- * {@link AuthVitalLogoutServlet} when {@code authvital.logout.path} is set, unless the application
- * maps them itself in {@code web.xml} (that mapping wins). Without those keys it maps nothing:
+ * Maps {@link AuthVitalFilter} when {@code authvital.filter.url-patterns} is set,
+ * {@link AuthVitalLogoutServlet} when {@code authvital.logout.path} is set, and
+ * {@link AuthVitalSignInServlet} and {@link AuthVitalCallbackServlet} when
+ * {@code authvital.signin.path} is set, unless the application maps them itself in
+ * {@code web.xml} (that mapping wins). Without those keys it maps nothing:
  * adding the jar never changes an application by surprise. It always fails the deployment when a
  * server feature the module needs is missing.
  */
@@ -29,7 +33,11 @@ public class AuthVitalInitializer implements ServletContainerInitializer {
                 && !declared(context.getFilterRegistrations().values(), AuthVitalFilter.class);
         boolean logout = raw.getOptionalValue(AuthVitalConfig.LOGOUT_PATH, String.class).isPresent()
                 && !declared(context.getServletRegistrations().values(), AuthVitalLogoutServlet.class);
-        if (!filter && !logout) {
+        boolean signIn = raw.getOptionalValue(AuthVitalConfig.SIGNIN_PATH, String.class).isPresent()
+                && !declared(context.getServletRegistrations().values(), AuthVitalSignInServlet.class);
+        boolean callback = raw.getOptionalValue(AuthVitalConfig.SIGNIN_PATH, String.class).isPresent()
+                && !declared(context.getServletRegistrations().values(), AuthVitalCallbackServlet.class);
+        if (!filter && !logout && !signIn && !callback) {
             return;
         }
         // Validates everything, as the CDI extension does: a bad value fails the deployment here.
@@ -39,6 +47,12 @@ public class AuthVitalInitializer implements ServletContainerInitializer {
         }
         if (logout) {
             config.logoutPath().ifPresent(path -> AuthVitalLogoutServlet.register(context, path));
+        }
+        if (signIn) {
+            config.signIn().path().ifPresent(path -> AuthVitalSignInServlet.register(context, path));
+        }
+        if (callback) {
+            config.signIn().callbackPath().ifPresent(path -> AuthVitalCallbackServlet.register(context, path));
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 
 /**
  * The module's shared parts, one of each per application, built from the validated configuration
@@ -24,8 +25,29 @@ public class AuthVitalProducers {
 
     @Produces
     @Singleton
-    Authenticator authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator) {
-        return new Authenticator(config, tokens, validator);
+    Authenticator authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator,
+                                TokenRefresher refresher, AuthVitalCookies cookies) {
+        return new Authenticator(config, tokens, validator, refresher, cookies, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    DeviceRecords deviceRecords() {
+        return new InMemoryDeviceRecords();
+    }
+
+    @Produces
+    @Singleton
+    TokenRefresher tokenRefresher(AuthVitalConfig config, IdpClient idp, TokenValidator validator,
+                                  DeviceRecords devices) {
+        return new TokenRefresher(idp, validator, devices, config.signIn().refreshGrace());
+    }
+
+    @Produces
+    @Singleton
+    SignInFlow signInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
+                          DeviceRecords devices) {
+        return new SignInFlow(config, idp, validator, cookies, devices, Clock.systemUTC());
     }
 
     @Produces

@@ -2,8 +2,14 @@ package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AccessDeniedException;
 import com.authvital.jakarta.AuthVitalConfigException;
+import com.authvital.jakarta.AuthVitalCookies;
+import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.SignInRequiredException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,17 +21,107 @@ import java.util.function.Function;
  */
 public final class Authenticator {
 
+    private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
+
+    /** The request attribute holding this request's {@link TokenRefresher.Refreshed}, when it was refreshed. */
+    static final String REFRESHED = TokenRefresher.Refreshed.class.getName();
+
     private final AuthVitalConfig config;
     private final TokenExtractor tokens;
     private final TokenValidator validator;
     private final RequestOrigin origins;
+    private final TokenRefresher refresher;
+    private final AuthVitalCookies cookies;
+    private final Clock clock;
 
-    Authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator) {
+    Authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator, TokenRefresher refresher,
+                  AuthVitalCookies cookies, Clock clock) {
         this.config = config;
         this.tokens = tokens;
         this.validator = validator;
         this.origins = new RequestOrigin(config.allowedOrigins());
+        this.refresher = refresher;
+        this.cookies = cookies;
+        this.clock = clock;
     }
+
+    /**
+     * What authenticating a request came to: its user, or why there is none.
+     *
+     * @param user      the validated access token, possibly fresh from a refresh; null when none
+     * @param tokenSent whether the request carried an access token (for RFC 6750's challenge)
+     * @param refused   why there is no user: the token's refusal, or the refresh's; null when none was sent
+     */
+    record Outcome(ValidatedToken user, boolean tokenSent, NotAuthenticatedException refused) {
+    }
+
+    /**
+     * The request's user: its access token validated, refreshed with the refresh token cookie when
+     * it is missing, refused or expires within {@code authvital.refresh.margin}. A refresh sets
+     * both new cookies on {@code response}; a refresh the IdP refuses clears them, unless it only
+     * asks the user to sign in again ({@link SignInRequiredException}, thrown when there is no
+     * valid access token to go on with). A bearer header is never refreshed: its client did not
+     * get it from the cookies.
+     *
+     * @throws AccessDeniedException   for a cross-site unsafe request that only cookies authenticate
+     * @throws SignInRequiredException when the IdP wants the user at its sign-in before refreshing
+     * @throws IdpUnavailableException when the keys or, with no valid access token, the refresh cannot be had
+     */
+    Outcome authenticate(HttpServletRequest request, HttpServletResponse response) {
+        Optional<TokenExtractor.AccessToken> token = tokens.locate(request);
+        boolean cookiesOnly = token.isEmpty() || token.get().fromCookie();
+        boolean byCookie = token.isPresent() ? token.get().fromCookie() : tokens.refreshTokenCookie(request).isPresent();
+        if (byCookie && !origins.mayUseCookie(request)) {
+            // Before validation and refresh: a forged request gets nothing, at no key fetch or IdP call.
+            throw new AccessDeniedException(null, List.of(), Messages.crossSiteRefused(accessTokenCookie()));
+        }
+        ValidatedToken user = null;
+        NotAuthenticatedException refused = null;
+        if (token.isPresent()) {
+            try {
+                user = validator.validate(token.get().value());
+            } catch (NotAuthenticatedException e) {
+                refused = e;
+            }
+        }
+        if (!cookiesOnly || user != null && !expiresSoon(user)) {
+            return new Outcome(user, token.isPresent(), refused);
+        }
+        Optional<String> refreshToken = tokens.refreshTokenCookie(request);
+        Optional<TokenValidator.RefreshToken> session = refreshToken.flatMap(validator::refreshToken);
+        if (session.isEmpty()) {
+            return new Outcome(user, token.isPresent(), refused);
+        }
+        try {
+            TokenRefresher.Refreshed refreshed = refresher.refresh(refreshToken.get(), session.get().sessionId());
+            cookies.setTokens(response, refreshed.tokens().accessToken(),
+                    Duration.ofSeconds(refreshed.tokens().expiresIn()), refreshed.tokens().refreshToken(),
+                    Duration.between(clock.instant(), refreshed.newSession().expiresAt()));
+            request.setAttribute(REFRESHED, refreshed);
+            return new Outcome(refreshed.access(), true, null);
+        } catch (SignInRequiredException e) {
+            if (user != null) {
+                return new Outcome(user, true, null); // signed in for a while yet
+            }
+            throw e;
+        } catch (NotAuthenticatedException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> Messages.refreshRefusedLog(e.getMessage()));
+            cookies.clear(response);
+            return new Outcome(null, true, e);
+        } catch (IdpUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> Messages.refreshUnavailableLog(e.getMessage()));
+            if (user != null) {
+                return new Outcome(user, true, null); // an outage does not sign anyone out
+            }
+            throw e;
+        }
+    }
+
+    private boolean expiresSoon(ValidatedToken user) {
+        return user.expiresAt() - clock.millis() <= config.signIn().refreshMargin().toMillis();
+    }
+
+
 
     /**
      * What a filter with these init-params over {@code authvital.filter.*} does.
@@ -55,8 +151,14 @@ public final class Authenticator {
         return validator.validate(token.value()).token();
     }
 
-    /** The session of the request's refresh token cookie, when its signature and claims hold. */
+    /**
+     * The session of the request's refresh token cookie, when its signature and claims hold; after
+     * a refresh in this request, the new session.
+     */
     public Optional<String> currentSessionId(HttpServletRequest request) {
+        if (request.getAttribute(REFRESHED) instanceof TokenRefresher.Refreshed refreshed) {
+            return Optional.of(refreshed.newSession().sessionId());
+        }
         return tokens.refreshTokenCookie(request).flatMap(validator::sessionIdOf);
     }
 
@@ -70,6 +172,11 @@ public final class Authenticator {
 
     RequestOrigin origins() {
         return origins;
+    }
+
+    /** The module's sign-in path, when the module maps it. */
+    Optional<String> signInPath() {
+        return config.signIn().path();
     }
 
     String accessTokenCookie() {

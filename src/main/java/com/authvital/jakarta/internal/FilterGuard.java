@@ -1,13 +1,17 @@
 package com.authvital.jakarta.internal;
 
+import com.authvital.jakarta.AccessDeniedException;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.RateLimitedException;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -34,24 +38,15 @@ public final class FilterGuard {
             return;
         }
         boolean optional = settings.mode() == FilterSettings.Mode.OPTIONAL;
-        ValidatedToken user;
+        Authenticator.Outcome outcome;
         try {
-            Optional<TokenExtractor.AccessToken> token = authenticator.tokens().locate(request);
-            if (token.isEmpty()) {
-                if (optional) {
-                    chain.doFilter(request, response);
-                } else {
-                    unauthenticated(request, response, false, Messages.noAccessToken(authenticator.accessTokenCookie()));
-                }
-                return;
-            }
-            // Before validation: a forged request is refused whatever its cookie holds, at no key fetch.
-            if (token.get().fromCookie() && !authenticator.origins().mayUseCookie(request)) {
-                forbidden(response, Messages.crossSiteRefused(authenticator.accessTokenCookie()));
-                return;
-            }
-            user = authenticator.validate(token.get().value());
+            outcome = authenticator.authenticate(request, response);
+        } catch (AccessDeniedException e) {
+            forbidden(response, e.getMessage());
+            return;
         } catch (NotAuthenticatedException e) {
+            // A malformed Authorization header, two different tokens, or the IdP wants the user at
+            // its sign-in again (SignInRequiredException): a navigation goes to the sign-in.
             if (optional) {
                 chain.doFilter(request, response);
             } else {
@@ -59,7 +54,17 @@ public final class FilterGuard {
             }
             return;
         } catch (IdpUnavailableException e) {
-            unavailable(response, e.getMessage());
+            unavailable(response, e);
+            return;
+        }
+        ValidatedToken user = outcome.user();
+        if (user == null) {
+            if (optional) {
+                chain.doFilter(request, response);
+            } else {
+                unauthenticated(request, response, outcome.tokenSent(), outcome.refused() == null
+                        ? Messages.noAccessToken(authenticator.accessTokenCookie()) : outcome.refused().getMessage());
+            }
             return;
         }
         request.setAttribute(ValidatedToken.ATTRIBUTE, user);
@@ -80,10 +85,14 @@ public final class FilterGuard {
      */
     private void unauthenticated(HttpServletRequest request, HttpServletResponse response, boolean tokenSent,
                                  String message) throws IOException {
-        if (settings.loginUrl().isPresent() && isNavigation(request)) {
-            String login = settings.loginUrl().get();
+        Optional<String> loginUrl = settings.loginUrl().or(authenticator::signInPath);
+        if (loginUrl.isPresent() && isNavigation(request)) {
+            String login = loginUrl.get();
             response.setHeader("Cache-Control", "no-store");
-            response.sendRedirect(login.startsWith("/") ? request.getContextPath() + login : login);
+            // Back where the user was going, once signed in: the sign-in checks the path again.
+            response.sendRedirect(login.startsWith("/") ? request.getContextPath() + login
+                    + (login.contains("?") ? "&" : "?") + "redirect=" + URLEncoder.encode(returnPath(request),
+                    StandardCharsets.UTF_8) : login);
             return;
         }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -92,11 +101,15 @@ public final class FilterGuard {
         json(response, "invalid_token", message);
     }
 
-    /** 503 while the IdP's keys cannot be had: the client may try again shortly. */
-    private static void unavailable(HttpServletResponse response, String message) throws IOException {
+    /**
+     * 503 while the IdP's keys cannot be had, or a needed refresh cannot be made: the client may
+     * try again shortly, after the IdP's own {@code Retry-After} when it is rate-limiting.
+     */
+    private static void unavailable(HttpServletResponse response, IdpUnavailableException e) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", "5");
-        json(response, "temporarily_unavailable", message);
+        response.setHeader("Retry-After", e instanceof RateLimitedException limited
+                ? String.valueOf(Math.max(1, limited.getRetryAfter().toSeconds())) : "5");
+        json(response, "temporarily_unavailable", e.getMessage());
     }
 
     /**
@@ -106,6 +119,12 @@ public final class FilterGuard {
     private static void forbidden(HttpServletResponse response, String message) throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         json(response, "forbidden", message);
+    }
+
+    /** The request's path in the application with its query, to come back to after signing in. */
+    private static String returnPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
     }
 
     /** A top-level browser navigation, which is better sent to a login page than given a 401. */

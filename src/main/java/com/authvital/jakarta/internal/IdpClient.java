@@ -6,10 +6,12 @@ import com.authvital.jakarta.RevokeResult;
 import com.authvital.jakarta.SessionList;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Form;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,7 +21,7 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * The IdP's four session calls, each answer or failure turned into the module's results and
+ * The IdP's session calls and its token endpoint, each answer or failure turned into the module's results and
  * exceptions. Built once per application: one REST client, one JSON-B instance.
  */
 public final class IdpClient implements AutoCloseable {
@@ -27,10 +29,14 @@ public final class IdpClient implements AutoCloseable {
     private final AuthVitalApi api;
     private final JsonbContext jsonb = new JsonbContext();
     private final IdpFailures failures;
+    private final String clientId;
+    private final Optional<String> clientSecret;
 
     /** Builds the REST client from the validated configuration. */
     public IdpClient(AuthVitalConfig config) {
         this.failures = new IdpFailures(config);
+        this.clientId = config.idp().clientId();
+        this.clientSecret = config.signIn().clientSecret();
         this.api = RestClientBuilder.newBuilder()
                 .baseUri(config.idp().restUrl())
                 .connectTimeout(config.idp().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -95,6 +101,32 @@ public final class IdpClient implements AutoCloseable {
     /** {@code POST /oauth/logout}. */
     public RevokeResult logout(String refreshToken) {
         return call(IdpFailures.Call.LOGOUT, () -> api.logout(new LogoutRequest(refreshToken)));
+    }
+
+    /**
+     * {@code POST /oauth/token} with {@code grant_type=authorization_code}: a sign-in's code for
+     * tokens, proving the PKCE verifier (and the client secret, when one is configured).
+     */
+    public TokenAnswer exchangeCode(String code, String redirectUri, String verifier) {
+        Form form = new Form().param("grant_type", "authorization_code").param("code", code)
+                .param("redirect_uri", redirectUri).param("code_verifier", verifier);
+        return tokens(IdpFailures.Call.CODE_EXCHANGE, form);
+    }
+
+    /** {@code POST /oauth/token} with {@code grant_type=refresh_token}: new tokens, the refresh token rotated. */
+    public TokenAnswer refresh(String refreshToken) {
+        return tokens(IdpFailures.Call.REFRESH, new Form().param("grant_type", "refresh_token")
+                .param("refresh_token", refreshToken));
+    }
+
+    private TokenAnswer tokens(IdpFailures.Call call, Form form) {
+        form.param("client_id", clientId);
+        clientSecret.ifPresent(secret -> form.param("client_secret", secret));
+        TokenAnswer answer = call(call, () -> api.token(form));
+        if (answer.accessToken() == null || answer.refreshToken() == null || answer.expiresIn() == null) {
+            throw failures.incompleteTokens(call);
+        }
+        return answer;
     }
 
     private <T> T call(IdpFailures.Call call, Supplier<T> request) {

@@ -4,7 +4,9 @@ import com.authvital.jakarta.AccessDeniedException;
 import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.RateLimitedException;
 import com.authvital.jakarta.SessionNotFoundException;
+import com.authvital.jakarta.SignInRequiredException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -23,8 +25,10 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
@@ -42,7 +46,9 @@ final class IdpFailures {
         LIST("GET /oauth/sessions"),
         REVOKE("POST /oauth/sessions/{id}/revoke"),
         REVOKE_ALL("POST /oauth/logout-all"),
-        LOGOUT("POST /oauth/logout");
+        LOGOUT("POST /oauth/logout"),
+        CODE_EXCHANGE("POST /oauth/token (authorization_code)"),
+        REFRESH("POST /oauth/token (refresh_token)");
 
         final String label;
 
@@ -50,6 +56,11 @@ final class IdpFailures {
             this.label = label;
         }
     }
+
+    /** The OAuth error of a refresh that needs the user at the IdP again (MFA enrolment, say). */
+    static final String INTERACTION_REQUIRED = "interaction_required";
+    /** How long to wait after a 429 that did not say: the IdP's rate window is a minute. */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
 
     private final AuthVitalConfig config;
 
@@ -77,9 +88,20 @@ final class IdpFailures {
             return new IdpUnavailableException(status == 503 || status == 504 ? status : 502, status,
                     messages, Messages.idpErrorNotJson(call.label, status), null);
         }
+        if (status == 429) {
+            Duration wait = error.retryAfter().orElse(DEFAULT_RETRY_AFTER);
+            return new RateLimitedException(wait, messages, Messages.idpRateLimited(call.label, wait.toSeconds()));
+        }
+        if (status == 401 && INTERACTION_REQUIRED.equals(error.error())) {
+            return new SignInRequiredException(messages, Messages.interactionRequired(said));
+        }
         if (status == 401 && call == Call.REVOKE && messages.stream().anyMatch(m -> m.contains("another user"))) {
             return new AccessDeniedException(status, messages,
                     Messages.anotherUsersSession(said));
+        }
+        if (status == 401 && (call == Call.CODE_EXCHANGE || call == Call.REFRESH)) {
+            return new NotAuthenticatedException(status, messages, call == Call.REFRESH
+                    ? Messages.idpRefusedRefresh(said) : Messages.idpRefusedCode(said));
         }
         if (status == 401) {
             return new NotAuthenticatedException(status, messages,
@@ -120,6 +142,11 @@ final class IdpFailures {
                     Messages.idpUnreachable(call.label, config.idp().restUrl(), describe(failure)), failure);
         }
         return new IdpUnavailableException(502, null, List.of(), Messages.idpAnswerNotJson(call.label), failure);
+    }
+
+    /** A token answer without an access token, a refresh token or {@code expires_in}. */
+    AuthVitalException incompleteTokens(Call call) {
+        return new IdpUnavailableException(502, null, List.of(), Messages.idpTokensIncomplete(call.label), null);
     }
 
     /** A success status with no body at all. */
@@ -173,12 +200,35 @@ final class IdpFailures {
         private final int status;
         private final boolean json;
         private final List<String> messages;
+        private final String error;
+        private final Duration retryAfter;
 
         ErrorAnswer(int status, boolean json, List<String> messages) {
+            this(status, json, messages, "", null);
+        }
+
+        ErrorAnswer(int status, boolean json, List<String> messages, String error, Duration retryAfter) {
             super("AuthVital answered " + status, null, false, false);
             this.status = status;
             this.json = json;
             this.messages = List.copyOf(messages);
+            this.error = error;
+            this.retryAfter = retryAfter;
+        }
+
+        /** The answer's {@code error} field: NestJS's reason phrase, or an OAuth error code; "" when none. */
+        String error() {
+            return error;
+        }
+
+        /** The answer's {@code Retry-After} in seconds, when it had one. */
+        Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
+        }
+
+        /** The same answer with this {@code Retry-After}. */
+        ErrorAnswer retryingAfter(Duration wait) {
+            return new ErrorAnswer(status, json, messages, error, wait);
         }
 
         int status() {
@@ -213,7 +263,20 @@ final class IdpFailures {
             } catch (ProcessingException | IllegalStateException | IOException e) {
                 body = "";
             }
-            return parse(response.getStatus(), body);
+            ErrorAnswer answer = parse(response.getStatus(), body);
+            Duration wait = retryAfter(response.getHeaderString("Retry-After"));
+            return wait == null ? answer : answer.retryingAfter(wait);
+        }
+
+        /**
+         * RFC 9110 §10.2.3 in seconds; an HTTP date or anything else is not used (the default
+         * wait applies), and a wait is kept within an hour.
+         */
+        static Duration retryAfter(String header) {
+            if (header == null || !header.strip().matches("\\d{1,9}")) {
+                return null;
+            }
+            return Duration.ofSeconds(Math.min(3600, Long.parseLong(header.strip())));
         }
 
         private static String head(InputStream entity) throws IOException {
@@ -232,7 +295,9 @@ final class IdpFailures {
                 if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                     return new ErrorAnswer(status, false, List.of());
                 }
-                return new ErrorAnswer(status, true, messages(value.asJsonObject()));
+                JsonObject object = value.asJsonObject();
+                return new ErrorAnswer(status, true, messages(object),
+                        object.get("error") instanceof JsonString error ? error.getString() : "", null);
             } catch (JsonException | IllegalStateException e) {
                 return new ErrorAnswer(status, false, List.of());
             }
@@ -240,6 +305,9 @@ final class IdpFailures {
 
         private static List<String> messages(JsonObject error) {
             JsonValue message = error.get("message");
+            if (message == null) {
+                message = error.get("error_description"); // an OAuth error (RFC 6749 §5.2), not NestJS's shape
+            }
             List<String> messages = new ArrayList<>();
             if (message instanceof JsonString text) {
                 messages.add(text.getString());

@@ -15,6 +15,7 @@ import java.util.List;
  * <li>{@code AV11xx}: the IdP refused;</li>
  * <li>{@code AV12xx}: the IdP cannot be reached or answers what it should not;</li>
  * <li>{@code AV13xx}: the logout servlet's answers;</li>
+ * <li>{@code AV14xx}: sign-in and refresh;</li>
  * <li>{@code AV19xx}: the module's own bugs.</li>
  * </ul>
  */
@@ -46,15 +47,15 @@ public final class Messages {
         return "AV0004: a token cookie value must be RFC 6265 cookie-octets";
     }
 
-    /** AV0005: the logout servlet was instantiated by something other than the container. */
-    public static String servletNotFromCdi() {
-        return "AV0005: AuthVitalLogoutServlet was not created by the container with CDI: map it by class in a "
+    /** AV0005: one of the module's servlets was instantiated by something other than the container. */
+    public static String servletNotFromCdi(String type) {
+        return "AV0005: " + type + " was not created by the container with CDI: map it by class in a "
                 + "CDI-enabled application";
     }
 
-    /** AV0006: {@code AuthVitalLogoutServlet.register} found the servlet's name taken. */
-    public static String servletNameTaken(String name) {
-        return "AV0006: a servlet named '" + name + "' is already registered: map AuthVitalLogoutServlet once";
+    /** AV0006: a servlet's {@code register} found the servlet's name taken. */
+    public static String servletNameTaken(String name, String type) {
+        return "AV0006: a servlet named '" + name + "' is already registered: map " + type + " once";
     }
 
     // AV10xx: the request and its tokens
@@ -78,6 +79,11 @@ public final class Messages {
     /** AV1004: the access token fails local validation, for the reason given. */
     public static String invalidAccessToken(String why) {
         return "AV1004: the access token is not valid: " + why + "; sign the user in again";
+    }
+
+    /** AV1008: a sign-in's ID token fails validation, for the reason given. */
+    public static String invalidIdToken(String why) {
+        return "AV1008: the sign-in's ID token is not valid: " + why + "; start the sign-in again";
     }
 
     /** AV1005: no valid refresh token cookie tells which session is this device's. */
@@ -129,6 +135,24 @@ public final class Messages {
     public static String unusableListedIds(int count) {
         return "AV1106: the IdP listed " + count + " session(s) whose id is blank, '.' or '..', which no request "
                 + "can name; they were not revoked: check that '" + AuthVitalConfig.HOST + "' is the IdP";
+    }
+
+    /** AV1107: the IdP wants the user at its sign-in again before it refreshes ({@code interaction_required}). */
+    public static String interactionRequired(String said) {
+        return "AV1107: AuthVital will not refresh the tokens until the user signs in again " + said
+                + ": send the browser to the sign-in";
+    }
+
+    /** AV1108: the IdP refused a refresh token (revoked, expired, rotated, another client's). */
+    public static String idpRefusedRefresh(String said) {
+        return "AV1108: AuthVital refused the refresh token " + said + ": the user has to sign in again";
+    }
+
+    /** AV1109: the IdP refused to exchange a sign-in's authorization code. */
+    public static String idpRefusedCode(String said) {
+        return "AV1109: AuthVital refused the sign-in's authorization code " + said
+                + ": start the sign-in again; if it keeps failing, check '" + AuthVitalConfig.CLIENT_ID + "', '"
+                + AuthVitalConfig.CLIENT_SECRET + "' and the redirect URI registered for the client";
     }
 
     // AV12xx: the IdP cannot be reached or answers what it should not
@@ -205,6 +229,18 @@ public final class Messages {
                 + AuthVitalConfig.HOST + "' is the IdP's base URL (https, with any path prefix)";
     }
 
+    /** AV1213: the IdP answered 429: too many calls from this server's IP. */
+    public static String idpRateLimited(String call, long seconds) {
+        return "AV1213: AuthVital is rate-limiting this server on " + call + " (429): try again in " + seconds
+                + " s; the IdP counts all of the application's calls from one IP together";
+    }
+
+    /** AV1214: a token answer lacks the access token, the refresh token or {@code expires_in}. */
+    public static String idpTokensIncomplete(String call) {
+        return "AV1214: AuthVital answered " + call + " without an access token, a refresh token or expires_in: "
+                + "the client must be allowed the scope offline_access and the refresh_token grant";
+    }
+
     // AV13xx: the logout servlet's answers
 
     /** AV1301: the revocation broke in a way no other id names; the browser is logged out anyway. */
@@ -235,6 +271,73 @@ public final class Messages {
         return "AV1305: the logout went on without the IdP: " + failure;
     }
 
+    // AV14xx: sign-in and refresh
+
+    /** AV1401: a callback without the flow cookie: no sign-in started here, or its cookie was lost. */
+    public static String noSignInInProgress() {
+        return "AV1401: no sign-in is in progress in this browser (its cookie is missing, or was sealed by another "
+                + "server or before a restart): start the sign-in again; every server needs the same '"
+                + AuthVitalConfig.SIGNIN_FLOW_KEY + "'";
+    }
+
+    /** AV1402: the sign-in took longer than its flow cookie lives. */
+    public static String signInExpired(long minutes) {
+        return "AV1402: the sign-in took longer than " + minutes + " minutes and has expired: start it again";
+    }
+
+    /** AV1403: the callback's state is not the sign-in's. */
+    public static String stateMismatch() {
+        return "AV1403: the sign-in's answer does not belong to the sign-in this browser started (state differs): "
+                + "start the sign-in again";
+    }
+
+    /** AV1404: the IdP sent the browser back with an error; {@code error} is its code, checked to be a token. */
+    public static String signInRefused(String error) {
+        return "AV1404: AuthVital did not sign the user in (" + error + ")"
+                + ("access_denied".equals(error) ? ": the user declined or may not use this application" : "")
+                + ": start the sign-in again";
+    }
+
+    /** AV1405: the callback carries neither a code nor an error. */
+    public static String noCode() {
+        return "AV1405: the sign-in's answer carries no authorization code: start the sign-in again";
+    }
+
+    /** AV1406, logged at startup: no flow key configured, one was made for this start. */
+    public static String flowKeyGenerated() {
+        return "AV1406: '" + AuthVitalConfig.SIGNIN_FLOW_KEY + "' is not set, so a key was made for this start: "
+                + "sign-ins in progress will fail on another server or after a restart; set it (openssl rand -base64 32) "
+                + "to the same value on every server";
+    }
+
+    /** AV1407: the sign-in servlets are wired but not configured. */
+    public static String signInNotConfigured() {
+        return "AV1407: sign-in is not configured: set '" + AuthVitalConfig.SIGNIN_CALLBACK_PATH
+                + "' to the callback's path, e.g. /callback";
+    }
+
+    /** AV1408, logged at FINE: a refresh was refused; the cookies are cleared. */
+    public static String refreshRefusedLog(String failure) {
+        return "AV1408: a refresh was refused by the IdP and the token cookies were cleared: " + failure;
+    }
+
+    /** AV1409, logged: a refresh failed for want of the IdP; the cookies stay. */
+    public static String refreshUnavailableLog(String failure) {
+        return "AV1409: a refresh could not be made and the cookies were kept: " + failure;
+    }
+
+    /** AV1411: a refresh token that was already exchanged here, after the grace period. */
+    public static String refreshTokenRotatedOut() {
+        return "AV1411: this refresh token was already exchanged for new tokens, which this browser did not keep: "
+                + "sign in again (it is not sent to the IdP again, which would sign the user out everywhere)";
+    }
+
+    /** AV1412: the IdP's refresh answer holds a refresh token this module cannot use. */
+    public static String refreshAnswerUnusable() {
+        return "AV1412: AuthVital's refresh answer holds no refresh token of this application: check '"
+                + AuthVitalConfig.CLIENT_ID + "' and '" + AuthVitalConfig.ISSUER + "'";
+    }
+
     // AV19xx: the module's own bugs
 
     /** AV1901: the REST client built a revoke URI of a shape the module does not expect. */
@@ -245,5 +348,10 @@ public final class Messages {
     /** AV1902: the revoke URI could not be rebuilt with the encoded id. */
     public static String revokeUriNotRebuilt() {
         return "AV1902: could not rebuild the revoke URI; report this as a bug";
+    }
+
+    /** AV1903: the sign-in's flow cookie could not be sealed. */
+    public static String flowCookieUnsealable() {
+        return "AV1903: the sign-in's flow cookie could not be encrypted; report this as a bug";
     }
 }

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,11 +68,28 @@ public final class TokenValidator implements AutoCloseable {
     }
 
     /**
+     * A refresh token this IdP signed for this application, not expired.
+     *
+     * @param sessionId the session it belongs to ({@code sid})
+     * @param expiresAt its {@code exp}
+     */
+    public record RefreshToken(String sessionId, Instant expiresAt) {
+    }
+
+    /**
      * The session id ({@code sid}) of a refresh token this IdP signed for this application and
      * that has not expired; empty for anything else. Never throws for a bad token: it only tells
      * which listed session is the caller's.
      */
     public Optional<String> sessionIdOf(String refreshToken) {
+        return refreshToken(refreshToken).map(RefreshToken::sessionId);
+    }
+
+    /**
+     * The session and expiry of a refresh token this IdP signed for this application and that has
+     * not expired; empty for anything else, never an exception.
+     */
+    public Optional<RefreshToken> refreshToken(String refreshToken) {
         if (refreshToken == null || refreshToken.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
@@ -84,10 +102,50 @@ public final class TokenValidator implements AutoCloseable {
                     || !(claims.get("exp") instanceof Number exp) || clock.millis() - skewMillis > millis(exp)) {
                 return Optional.empty();
             }
-            return claims.get("sid") instanceof String sid ? Optional.of(sid) : Optional.empty();
+            return claims.get("sid") instanceof String sid && !sid.isBlank()
+                    ? Optional.of(new RefreshToken(sid, Instant.ofEpochMilli(millis(exp)))) : Optional.empty();
         } catch (ParseException | RuntimeException e) {
             return Optional.empty(); // IdpUnavailableException among them: no badge rather than no list
         }
+    }
+
+    /**
+     * Checks a sign-in's ID token (OpenID Connect Core §3.1.3.7): RS256 by a key the IdP publishes,
+     * its issuer, an audience naming this client, not expired, and the sign-in's nonce.
+     *
+     * @throws NotAuthenticatedException saying what is wrong with it
+     * @throws com.authvital.jakarta.IdpUnavailableException when the IdP's keys cannot be had
+     */
+    public void checkIdToken(String idToken, String nonce) {
+        if (idToken == null || idToken.length() > MAX_TOKEN_LENGTH) {
+            throw invalidIdToken("there is none, or it is too long");
+        }
+        JwtParts jwt;
+        try {
+            jwt = JwtParts.parse(idToken, headers);
+        } catch (ParseException e) {
+            throw invalidIdToken("it is not a signed JWT");
+        }
+        if (!signedByTheIdp(jwt)) {
+            throw invalidIdToken("it is not signed by the IdP with RS256");
+        }
+        Map<String, Object> claims = jwt.claims();
+        if (!issuer.equals(claims.get("iss"))) {
+            throw invalidIdToken("it was not issued by '" + issuer + "'");
+        }
+        if (!names(claims.get("aud"), clientId)) {
+            throw invalidIdToken("its 'aud' does not name " + AuthVitalConfig.CLIENT_ID);
+        }
+        if (!(claims.get("exp") instanceof Number exp) || clock.millis() - skewMillis > millis(exp)) {
+            throw invalidIdToken("it has expired");
+        }
+        if (!nonce.equals(claims.get("nonce"))) {
+            throw invalidIdToken("its nonce is not this sign-in's");
+        }
+    }
+
+    private static NotAuthenticatedException invalidIdToken(String why) {
+        return new NotAuthenticatedException(null, List.of(), Messages.invalidIdToken(why));
     }
 
     /** RS256 by a key the IdP publishes, no critical header extension, and the signature holds. */

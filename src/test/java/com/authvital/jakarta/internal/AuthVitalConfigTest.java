@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.authvital.jakarta.AuthVitalConfigException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,5 +203,48 @@ class AuthVitalConfigTest {
 
         assertEquals("__Host-at", config.cookies().accessTokenName());
         assertEquals("rt", config.cookies().refreshTokenName());
+    }
+
+    @Test
+    void signInDefaultsAskForTheContractsScopesAndMakeAKeyPerStart() {
+        SignInSettings signIn = load(Map.of("authvital.host", "https://auth.example.com")).signIn();
+
+        assertEquals("openid profile email offline_access", signIn.scopes());
+        assertTrue(signIn.keyGenerated());
+        assertEquals(32, signIn.flowKey().getEncoded().length);
+        assertEquals(Duration.ofSeconds(30), signIn.refreshMargin());
+        assertEquals(Duration.ofSeconds(30), signIn.refreshGrace());
+        assertTrue(!signIn.enabled(), "no callback path, no sign-in");
+    }
+
+    @Test
+    void aConfiguredFlowKeyIsUsedAndItAndTheSecretAreNeverShown() {
+        String key = Base64.getEncoder().encodeToString(new byte[32]).replace("AAAA", "QUJD");
+        AuthVitalConfig config = load(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.signin.path", "/login", "authvital.signin.callback-path", "/callback",
+                "authvital.signin.flow-key", key, "authvital.client-secret", "s3cr3t-value"));
+
+        assertTrue(!config.signIn().keyGenerated() && config.signIn().enabled());
+        assertEquals(key, Base64.getEncoder().encodeToString(config.signIn().flowKey().getEncoded()));
+        assertEquals(Optional.of("s3cr3t-value"), config.signIn().clientSecret());
+        assertTrue(!config.toString().contains("s3cr3t-value") && !config.toString().contains(key), config.toString());
+    }
+
+    @Test
+    void aFlowKeyOfTheWrongSizeFailsWithoutShowingIt() {
+        AuthVitalConfigException e = refused(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.signin.flow-key", "c2hvcnQta2V5"));
+        assertTrue(e.getMessage().contains("'authvital.signin.flow-key' is not 32 bytes in base64"), e.getMessage());
+        assertTrue(!e.getMessage().contains("c2hvcnQta2V5"), e.getMessage());
+    }
+
+    @Test
+    void aSignInPathNeedsACallbackPathAndBothArePaths() {
+        AuthVitalConfigException e = refused(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.signin.path", "login"));
+        assertTrue(e.getMessage().contains("'authvital.signin.path' is 'login', not a path"), e.getMessage());
+        AuthVitalConfigException alone = refused(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.signin.path", "/login"));
+        assertTrue(alone.getMessage().contains("'authvital.signin.callback-path'"), alone.getMessage());
     }
 }

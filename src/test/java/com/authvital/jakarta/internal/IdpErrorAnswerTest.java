@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IdpErrorAnswerTest {
@@ -37,5 +39,22 @@ class IdpErrorAnswerTest {
         assertFalse(IdpFailures.ErrorMapper.parse(500, "").json());
         assertFalse(IdpFailures.ErrorMapper.parse(500, "[1,2]").json());
         assertFalse(IdpFailures.ErrorMapper.parse(500, "{\"statusCode\":").json());
+    }
+
+    @Test
+    void readsAnOAuthErrorsCodeAndDescription() {
+        IdpFailures.ErrorAnswer e = IdpFailures.ErrorMapper.parse(401,
+                "{\"error\":\"interaction_required\",\"error_description\":\"MFA enrollment required by tenant policy\"}");
+        assertEquals("interaction_required", e.error());
+        assertEquals(List.of("MFA enrollment required by tenant policy"), e.messages());
+    }
+
+    @Test
+    void readsRetryAfterInSecondsOnlyAndWithinAnHour() {
+        assertEquals(Optional.of(Duration.ofSeconds(17)), Optional.ofNullable(IdpFailures.ErrorMapper.retryAfter(" 17 ")));
+        assertEquals(Optional.of(Duration.ofHours(1)), Optional.ofNullable(IdpFailures.ErrorMapper.retryAfter("999999")));
+        assertEquals(Optional.empty(), Optional.ofNullable(IdpFailures.ErrorMapper.retryAfter("Wed, 21 Oct 2026 07:28:00 GMT")));
+        assertEquals(Optional.empty(), Optional.ofNullable(IdpFailures.ErrorMapper.retryAfter("-5")));
+        assertEquals(Optional.empty(), Optional.ofNullable(IdpFailures.ErrorMapper.retryAfter(null)));
     }
 }

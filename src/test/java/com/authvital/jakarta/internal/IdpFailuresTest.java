@@ -8,11 +8,14 @@ import com.authvital.jakarta.AccessDeniedException;
 import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.RateLimitedException;
 import com.authvital.jakarta.SessionNotFoundException;
+import com.authvital.jakarta.SignInRequiredException;
 import com.authvital.jakarta.internal.IdpFailures.Call;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,5 +110,37 @@ class IdpFailuresTest {
                 new ProcessingException("RESTEASY003145: Unable to find a MessageBodyReader of content-type text/html"));
         assertInstanceOf(IdpUnavailableException.class, e);
         assertEquals(502, e.getStatus());
+    }
+
+    @Test
+    void a429IsRateLimitedWithTheIdpsWaitOrAMinute() {
+        AuthVitalException told = failures.answered(Call.REFRESH, IdpFailures.ErrorMapper.parse(429,
+                "{\"statusCode\":429,\"message\":\"ThrottlerException: Too Many Requests\"}").retryingAfter(Duration.ofSeconds(42)));
+        RateLimitedException limited = assertInstanceOf(RateLimitedException.class, told);
+        assertEquals(503, limited.getStatus());
+        assertEquals(OptionalInt.of(429), limited.getIdpStatus());
+        assertEquals(Duration.ofSeconds(42), limited.getRetryAfter());
+        assertTrue(limited.getMessage().startsWith("AV1213: ") && limited.getMessage().contains("42 s"), limited.getMessage());
+
+        AuthVitalException untold = answered(Call.LIST, 429, "{\"statusCode\":429,\"message\":\"ThrottlerException: Too Many Requests\"}");
+        assertEquals(Duration.ofSeconds(60), assertInstanceOf(RateLimitedException.class, untold).getRetryAfter());
+    }
+
+    @Test
+    void interactionRequiredAsksForASignInNotARevocation() {
+        AuthVitalException e = answered(Call.REFRESH, 401,
+                "{\"error\":\"interaction_required\",\"error_description\":\"MFA enrollment required by tenant policy\"}");
+        assertInstanceOf(SignInRequiredException.class, e);
+        assertEquals(401, e.getStatus());
+        assertTrue(e.getMessage().startsWith("AV1107: ") && e.getMessage().contains("MFA enrollment"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedRefreshOrCodeSaysWhichWasRefused() {
+        AuthVitalException refresh = answered(Call.REFRESH, 401, nest(401, "Session has been revoked", "Unauthorized"));
+        AuthVitalException code = answered(Call.CODE_EXCHANGE, 401, nest(401, "Authorization code already used", "Unauthorized"));
+        assertInstanceOf(NotAuthenticatedException.class, refresh);
+        assertTrue(refresh.getMessage().startsWith("AV1108: "), refresh.getMessage());
+        assertTrue(code.getMessage().startsWith("AV1109: ") && code.getMessage().contains("already used"), code.getMessage());
     }
 }

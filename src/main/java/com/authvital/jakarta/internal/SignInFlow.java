@@ -1,0 +1,239 @@
+package com.authvital.jakarta.internal;
+
+import com.authvital.jakarta.AuthVitalCookies;
+import com.authvital.jakarta.AuthVitalException;
+import com.authvital.jakarta.RateLimitedException;
+import jakarta.json.Json;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Signing a browser in with the IdP's authorization code flow and PKCE, for
+ * {@code AuthVitalSignInServlet} and {@code AuthVitalCallbackServlet}: the sign-in sends the
+ * browser to {@code /oauth/authorize} with a new {@code state}, {@code nonce} and PKCE
+ * {@code S256} challenge, sealed into a short-lived cookie that only the callback's path gets;
+ * the callback checks the state, exchanges the code with the verifier, checks the ID token and
+ * the access token, writes both token cookies and sends the browser where it was going. Every
+ * failure is a page (or JSON) with a message id, no token cookie set. One per application.
+ */
+public final class SignInFlow {
+
+    /** The flow cookie's name; its path is the callback's, so no other request carries it. */
+    static final String FLOW_COOKIE = "authvital_signin";
+
+    private static final System.Logger LOG = System.getLogger(SignInFlow.class.getName());
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final AuthVitalConfig config;
+    private final SignInSettings settings;
+    private final IdpClient idp;
+    private final TokenValidator validator;
+    private final AuthVitalCookies cookies;
+    private final DeviceRecords devices;
+    private final FlowCookie flows;
+    private final RedirectTargets targets;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SignInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
+               DeviceRecords devices, Clock clock) {
+        this.config = config;
+        this.settings = config.signIn();
+        this.idp = idp;
+        this.validator = validator;
+        this.cookies = cookies;
+        this.devices = devices;
+        this.flows = new FlowCookie(settings.flowKey());
+        this.targets = config.logout().targets();
+        this.clock = clock;
+        if (settings.keyGenerated() && settings.enabled()) {
+            LOG.log(System.Logger.Level.WARNING, Messages.flowKeyGenerated());
+        }
+    }
+
+    /**
+     * Sends the browser to the IdP's sign-in: {@code 302} to {@code /oauth/authorize}, the flow in
+     * its cookie. The {@code redirect} parameter says where to go afterwards, when it is a path of
+     * the application or an allowed URL (the logout's allow-list); else {@code authvital.signin.redirect}.
+     */
+    public void start(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!settings.enabled()) {
+            fail(request, response, 500, Messages.signInNotConfigured());
+            return;
+        }
+        String context = request.getContextPath();
+        String returnTo = targets.resolve(parameter(request, "redirect"), context)
+                .or(() -> targets.resolve(settings.redirect(), context)).orElse(context + "/");
+        String redirectUri = RequestOrigin.own(request) + context + settings.callbackPath().orElseThrow();
+        FlowCookie.Flow flow = new FlowCookie.Flow(randomToken(), randomToken(), randomToken() + randomToken(),
+                redirectUri, returnTo, clock.instant().plus(FlowCookie.LIFETIME));
+        response.addHeader("Set-Cookie", flowCookie(request, flows.seal(flow), FlowCookie.LIFETIME));
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", config.idp().host() + "/oauth/authorize"
+                + "?response_type=code"
+                + "&client_id=" + encode(config.idp().clientId())
+                + "&redirect_uri=" + encode(redirectUri)
+                + "&scope=" + encode(settings.scopes())
+                + "&state=" + flow.state()
+                + "&nonce=" + flow.nonce()
+                + "&code_challenge=" + challenge(flow.verifier())
+                + "&code_challenge_method=S256");
+    }
+
+    /**
+     * Where the IdP sends the browser back: checks the flow, exchanges the code, sets the token
+     * cookies and answers {@code 303} to where the user was going.
+     */
+    public void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!settings.enabled()) {
+            fail(request, response, 500, Messages.signInNotConfigured());
+            return;
+        }
+        Optional<FlowCookie.Flow> sealed = flowCookie(request).flatMap(flows::open);
+        if (sealed.isEmpty()) {
+            fail(request, response, 400, Messages.noSignInInProgress());
+            return;
+        }
+        FlowCookie.Flow flow = sealed.get();
+        String state = parameter(request, "state");
+        if (state == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.US_ASCII),
+                flow.state().getBytes(StandardCharsets.US_ASCII))) {
+            // The flow cookie stays: the browser's own answer from the IdP may still come.
+            fail(request, response, 400, Messages.stateMismatch());
+            return;
+        }
+        clearFlowCookie(request, response); // one answer per flow, whatever it is
+        if (flow.expired(clock.instant())) {
+            fail(request, response, 400, Messages.signInExpired(FlowCookie.LIFETIME.toMinutes()));
+            return;
+        }
+        String error = parameter(request, "error");
+        if (error != null) {
+            fail(request, response, 403, Messages.signInRefused(error.matches("[a-z_]{1,64}") ? error : "an error"));
+            return;
+        }
+        String code = parameter(request, "code");
+        if (code == null || code.isBlank()) {
+            fail(request, response, 400, Messages.noCode());
+            return;
+        }
+        try {
+            TokenAnswer tokens = idp.exchangeCode(code, flow.redirectUri(), flow.verifier());
+            validator.checkIdToken(tokens.idToken(), flow.nonce());
+            validator.validate(tokens.accessToken());
+            Instant now = clock.instant();
+            Duration refreshLifetime = validator.refreshToken(tokens.refreshToken())
+                    .map(refresh -> {
+                        devices.signedIn(refresh.sessionId(), request.getHeader("User-Agent"),
+                                request.getRemoteAddr(), now);
+                        return Duration.between(now, refresh.expiresAt());
+                    })
+                    .orElse(Duration.ofSeconds(tokens.expiresIn()));
+            cookies.setTokens(response, tokens.accessToken(), Duration.ofSeconds(tokens.expiresIn()),
+                    tokens.refreshToken(), refreshLifetime);
+        } catch (AuthVitalException e) {
+            if (e instanceof RateLimitedException limited) {
+                response.setHeader("Retry-After", String.valueOf(limited.getRetryAfter().toSeconds()));
+            }
+            fail(request, response, e.getStatus(), e.getMessage());
+            return;
+        }
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", flow.returnTo());
+    }
+
+    private Optional<String> flowCookie(HttpServletRequest request) {
+        Cookie[] all = request.getCookies();
+        if (all != null) {
+            for (Cookie cookie : all) {
+                if (FLOW_COOKIE.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isBlank()) {
+                    return Optional.of(cookie.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void clearFlowCookie(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader("Set-Cookie", flowCookie(request, "", Duration.ZERO)
+                + "; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    /**
+     * {@code SameSite=Lax}, whatever the token cookies' setting: the IdP's answer is a navigation
+     * from another site, which a {@code Strict} cookie would miss.
+     */
+    private String flowCookie(HttpServletRequest request, String value, Duration lifetime) {
+        return FLOW_COOKIE + "=" + value + "; Max-Age=" + lifetime.toSeconds() + "; Path="
+                + request.getContextPath() + settings.callbackPath().orElse("/")
+                + (config.cookies().secure() ? "; Secure" : "") + "; HttpOnly; SameSite=Lax";
+    }
+
+    /** A page for a browser, JSON for a client asking for it; never a token cookie. */
+    private static void fail(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setCharacterEncoding("UTF-8");
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("application/json") && !accept.contains("text/html")) {
+            response.setContentType("application/json");
+            response.getWriter().write(Json.createObjectBuilder().add("error", "sign_in_failed")
+                    .add("message", message).build().toString());
+            return;
+        }
+        response.setContentType("text/html");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Sign-in failed</title></head><body><h1>Sign-in failed</h1><p>" + html(message)
+                + "</p><p><a href=\"" + html(request.getContextPath() + "/") + "\">Back to the application</a></p>"
+                + "</body></html>");
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return BASE64URL.encodeToString(bytes);
+    }
+
+    /** RFC 7636 §4.2: {@code BASE64URL(SHA256(ASCII(verifier)))}. */
+    static String challenge(String verifier) {
+        try {
+            return BASE64URL.encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A request parameter, or null when absent or not decodable. */
+    private static String parameter(HttpServletRequest request, String name) {
+        try {
+            return request.getParameter(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package com.authvital.jakarta.internal;
+
+import com.authvital.jakarta.AuthVitalException;
+import com.authvital.jakarta.NotAuthenticatedException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Silent refresh at {@code POST /oauth/token}, safe against the IdP's rotation: it hands out a new
+ * refresh token on every refresh and, when an old one is presented again, revokes every session
+ * of the user. So, per refresh token:
+ * <ul>
+ * <li>one refresh at a time: concurrent requests with the same refresh token wait for the one
+ *     call and share its result, success or failure;</li>
+ * <li>the result is kept for {@code authvital.refresh.grace} by the old token, so that a second
+ *     tab or a request already on its way with the old cookie gets the new tokens;</li>
+ * <li>after that, the old token is known as rotated out until it would have expired, and is
+ *     refused here without a call: presenting it to the IdP would sign the user out everywhere.</li>
+ * </ul>
+ * One server's memory; two servers refreshing the same token race (see the README's cluster note).
+ */
+final class TokenRefresher {
+
+    /** How many refresh tokens' outcomes are remembered at most. */
+    static final int MAX_REMEMBERED = 100_000;
+
+    /**
+     * What a refresh gave.
+     *
+     * @param tokens       the IdP's answer: the new access and refresh tokens
+     * @param access       the new access token, validated
+     * @param oldSessionId the session the old refresh token belonged to
+     * @param newSession   the new refresh token's session and expiry
+     */
+    record Refreshed(TokenAnswer tokens, ValidatedToken access, String oldSessionId,
+                     TokenValidator.RefreshToken newSession) {
+
+        /** Never a token. */
+        @Override
+        public String toString() {
+            return "Refreshed[oldSessionId=" + oldSessionId + ", newSessionId=" + newSession.sessionId() + "]";
+        }
+    }
+
+    private final IdpClient idp;
+    private final TokenValidator validator;
+    private final DeviceRecords devices;
+    private final ConcurrentHashMap<String, CompletableFuture<Refreshed>> running = new ConcurrentHashMap<>();
+    private final Cache<String, Refreshed> recent;
+    private final Cache<String, Boolean> rotatedOut;
+
+    TokenRefresher(IdpClient idp, TokenValidator validator, DeviceRecords devices, Duration grace) {
+        this.idp = idp;
+        this.validator = validator;
+        this.devices = devices;
+        this.recent = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(grace)
+                .executor(Runnable::run).build();
+        // A refresh token lives about a week; one rotated out is refused locally that long.
+        this.rotatedOut = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(Duration.ofDays(8))
+                .executor(Runnable::run).build();
+    }
+
+    /**
+     * New tokens for {@code refreshToken}, which must be this application's valid refresh token
+     * of session {@code sessionId}.
+     *
+     * @throws NotAuthenticatedException when the IdP refused it, or it was rotated out here before
+     * @throws com.authvital.jakarta.SignInRequiredException when the user must sign in at the IdP again
+     * @throws com.authvital.jakarta.IdpUnavailableException when the IdP cannot be used, or is rate-limiting
+     */
+    Refreshed refresh(String refreshToken, String sessionId) {
+        Refreshed done = recent.getIfPresent(refreshToken);
+        if (done != null) {
+            return done;
+        }
+        if (rotatedOut.getIfPresent(refreshToken) != null) {
+            throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
+        }
+        CompletableFuture<Refreshed> mine = new CompletableFuture<>();
+        CompletableFuture<Refreshed> theirs = running.putIfAbsent(refreshToken, mine);
+        if (theirs != null) {
+            return join(theirs);
+        }
+        try {
+            // Looked at again under the flag: a refresh may have ended between the first look and now.
+            Refreshed result = recent.getIfPresent(refreshToken);
+            if (result == null) {
+                result = call(refreshToken, sessionId);
+            }
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            running.remove(refreshToken, mine);
+        }
+    }
+
+    private Refreshed call(String refreshToken, String sessionId) {
+        TokenAnswer tokens = idp.refresh(refreshToken);
+        // From here the old token is spent at the IdP, whatever happens next.
+        rotatedOut.put(refreshToken, Boolean.TRUE);
+        ValidatedToken access = validator.validate(tokens.accessToken());
+        TokenValidator.RefreshToken next = validator.refreshToken(tokens.refreshToken())
+                .orElseThrow(() -> new NotAuthenticatedException(null, List.of(), Messages.refreshAnswerUnusable()));
+        devices.rotated(sessionId, next.sessionId());
+        Refreshed result = new Refreshed(tokens, access, sessionId, next);
+        recent.put(refreshToken, result);
+        return result;
+    }
+
+    private static Refreshed join(CompletableFuture<Refreshed> refresh) {
+        try {
+            return refresh.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof AuthVitalException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.authvital.jakarta.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class FlowCookieTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final FlowCookie.Flow FLOW = new FlowCookie.Flow("state-1", "nonce-1", "verifier-1",
+            "https://app.example.com/callback", "/devices?tab=2", NOW.plus(FlowCookie.LIFETIME));
+
+    private static FlowCookie withKey(int fill) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) fill);
+        return new FlowCookie(new SecretKeySpec(key, "AES"));
+    }
+
+    @Test
+    void theServerThatSealedItReadsItBack() {
+        FlowCookie cookie = withKey(1);
+        assertEquals(Optional.of(FLOW), cookie.open(cookie.seal(FLOW)));
+    }
+
+    @Test
+    void theBrowserSeesNoneOfTheSecrets() {
+        String sealed = withKey(1).seal(FLOW);
+        String readable = decodeEach(sealed);
+        for (String secret : new String[] {"state-1", "nonce-1", "verifier-1", "/devices"}) {
+            assertFalse(sealed.contains(secret) || readable.contains(secret), secret);
+        }
+    }
+
+    @Test
+    void anotherKeyOrATamperedValueOpensNothing() {
+        String sealed = withKey(1).seal(FLOW);
+        assertEquals(Optional.empty(), withKey(2).open(sealed));
+        char last = sealed.charAt(sealed.length() - 1);
+        String tampered = sealed.substring(0, sealed.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertEquals(Optional.empty(), withKey(1).open(tampered));
+        assertEquals(Optional.empty(), withKey(1).open("not-a-jwe"));
+    }
+
+    @Test
+    void itExpiresByItsOwnTime() {
+        assertFalse(FLOW.expired(NOW.plus(FlowCookie.LIFETIME).minusSeconds(1)));
+        assertTrue(FLOW.expired(NOW.plus(FlowCookie.LIFETIME)));
+    }
+
+    @Test
+    void itsTextNamesNoSecret() {
+        assertFalse(FLOW.toString().contains("state-1") || FLOW.toString().contains("verifier-1")
+                || FLOW.toString().contains("nonce-1"), FLOW.toString());
+    }
+
+    private static String decodeEach(String compact) {
+        StringBuilder out = new StringBuilder();
+        for (String part : compact.split("\\.")) {
+            try {
+                out.append(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.ISO_8859_1)).append(' ');
+            } catch (IllegalArgumentException e) {
+                out.append(part).append(' ');
+            }
+        }
+        return out.toString();
+    }
+}
