@@ -33,7 +33,7 @@ final class DiscoveryEndpoints {
     private void jwks(Call call) throws IOException {
         // Counted before the fault: a client retrying against an outage is still fetching.
         stats.jwksFetched();
-        if (!faults.interceptJwks(call)) {
+        if (!faults.intercept(call, Faults.Route.JWKS)) {
             call.send(200, Call.JSON_TYPE, keys.jwksJson().getBytes(StandardCharsets.UTF_8));
         }
     }
