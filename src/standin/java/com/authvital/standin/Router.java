@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Dispatches on the method and the RAW path, split on {@code /}, so an encoded {@code %2F}
  * inside a session id never splits a segment. Placeholder segments are decoded once, here.
- * Records {@code /oauth/*} requests before anything else, applies the
+ * Records {@code /oauth/*} and {@code /api/*} requests before anything else, applies the
  * {@link RateLimiter} to the IdP's routes (not {@code /dev/*}), and answers errors NestJS-style.
  */
 final class Router implements HttpHandler {
@@ -66,7 +66,7 @@ final class Router implements HttpHandler {
 
     private void dispatch(Call call) throws IOException {
         Optional<Match> match = match(call.method(), call.rawPath());
-        if (call.rawPath().startsWith("/oauth/")) {
+        if (call.rawPath().startsWith("/oauth/") || call.rawPath().startsWith("/api/")) {
             record(call, match);
         }
         if (!call.isForm()) {

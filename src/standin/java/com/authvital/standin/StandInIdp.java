@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for the AuthVital IdP on loopback, answering the contract's endpoints with its
  * status codes and JSON (sign-in at {@code /oauth/authorize} with its own page, code exchange and
- * refresh with rotation at {@code /oauth/token}, rate limits, the session endpoints), plus a {@code /dev/*} API for tests and the demo.
+ * refresh with rotation at {@code /oauth/token}, rate limits, the session endpoints, the browser
+ * logout), plus a {@code /dev/*} API for tests and the demo.
  *
  * <pre>{@code
  * try (StandInIdp idp = StandInIdp.start(0)) {
@@ -62,6 +63,7 @@ public final class StandInIdp implements AutoCloseable {
         new DiscoveryEndpoints(baseUrl, keys, stats, faults).register(router);
         new SessionEndpoints(store).register(router, guard);
         new LogoutEndpoints(store, tokens).register(router);
+        new BrowserLogout(store, tokens).register(router);
         new AuthorizeEndpoint(clients, users, codes).register(router);
         new TokenEndpoint(tokens, new CodeGrant(codes, store, clients, grants),
                 new RefreshRotation(store, tokens, clients, interaction, grants), faults, grants).register(router);

@@ -395,17 +395,17 @@ class StandInIdpTest {
             assertEquals(problem(404, "Cannot GET /nope?x=1", "Not Found"), unknown.body());
         }
 
-        /** A token in a query (the browser logout's id_token_hint) is never recorded. */
+        /** A token in a query (an id_token_hint a client adds to the browser logout) is never recorded. */
         @Test
         void tokensInQueriesAreRedacted() {
             IdpHttp.NewSession user = http.newUser();
 
-            IdpHttp.Answer logout = http.send("GET", "/oauth/logout?id_token_hint=" + user.accessToken()
+            IdpHttp.Answer logout = http.send("GET", "/api/auth/logout/redirect?id_token_hint=" + user.accessToken()
                     + "&state=s1&post_logout_redirect_uri=http%3A%2F%2F127.0.0.1%3A9080%2Fbye", null);
             IdpHttp.Answer log = http.send("GET", "/dev/requests", null);
 
             assertEquals(302, logout.status());
-            assertEquals("http://127.0.0.1:9080/bye?state=s1", logout.headers().firstValue("Location").orElseThrow());
+            assertEquals("http://127.0.0.1:9080/bye", logout.headers().firstValue("Location").orElseThrow());
             assertFalse(log.body().contains(user.accessToken()), "the log holds a token");
             assertTrue(log.body().contains("\"query\":\"id_token_hint=[redacted]&state=s1&post_logout_redirect_uri="),
                     log.body());
