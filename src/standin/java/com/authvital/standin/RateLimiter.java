@@ -1,7 +1,6 @@
 package com.authvital.standin;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -90,13 +89,5 @@ final class RateLimiter {
 
     int otherLimit() {
         return otherLimit;
-    }
-
-    /** {@code {"tokenRequestsPerMinute","otherRequestsPerMinute"}}, 0 meaning off. */
-    JsonObject toJson() {
-        return Json.createObjectBuilder()
-                .add("tokenRequestsPerMinute", tokenLimit)
-                .add("otherRequestsPerMinute", otherLimit)
-                .build();
     }
 }
