@@ -9,15 +9,10 @@ import java.util.UUID;
 /**
  * {@code GET /dev/login?redirect=<url>}: signs a browser in for the demo. Makes a "Demo User"
  * with three live sessions on three devices, so the demo's "manage devices" page has something
- * to show, and sets the cookies of the newest one, which is this browser's.
+ * to show, and sets the cookies of the newest one, which is this browser's. The demo's shortcut
+ * until it signs in through {@code /oauth/authorize} ({@link AuthorizeEndpoint}); not the IdP's.
  */
 final class DemoLogin {
-
-    static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-    static final String SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) "
-            + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
-    static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
     private final SessionStore store;
     private final TokenService tokens;
@@ -39,10 +34,10 @@ final class DemoLogin {
                 "Demo", "User"));
         Instant now = Instant.now();
         // Older sessions first, so the devices list shows them spread over the last days.
-        open(user, now.minus(Duration.ofDays(3).plusHours(5)), FIREFOX_LINUX, "198.51.100.7", "acme");
-        open(user, now.minus(Duration.ofDays(1).plusHours(2)), SAFARI_IPHONE, "203.0.113.24", null);
+        open(user, now.minus(Duration.ofDays(3).plusHours(5)), DemoUsers.FIREFOX_LINUX, "198.51.100.7", "acme");
+        open(user, now.minus(Duration.ofDays(1).plusHours(2)), DemoUsers.SAFARI_IPHONE, "203.0.113.24", null);
         StoredSession current = open(user, now, call.header("User-Agent").filter(ua -> !ua.isBlank())
-                .orElse(CHROME_WINDOWS), call.remoteAddress(), null);
+                .orElse(DemoUsers.CHROME_WINDOWS), call.remoteAddress(), null);
         TokenCookies.set(call, tokens.accessToken(user, current), tokens.refreshToken(current));
 
         Optional<String> redirect = call.query("redirect").filter(Pages::isSafeRedirect);

@@ -39,7 +39,7 @@ final class DevEndpoints {
     /**
      * {@code {"userId","email","applicationId","userAgent","ipAddress","tenant","createdAt","expiresAt",
      * "accessTokenIssuedAt"}}, all optional; without userId a new user is made. An access token
-     * issued more than its lifetime (1 h) ago is already expired.
+     * issued more than its lifetime (1 h unless set, {@code /dev/settings}) ago is already expired.
      */
     private void createSession(Call call) throws IOException {
         JsonObject body = call.jsonObject();

@@ -51,12 +51,12 @@ final class DevKeyEndpoints {
     }
 
     private void putFault(Call call) throws IOException {
-        faults.putJwks(call.jsonObject());
+        faults.put(Faults.Route.JWKS, call.jsonObject());
         call.send(204, null, new byte[0]);
     }
 
     private void deleteFault(Call call) throws IOException {
-        faults.removeJwks();
+        faults.remove(Faults.Route.JWKS);
         call.send(204, null, new byte[0]);
     }
 

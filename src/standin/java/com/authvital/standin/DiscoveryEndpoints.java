@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code /.well-known/jwks.json} (the public halves of the published keys, newest first) and
  * {@code /.well-known/openid-configuration} (absolute URLs on the base URL, which is also the
- * issuer). Every fetch is counted; the JWKS answers the injected JWKS fault while there is one.
+ * issuer; {@code end_session_endpoint} names {@code /oauth/logout} as the IdP's does, although
+ * only its POST exists). Every fetch is counted; the JWKS answers the injected JWKS fault while
+ * there is one.
  */
 final class DiscoveryEndpoints {
 
@@ -33,7 +35,7 @@ final class DiscoveryEndpoints {
     private void jwks(Call call) throws IOException {
         // Counted before the fault: a client retrying against an outage is still fetching.
         stats.jwksFetched();
-        if (!faults.interceptJwks(call)) {
+        if (!faults.intercept(call, Faults.Route.JWKS)) {
             call.send(200, Call.JSON_TYPE, keys.jwksJson().getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -43,6 +45,7 @@ final class DiscoveryEndpoints {
         call.sendJson(200, Json.createObjectBuilder()
                 .add("issuer", baseUrl)
                 .add("jwks_uri", baseUrl + JWKS)
+                .add("authorization_endpoint", baseUrl + AuthorizeEndpoint.AUTHORIZE)
                 .add("token_endpoint", baseUrl + TokenEndpoint.TOKEN)
                 .add("end_session_endpoint", baseUrl + LogoutEndpoints.LOGOUT)
                 .add("revocation_endpoint", baseUrl + "/oauth/revoke")

@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Injected faults: a delay, and an answer that replaces the normal one. Tests use them for "the
  * IdP is slow" and "a proxy in front of the IdP answers an HTML 502 page". Per-user faults
- * ({@code PUT /dev/users/{userId}/fault}) apply to the three bearer endpoints only; the one JWKS
- * fault ({@code PUT /dev/jwks/fault}) to {@code GET /.well-known/jwks.json}, for JWKS outages.
+ * ({@code PUT /dev/users/{userId}/fault}) apply to the three bearer endpoints only; a route's
+ * fault to that route alone: {@code PUT /dev/jwks/fault} to {@code GET /.well-known/jwks.json}
+ * (a JWKS outage), {@code PUT /dev/token/fault} to {@code POST /oauth/token} (an outage or a 429
+ * during a refresh).
  */
 final class Faults {
 
@@ -29,20 +30,29 @@ final class Faults {
      *                    many milliseconds, an answer that never finishes but is never silent
      * @param padding     how many spaces go before the body's last character (inside a JSON object,
      *                    where JSON allows them), for answers larger than a test can send in a fault
+     * @param retryAfter  when set, the answer carries {@code Retry-After} with this many seconds
      */
-    record Fault(long delayMs, Integer status, String contentType, String body, Integer stallAfter, long trickleMs, int padding) {
+    record Fault(long delayMs, Integer status, String contentType, String body, Integer stallAfter, long trickleMs,
+            int padding, Long retryAfter) {
     }
 
-    /** A JWKS outage answers 503 unless told otherwise: what a load balancer says with no backend. */
-    static final int JWKS_STATUS = 503;
+    /** The routes that can have a fault of their own. */
+    enum Route {
+        /** {@code GET /.well-known/jwks.json}. */
+        JWKS,
+        /** {@code POST /oauth/token}. */
+        TOKEN
+    }
+
+    /** A route's fault answers 503 unless told otherwise: what a load balancer says with no backend. */
+    static final int ROUTE_STATUS = 503;
 
     private final Map<String, Fault> byUser = new ConcurrentHashMap<>();
-    private final AtomicReference<Fault> jwks = new AtomicReference<>();
+    private final Map<Route, Fault> byRoute = new ConcurrentHashMap<>();
 
     /**
      * Stores the fault described by {@code {"delayMs","status","contentType","body","stallAfterBytes",
-     * "trickleMs","paddingBytes"}},
-     * all optional.
+     * "trickleMs","paddingBytes","retryAfterSeconds"}}, all optional.
      */
     Fault put(String userId, JsonObject spec) {
         Fault fault = parse(spec, null);
@@ -54,15 +64,15 @@ final class Faults {
         byUser.remove(userId);
     }
 
-    /** Stores the JWKS fault, same fields; the status defaults to {@value #JWKS_STATUS}. */
-    Fault putJwks(JsonObject spec) {
-        Fault fault = parse(spec, JWKS_STATUS);
-        jwks.set(fault);
+    /** Stores the route's fault, same fields; the status defaults to {@value #ROUTE_STATUS}. */
+    Fault put(Route route, JsonObject spec) {
+        Fault fault = parse(spec, ROUTE_STATUS);
+        byRoute.put(route, fault);
         return fault;
     }
 
-    void removeJwks() {
-        jwks.set(null);
+    void remove(Route route) {
+        byRoute.remove(route);
     }
 
     /**
@@ -74,9 +84,9 @@ final class Faults {
         return apply(call, byUser.get(userId));
     }
 
-    /** Applies the JWKS fault, if any; true when it answered instead of the keys. */
-    boolean interceptJwks(Call call) throws IOException {
-        return apply(call, jwks.get());
+    /** Applies the route's fault, if any; true when it answered instead of the route. */
+    boolean intercept(Call call, Route route) throws IOException {
+        return apply(call, byRoute.get(route));
     }
 
     private static Fault parse(JsonObject spec, Integer defaultStatus) {
@@ -91,7 +101,8 @@ final class Faults {
                 JsonSupport.string(spec, "body").orElse(""),
                 JsonSupport.count(spec, "stallAfterBytes").map(Long::intValue).orElse(null),
                 JsonSupport.count(spec, "trickleMs").orElse(0L),
-                JsonSupport.count(spec, "paddingBytes").orElse(0L).intValue());
+                JsonSupport.count(spec, "paddingBytes").orElse(0L).intValue(),
+                JsonSupport.count(spec, "retryAfterSeconds").orElse(null));
     }
 
     private static boolean apply(Call call, Fault fault) throws IOException {
@@ -115,6 +126,9 @@ final class Faults {
             text = text.substring(0, text.length() - 1) + " ".repeat(fault.padding()) + text.substring(text.length() - 1);
         }
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        if (fault.retryAfter() != null) {
+            call.addHeader("Retry-After", fault.retryAfter().toString());
+        }
         if (fault.stallAfter() != null) {
             call.sendStalled(fault.status(), fault.contentType(), body, fault.stallAfter(), fault.trickleMs());
         } else {

@@ -4,7 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /**
- * An error answer in the shape of the NestJS backend: {@code {"statusCode","message","error"}}.
+ * An error answer in the shape of the NestJS backend: {@code {"statusCode","message","error"}}
+ * (or, for the few answers the IdP gives in OAuth's shape, {@link #oauth}).
  * Thrown by handlers and written by the {@link Router}; its message never holds a token.
  */
 final class HttpProblem extends RuntimeException {
@@ -12,11 +13,28 @@ final class HttpProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    private final JsonObject oauthBody;
 
     HttpProblem(int status, String message) {
+        this(status, message, null);
+    }
+
+    private HttpProblem(int status, String message, JsonObject oauthBody) {
         // Control flow, not a bug: a stack trace would only cost time.
         super(message, null, false, false);
         this.status = status;
+        this.oauthBody = oauthBody;
+    }
+
+    /**
+     * An error in OAuth's shape {@code {"error","error_description"}} (RFC 6749 §5.2), which the
+     * IdP answers for {@code interaction_required} instead of its NestJS shape.
+     */
+    static HttpProblem oauth(int status, String error, String description) {
+        return new HttpProblem(status, description, Json.createObjectBuilder()
+                .add("error", error)
+                .add("error_description", description)
+                .build());
     }
 
     static HttpProblem badRequest(String message) {
@@ -48,6 +66,9 @@ final class HttpProblem extends RuntimeException {
     }
 
     JsonObject body() {
+        if (oauthBody != null) {
+            return oauthBody;
+        }
         return Json.createObjectBuilder()
                 .add("statusCode", status)
                 .add("message", getMessage())

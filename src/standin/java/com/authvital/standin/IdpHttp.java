@@ -88,6 +88,21 @@ final class IdpHttp {
         }
     }
 
+    /** {@code POST} of an {@code application/x-www-form-urlencoded} body. */
+    Answer form(String rawPath, String body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/x-www-form-urlencoded";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send("POST", rawPath, body, all);
+    }
+
+    /** The {@code Location} of a redirect. */
+    static String location(Answer answer) {
+        return answer.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("no Location; status " + answer.status() + ": " + answer.body()));
+    }
+
     Answer bearer(String method, String rawPathAndQuery, String token, String body) {
         return send(method, rawPathAndQuery, body, "Authorization", "Bearer " + token);
     }

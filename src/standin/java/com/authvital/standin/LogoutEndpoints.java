@@ -1,14 +1,13 @@
 package com.authvital.standin;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Logout of the current session by its refresh token: {@code POST /oauth/logout} (the API the
- * SDK calls, with its four answers) and {@code GET /oauth/logout} (the browser's RP-initiated
- * logout, OIDC RP-Initiated Logout 1.0 §2). Neither needs an access token.
+ * Logout of the current session by its refresh token: {@code POST /oauth/logout}, the API the
+ * SDK calls, with its four answers; it needs no access token. Like the IdP there is no
+ * {@code GET /oauth/logout} (404), although discovery names it: the browser's logout is
+ * {@link BrowserLogout}.
  */
 final class LogoutEndpoints {
 
@@ -23,8 +22,7 @@ final class LogoutEndpoints {
     }
 
     void register(Router router) {
-        router.add("POST", LOGOUT, (call, params) -> logout(call))
-                .add("GET", LOGOUT, (call, params) -> browserLogout(call));
+        router.add("POST", LOGOUT, (call, params) -> logout(call));
     }
 
     private void logout(Call call) throws IOException {
@@ -46,25 +44,5 @@ final class LogoutEndpoints {
         call.sendJson(200, revoked
                 ? SessionEndpoints.outcome(true, SessionEndpoints.REVOKED)
                 : SessionEndpoints.outcome(false, SessionEndpoints.NOT_FOUND_OR_REVOKED));
-    }
-
-    private void browserLogout(Call call) throws IOException {
-        TokenCookies.read(call, TokenCookies.REFRESH)
-                .flatMap(tokens::refreshSessionId)
-                .flatMap(store::session)
-                .ifPresent(StoredSession::revoke);
-        TokenCookies.clear(call);
-        Optional<String> target = call.query("post_logout_redirect_uri").filter(Pages::isSafeRedirect);
-        if (target.isEmpty()) {
-            call.sendHtml(200, Pages.page("Logged out", "You have been logged out of AuthVital."));
-            return;
-        }
-        String location = target.get();
-        Optional<String> state = call.query("state");
-        if (state.isPresent()) {
-            location += (location.contains("?") ? "&" : "?") + "state="
-                    + URLEncoder.encode(state.get(), StandardCharsets.UTF_8).replace("+", "%20");
-        }
-        call.redirect(302, location);
     }
 }

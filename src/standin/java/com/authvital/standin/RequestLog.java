@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Every request to {@code /oauth/*}, in arrival order, for {@code GET /dev/requests}: tests
+ * Every request to {@code /oauth/*} and {@code /api/*}, in arrival order, for {@code GET /dev/requests}: tests
  * assert what the module sent. It keeps whether an {@code Authorization} header was present,
  * never its value, and no token at all.
  */
@@ -64,7 +64,7 @@ final class RequestLog {
 
     /**
      * The raw query with the value of every token parameter, and of anything shaped like a JWT,
-     * replaced: the browser logout carries {@code id_token_hint} in its query.
+     * replaced: a client may put {@code id_token_hint} in a browser logout's query.
      */
     static String redact(String rawQuery) {
         if (rawQuery == null) {

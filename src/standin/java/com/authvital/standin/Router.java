@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Dispatches on the method and the RAW path, split on {@code /}, so an encoded {@code %2F}
  * inside a session id never splits a segment. Placeholder segments are decoded once, here.
- * Records {@code /oauth/*} requests before anything else, and answers errors NestJS-style.
+ * Records {@code /oauth/*} and {@code /api/*} requests before anything else, applies the
+ * {@link RateLimiter} to the IdP's routes (not {@code /dev/*}), and answers errors NestJS-style.
  */
 final class Router implements HttpHandler {
 
@@ -31,10 +32,12 @@ final class Router implements HttpHandler {
     private final List<Route> routes = new ArrayList<>();
     private final RequestLog log;
     private final BearerGuard guard;
+    private final RateLimiter limiter;
 
-    Router(RequestLog log, BearerGuard guard) {
+    Router(RequestLog log, BearerGuard guard, RateLimiter limiter) {
         this.log = log;
         this.guard = guard;
+        this.limiter = limiter;
     }
 
     /** Adds a route; {@code pattern} is a path whose {@code {}} segments match one raw segment each. */
@@ -63,7 +66,7 @@ final class Router implements HttpHandler {
 
     private void dispatch(Call call) throws IOException {
         Optional<Match> match = match(call.method(), call.rawPath());
-        if (call.rawPath().startsWith("/oauth/")) {
+        if (call.rawPath().startsWith("/oauth/") || call.rawPath().startsWith("/api/")) {
             record(call, match);
         }
         if (!call.isForm()) {
@@ -72,6 +75,10 @@ final class Router implements HttpHandler {
         Match found = match.orElseThrow(() -> HttpProblem.noRoute(call));
         if (found.params().contains(null)) {
             throw HttpProblem.badRequest("Failed to decode param '" + call.rawPath() + "'");
+        }
+        String pattern = found.route().pattern();
+        if (!pattern.startsWith("/dev/") && !limiter.admit(call, pattern.equals(TokenEndpoint.TOKEN))) {
+            return;
         }
         found.route().handler().handle(call, found.params());
     }

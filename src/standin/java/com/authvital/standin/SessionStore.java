@@ -46,4 +46,29 @@ final class SessionStore {
                 .sorted(Comparator.comparing(StoredSession::createdAt).reversed().thenComparing(StoredSession::id))
                 .collect(Collectors.toList());
     }
+
+    /**
+     * Replaces a session by its successor in one step: revokes it as rotated and stores the
+     * successor, or does nothing and answers false when it was revoked first. Under the same lock
+     * as {@link #revokeFamily}, so a family revocation never misses a successor half stored.
+     */
+    synchronized boolean rotate(StoredSession session, StoredSession successor) {
+        if (!session.rotateTo(successor)) {
+            return false;
+        }
+        add(successor);
+        return true;
+    }
+
+    /**
+     * Revokes every live session of the user on the client, as the IdP does when a rotated
+     * refresh token or a used code comes back.
+     *
+     * @return how many sessions this call revoked
+     */
+    synchronized int revokeFamily(String userId, String applicationId) {
+        return (int) live(userId, Optional.of(applicationId), Instant.now()).stream()
+                .filter(s -> s.revoke(StoredSession.Reason.REUSE_DETECTED))
+                .count();
+    }
 }

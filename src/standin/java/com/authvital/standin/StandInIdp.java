@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the AuthVital IdP on loopback, answering the contract's endpoints with its
- * status codes and JSON, plus a {@code /dev/*} API for tests and the demo.
+ * status codes and JSON (sign-in at {@code /oauth/authorize} with its own page, code exchange and
+ * refresh with rotation at {@code /oauth/token}, rate limits, the session endpoints, the browser
+ * logout), plus a {@code /dev/*} API for tests and the demo.
  *
  * <pre>{@code
  * try (StandInIdp idp = StandInIdp.start(0)) {
@@ -23,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>From a shell: {@code mvn test-compile exec:java@stand-in} (port {@code demo.idp.port}, 9180), or
- * {@code java -cp <test classpath> com.authvital.standin.StandInIdp --port 9180 --client-id authvital-demo}.
+ * {@code java -cp <test classpath> com.authvital.standin.StandInIdp --port 9180 --client-id authvital-demo
+ * --access-token-lifetime 60}.
  */
 public final class StandInIdp implements AutoCloseable {
 
@@ -49,12 +53,23 @@ public final class StandInIdp implements AutoCloseable {
         DiscoveryStats stats = new DiscoveryStats();
         RequestLog log = new RequestLog();
         BearerGuard guard = new BearerGuard(tokens, faults);
-        Router router = new Router(log, guard);
+        RateLimiter limiter = new RateLimiter();
+        Router router = new Router(log, guard, limiter);
+        Clients clients = new Clients(clientId);
+        DemoUsers users = new DemoUsers(store, clientId);
+        AuthorizationCodes codes = new AuthorizationCodes();
+        InteractionRequired interaction = new InteractionRequired();
+        GrantStats grants = new GrantStats();
         new DiscoveryEndpoints(baseUrl, keys, stats, faults).register(router);
         new SessionEndpoints(store).register(router, guard);
         new LogoutEndpoints(store, tokens).register(router);
-        new TokenEndpoint(store, tokens).register(router);
+        new BrowserLogout(store, tokens).register(router);
+        new AuthorizeEndpoint(clients, users, codes).register(router);
+        new TokenEndpoint(tokens, new CodeGrant(codes, store, clients, grants),
+                new RefreshRotation(store, tokens, clients, interaction, grants), faults, grants).register(router);
         new DevEndpoints(store, tokens, faults, log, clientId).register(router);
+        new DevSettings(tokens, limiter, clients, users).register(router);
+        new DevTokenControls(faults, interaction, grants).register(router);
         new DevTokens(store, tokens, keys, clientId).register(router);
         new DevKeyEndpoints(keys, stats, faults).register(router);
         new DemoLogin(store, tokens, clientId).register(router);
@@ -124,12 +139,14 @@ public final class StandInIdp implements AutoCloseable {
     }
 
     /**
-     * Serves until killed. Options: {@code --port N} (default {@value #DEFAULT_PORT}) and
-     * {@code --client-id X} (default {@value #DEFAULT_CLIENT_ID}).
+     * Serves until killed. Options: {@code --port N} (default {@value #DEFAULT_PORT}),
+     * {@code --client-id X} (default {@value #DEFAULT_CLIENT_ID}) and
+     * {@code --access-token-lifetime SECONDS} (default 3600, the IdP's).
      */
     public static void main(String[] args) throws InterruptedException {
         int port = DEFAULT_PORT;
         String clientId = DEFAULT_CLIENT_ID;
+        long lifetime = TokenService.DEFAULT_ACCESS_LIFETIME.toSeconds();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if ("--port".equals(args[i]) && value != null && value.matches("\\d{1,5}")) {
@@ -138,12 +155,17 @@ public final class StandInIdp implements AutoCloseable {
             } else if ("--client-id".equals(args[i]) && value != null && !value.isBlank()) {
                 clientId = value;
                 i++;
+            } else if ("--access-token-lifetime".equals(args[i]) && value != null && value.matches("0*[1-9]\\d{0,8}")) {
+                lifetime = Long.parseLong(value);
+                i++;
             } else {
-                System.err.println("usage: StandInIdp [--port N] [--client-id X]; bad option: " + args[i]);
+                System.err.println("usage: StandInIdp [--port N] [--client-id X] [--access-token-lifetime SECONDS];"
+                        + " bad option: " + args[i]);
                 System.exit(2);
             }
         }
         StandInIdp idp = start(port, clientId);
+        idp.tokens.accessLifetime(Duration.ofSeconds(lifetime));
         System.out.println("AuthVital stand-in IdP listening on " + idp.baseUrl());
         // Block here rather than rely on the server's threads: exec:java would otherwise return.
         new CountDownLatch(1).await();

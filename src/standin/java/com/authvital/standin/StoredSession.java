@@ -5,13 +5,34 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A sign-in session, as the IdP stores it. Immutable but for its revoked flag, which flips
- * once: two concurrent revocations of one session report success only once.
+ * A sign-in session, as the IdP stores it. Immutable but for its revocation, which is set
+ * once: two concurrent revocations (or rotations) of one session report success only once.
  */
 final class StoredSession {
+
+    /** Why a session was revoked, as the IdP records it. */
+    enum Reason {
+        /** Replaced by a new session on a refresh. */
+        ROTATED,
+        /** Revoked by the user or a logout. */
+        REVOKED,
+        /** Revoked with every session of the user on the client: a refresh token or code was replayed. */
+        REUSE_DETECTED
+    }
+
+    /**
+     * A session's revocation.
+     *
+     * @param reason    why
+     * @param at        when
+     * @param successor the session that replaced a {@link Reason#ROTATED} one, else null
+     */
+    record Revocation(Reason reason, Instant at, StoredSession successor) {
+    }
 
     private final String id;
     private final String userId;
@@ -21,10 +42,17 @@ final class StoredSession {
     private final String userAgent;
     private final String ipAddress;
     private final String tenant;
-    private final AtomicBoolean revoked = new AtomicBoolean();
+    private final String scope;
+    private final AtomicReference<Revocation> revocation = new AtomicReference<>();
 
+    /** A session with the default scope, {@value TokenService#SCOPE}. */
     StoredSession(String id, String userId, String applicationId, Instant createdAt, Instant expiresAt,
             String userAgent, String ipAddress, String tenant) {
+        this(id, userId, applicationId, createdAt, expiresAt, userAgent, ipAddress, tenant, TokenService.SCOPE);
+    }
+
+    StoredSession(String id, String userId, String applicationId, Instant createdAt, Instant expiresAt,
+            String userAgent, String ipAddress, String tenant, String scope) {
         this.id = Objects.requireNonNull(id);
         this.userId = Objects.requireNonNull(userId);
         this.applicationId = Objects.requireNonNull(applicationId);
@@ -33,6 +61,7 @@ final class StoredSession {
         this.userAgent = userAgent;
         this.ipAddress = ipAddress;
         this.tenant = tenant;
+        this.scope = Objects.requireNonNull(scope);
     }
 
     String id() {
@@ -56,18 +85,44 @@ final class StoredSession {
         return tenant;
     }
 
+    /** The scopes granted at sign-in, space-separated; its tokens' {@code scope}. */
+    String scope() {
+        return scope;
+    }
+
     boolean isRevoked() {
-        return revoked.get();
+        return revocation.get() != null;
+    }
+
+    boolean isExpired(Instant now) {
+        return !expiresAt.isAfter(now);
     }
 
     /** Listed by {@code GET /oauth/sessions}: neither revoked nor expired. */
     boolean isLive(Instant now) {
-        return !revoked.get() && expiresAt.isAfter(now);
+        return !isRevoked() && !isExpired(now);
     }
 
-    /** Revokes the session; true only for the call that actually revoked it. */
+    /** The revocation, or empty while the session is not revoked. */
+    Optional<Revocation> revocation() {
+        return Optional.ofNullable(revocation.get());
+    }
+
+    /** Revokes the session by a user or a logout; true only for the call that actually revoked it. */
     boolean revoke() {
-        return revoked.compareAndSet(false, true);
+        return revoke(Reason.REVOKED);
+    }
+
+    boolean revoke(Reason reason) {
+        return revocation.compareAndSet(null, new Revocation(reason, Instant.now(), null));
+    }
+
+    /**
+     * Revokes the session as replaced by {@code successor}, in one step: of two concurrent
+     * refreshes of one token exactly one gets true.
+     */
+    boolean rotateTo(StoredSession successor) {
+        return revocation.compareAndSet(null, new Revocation(Reason.ROTATED, Instant.now(), successor));
     }
 
     /** The element of {@code GET /oauth/sessions}; absent values are JSON null, as the IdP sends them. */
@@ -75,12 +130,15 @@ final class StoredSession {
         return common().build();
     }
 
-    /** The answer of {@code GET /dev/sessions/{id}}: everything, revoked flag included. */
+    /** The answer of {@code GET /dev/sessions/{id}}: everything, the revocation's reason and successor included. */
     JsonObject toDevJson() {
         return common()
                 .add("userId", userId)
                 .add("applicationId", applicationId)
-                .add("revoked", revoked.get())
+                .add("revoked", isRevoked())
+                .add("revokedReason", JsonSupport.nullable(revocation().map(r -> r.reason().name()).orElse(null)))
+                .add("replacedBy", JsonSupport.nullable(revocation().map(Revocation::successor).map(StoredSession::id).orElse(null)))
+                .add("scope", scope)
                 .build();
     }
 

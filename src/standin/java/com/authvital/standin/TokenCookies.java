@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The IdP's own {@code access_token} and {@code refresh_token} cookies: reading, setting, clearing.
+ * The IdP's own cookies on its own host: {@code access_token} and {@code refresh_token} (set by
+ * the demo shortcut {@code /dev/login}), {@code idp_session} (set by a sign-in at
+ * {@code /oauth/authorize}) and {@code auth_token} (which the real IdP sets; the stand-in only
+ * clears it): reading, setting, clearing.
  * Set {@code HttpOnly; SameSite=Lax; Path=/} and not {@code Secure}: the stand-in serves plain
  * http on loopback, where a Secure cookie would never come back.
  */
@@ -12,6 +15,8 @@ final class TokenCookies {
 
     static final String ACCESS = "access_token";
     static final String REFRESH = "refresh_token";
+    static final String IDP_SESSION = "idp_session";
+    static final String AUTH_TOKEN = "auth_token";
 
     private static final String ATTRIBUTES = "; Path=/; HttpOnly; SameSite=Lax";
 
@@ -37,9 +42,22 @@ final class TokenCookies {
         call.addHeader("Set-Cookie", REFRESH + "=" + refreshToken + ATTRIBUTES);
     }
 
-    /** Clears both cookies the way Express's {@code res.clearCookie} does, with Max-Age=0 as well. */
+    static void setIdpSession(Call call, String marker) {
+        call.addHeader("Set-Cookie", IDP_SESSION + "=" + marker + ATTRIBUTES);
+    }
+
+    /** Clears both token cookies the way Express's {@code res.clearCookie} does, with Max-Age=0 as well. */
     static void clear(Call call) {
-        for (String name : List.of(ACCESS, REFRESH)) {
+        clear(call, List.of(ACCESS, REFRESH));
+    }
+
+    /** Clears every cookie of a browser's sign-in at the IdP, as its browser logout does. */
+    static void clearAll(Call call) {
+        clear(call, List.of(IDP_SESSION, AUTH_TOKEN, ACCESS, REFRESH));
+    }
+
+    private static void clear(Call call, List<String> names) {
+        for (String name : names) {
             call.addHeader("Set-Cookie",
                     name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT" + ATTRIBUTES);
         }

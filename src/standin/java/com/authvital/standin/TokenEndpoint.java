@@ -1,26 +1,47 @@
 package com.authvital.standin;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.io.IOException;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * {@code POST /oauth/token} with {@code grant_type=refresh_token} (form-encoded), the only
- * grant the module uses. Errors are OAuth's ({@code {"error","error_description"}}, RFC 6749 §5.2),
- * not NestJS's. The refresh token is rotated; the session stays the same.
+ * {@code POST /oauth/token}, form-encoded or JSON: {@code grant_type=authorization_code}
+ * ({@link CodeGrant}) and {@code grant_type=refresh_token} ({@link RefreshRotation}). Answers
+ * {@code 200 {"access_token","token_type":"Bearer","expires_in","refresh_token","scope"}}, with
+ * {@code id_token} after a code exchange with the {@code openid} scope; errors are the IdP's
+ * NestJS shapes ({@code 400 "Unsupported grant_type"}, the grants' 401s). The route's injected
+ * fault ({@code PUT /dev/token/fault}) answers instead of all this while it is set.
  */
 final class TokenEndpoint {
 
     static final String TOKEN = "/oauth/token";
 
-    private final SessionStore store;
-    private final TokenService tokens;
+    /**
+     * The outcome of a grant.
+     *
+     * @param user    who the tokens are for
+     * @param session the session the refresh token names
+     * @param idToken whether the answer carries an ID token
+     * @param nonce   the ID token's nonce, or null
+     */
+    record Issued(User user, StoredSession session, boolean idToken, String nonce) {
+    }
 
-    TokenEndpoint(SessionStore store, TokenService tokens) {
-        this.store = store;
+    private final TokenService tokens;
+    private final CodeGrant codes;
+    private final RefreshRotation refreshes;
+    private final Faults faults;
+    private final GrantStats stats;
+
+    TokenEndpoint(TokenService tokens, CodeGrant codes, RefreshRotation refreshes, Faults faults, GrantStats stats) {
         this.tokens = tokens;
+        this.codes = codes;
+        this.refreshes = refreshes;
+        this.faults = faults;
+        this.stats = stats;
     }
 
     void register(Router router) {
@@ -28,38 +49,50 @@ final class TokenEndpoint {
     }
 
     private void token(Call call) throws IOException {
-        Map<String, String> form = call.form();
-        if (!"refresh_token".equals(form.get("grant_type"))) {
-            error(call, "unsupported_grant_type", "Only grant_type=refresh_token is supported here");
+        Map<String, String> form = parameters(call);
+        String grantType = form.get("grant_type");
+        if ("refresh_token".equals(grantType)) {
+            // Counted before the fault: a module retrying against an outage is still refreshing.
+            stats.count(GrantStats.Counter.REFRESH_REQUESTS, refreshes.userOf(form));
+        }
+        if (faults.intercept(call, Faults.Route.TOKEN)) {
             return;
         }
-        Optional<StoredSession> session = Optional.ofNullable(form.get("refresh_token"))
-                .flatMap(tokens::refreshSessionId)
-                .flatMap(store::session)
-                .filter(s -> s.isLive(Instant.now()));
-        Optional<User> user = session.flatMap(s -> store.user(s.userId()));
-        if (session.isEmpty() || user.isEmpty()) {
-            error(call, "invalid_grant", "Invalid or expired refresh token");
-            return;
+        Issued issued;
+        if ("authorization_code".equals(grantType)) {
+            issued = codes.exchange(form);
+        } else if ("refresh_token".equals(grantType)) {
+            issued = refreshes.refresh(form);
+        } else {
+            throw HttpProblem.badRequest("Unsupported grant_type");
         }
-        String clientId = form.get("client_id");
-        if (clientId != null && !clientId.equals(session.get().applicationId())) {
-            error(call, "invalid_grant", "Refresh token was not issued to this client");
-            return;
-        }
-        call.sendJson(200, Json.createObjectBuilder()
-                .add("access_token", tokens.accessToken(user.get(), session.get()))
-                .add("token_type", "Bearer")
-                .add("expires_in", TokenService.ACCESS_LIFETIME.toSeconds())
-                .add("refresh_token", tokens.refreshToken(session.get()))
-                .add("scope", TokenService.SCOPE)
-                .build());
+        call.sendJson(200, answer(issued).build());
     }
 
-    private static void error(Call call, String error, String description) throws IOException {
-        call.sendJson(400, Json.createObjectBuilder()
-                .add("error", error)
-                .add("error_description", description)
-                .build());
+    private JsonObjectBuilder answer(Issued issued) {
+        JsonObjectBuilder answer = Json.createObjectBuilder()
+                .add("access_token", tokens.accessToken(issued.user(), issued.session()))
+                .add("token_type", "Bearer")
+                .add("expires_in", tokens.accessLifetime().toSeconds())
+                .add("refresh_token", tokens.refreshToken(issued.session()))
+                .add("scope", issued.session().scope());
+        if (issued.idToken()) {
+            answer.add("id_token", tokens.idToken(issued.user(), issued.session(), issued.nonce()));
+        }
+        return answer;
+    }
+
+    /** The form fields, or the string fields of a JSON body, as the IdP's body parsers give them. */
+    private static Map<String, String> parameters(Call call) {
+        if (call.isForm()) {
+            return call.form();
+        }
+        Map<String, String> fields = new HashMap<>();
+        call.jsonObject().forEach((name, value) -> {
+            if (value instanceof JsonString) {
+                fields.put(name, ((JsonString) value).getString());
+            }
+        });
+        return fields;
     }
 }

@@ -16,17 +16,19 @@ import java.util.UUID;
 
 /**
  * Mints the stand-in's RS256 tokens with the current key of its {@link KeyRing}, and checks them
- * against the published keys. Claims follow the contract: access tokens carry no session id,
- * refresh tokens carry {@code sid}.
+ * against the published keys. Claims follow the contract: access tokens carry no session id and
+ * no {@code jti}, refresh tokens carry {@code sid}; ID tokens carry the sign-in's {@code nonce}.
  */
 final class TokenService {
 
-    static final Duration ACCESS_LIFETIME = Duration.ofHours(1);
+    /** The access-token lifetime until one is set: the IdP's default {@code accessTokenTtl}. */
+    static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofHours(1);
     static final Duration REFRESH_LIFETIME = Duration.ofDays(7);
     static final String SCOPE = "openid profile email";
 
     private final String issuer;
     private final KeyRing keys;
+    private volatile Duration accessLifetime = DEFAULT_ACCESS_LIFETIME;
 
     /**
      * @param issuer the {@code iss} of every token, the IdP's base URL
@@ -35,6 +37,18 @@ final class TokenService {
     TokenService(String issuer, KeyRing keys) {
         this.issuer = issuer;
         this.keys = keys;
+    }
+
+    /** How long access tokens (and ID tokens) minted from now on live: the {@code expires_in}. */
+    Duration accessLifetime() {
+        return accessLifetime;
+    }
+
+    void accessLifetime(Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("the access-token lifetime must be positive");
+        }
+        this.accessLifetime = lifetime;
     }
 
     String accessToken(User user, StoredSession session) {
@@ -50,9 +64,30 @@ final class TokenService {
         return sign(refreshClaims(session, Instant.now()));
     }
 
+    /**
+     * The ID token of a sign-in (OIDC Core §2): who signed in, for the client, with the nonce of
+     * the authorization request when it had one.
+     */
+    String idToken(User user, StoredSession session, String nonce) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(user.id())
+                .issuer(issuer)
+                .audience(session.applicationId())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(accessLifetime)))
+                .claim("email", user.email())
+                .claim("given_name", user.givenName())
+                .claim("family_name", user.familyName());
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        return sign(claims.build());
+    }
+
     /** The claims of the user's access token for this session, issued at {@code issuedAt}. */
     JWTClaimsSet accessClaims(User user, StoredSession session, Instant issuedAt) {
-        JWTClaimsSet.Builder claims = common(session, issuedAt, ACCESS_LIFETIME)
+        JWTClaimsSet.Builder claims = common(session, issuedAt, accessLifetime)
                 .claim("email", user.email())
                 .claim("given_name", user.givenName())
                 .claim("family_name", user.familyName());
@@ -69,6 +104,7 @@ final class TokenService {
     /** The claims of the session's refresh token, issued at {@code issuedAt}. */
     JWTClaimsSet refreshClaims(StoredSession session, Instant issuedAt) {
         JWTClaimsSet.Builder claims = common(session, issuedAt, REFRESH_LIFETIME)
+                .jwtID(UUID.randomUUID().toString())
                 .claim("token_type", "refresh")
                 .claim("sid", session.id());
         if (session.tenant() != null) {
@@ -105,11 +141,17 @@ final class TokenService {
      * "refresh", with a {@code sid}. Empty for anything else, access tokens included.
      */
     Optional<String> refreshSessionId(String token) {
-        return verify(token)
-                .filter(claims -> "refresh".equals(claims.getClaim("token_type")))
+        return refreshClaims(token)
                 .map(claims -> claims.getClaim("sid"))
                 .filter(String.class::isInstance)
                 .map(String.class::cast);
+    }
+
+    /** The claims of a valid refresh token, as {@link #refreshSessionId} accepts it. */
+    Optional<JWTClaimsSet> refreshClaims(String token) {
+        return verify(token)
+                .filter(claims -> "refresh".equals(claims.getClaim("token_type")))
+                .filter(claims -> claims.getClaim("sid") instanceof String);
     }
 
     private JWTClaimsSet.Builder common(StoredSession session, Instant issuedAt, Duration lifetime) {
@@ -119,8 +161,7 @@ final class TokenService {
                 .audience(session.applicationId())
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(lifetime)))
-                .jwtID(UUID.randomUUID().toString())
-                .claim("scope", SCOPE);
+                .claim("scope", session.scope());
     }
 
     /**

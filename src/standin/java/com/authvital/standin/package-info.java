@@ -3,9 +3,18 @@
  *
  * <p>It answers the endpoints of {@code /work/shared/spec/authvital-contract.md} with the same
  * status codes and JSON as the real IdP (a NestJS backend), signs RS256 tokens with a key pair
- * made at start, and adds a {@code /dev/*} API that the real IdP does not have: create sessions,
- * inject faults (slow or HTML answers), read what the module sent, sign in a browser, and for
- * tests of local JWT validation: mint unusual tokens ({@code POST /dev/tokens}), rotate and
+ * made at start: sign-in at {@code GET /oauth/authorize} with its own page (a Demo User and a
+ * Second User; {@code AuthorizeEndpoint} names the form's fields), code
+ * exchange and refresh with rotation and reuse detection at {@code POST /oauth/token}, its rate
+ * limits, the session endpoints, {@code POST /oauth/logout} and the browser logout
+ * {@code GET /api/auth/logout/redirect}. Its "registered" redirect URIs are the loopback ones.
+ *
+ * <p>It adds a {@code /dev/*} API that the real IdP does not have: create sessions, inject faults
+ * (slow or HTML answers; on the token endpoint a 429 or an outage too), read what the module sent,
+ * set the access-token lifetime and the rate limits and clients ({@code /dev/settings},
+ * {@code /dev/clients/{id}}), switch on {@code interaction_required}, count refreshes and family
+ * revocations ({@code /dev/token-stats}), the old demo sign-in shortcut {@code /dev/login}, and
+ * for tests of local JWT validation: mint unusual tokens ({@code POST /dev/tokens}), rotate and
  * retire keys ({@code /dev/keys}), take the JWKS down ({@code /dev/jwks/fault}) and count
  * discovery fetches ({@code /dev/stats}).
  *

@@ -53,7 +53,7 @@ public final class AuthVitalConfig {
     public static final String LOGOUT_ALLOWED_ORIGINS = "authvital.logout.allowed-origins";
     /** Whether logging out also sends {@code Clear-Site-Data: "cookies"}; default false. */
     public static final String LOGOUT_CLEAR_SITE_DATA = "authvital.logout.clear-site-data";
-    /** Whether the browser is sent on to the IdP's {@code /oauth/logout}; default false. */
+    /** Whether the browser is sent on to the IdP's {@code /api/auth/logout/redirect}; default false. */
     public static final String LOGOUT_IDP_LOGOUT = "authvital.logout.idp-logout";
     /** The {@code iss} every access token must carry; default: the host. */
     public static final String ISSUER = "authvital.issuer";

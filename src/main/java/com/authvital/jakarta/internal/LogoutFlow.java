@@ -154,7 +154,7 @@ public final class LogoutFlow {
                 return location;
             }
             String absolute = location.startsWith("/") ? RequestOrigin.own(request) + location : location;
-            return config.idp().host() + "/oauth/logout?post_logout_redirect_uri="
+            return config.idp().host() + "/api/auth/logout/redirect?post_logout_redirect_uri="
                     + URLEncoder.encode(absolute, StandardCharsets.UTF_8);
         }
 

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * @param redirect       the default post-logout location
  * @param allowedOrigins origins other than the application's own
  * @param clearSiteData  send {@code Clear-Site-Data: "cookies"}
- * @param idpLogout      continue to {@code {host}/oauth/logout?post_logout_redirect_uri=..}
+ * @param idpLogout      continue to {@code {host}/api/auth/logout/redirect?post_logout_redirect_uri=..},
+ *                       the IdP's browser logout
  */
 record LogoutSettings(String redirect, List<String> allowedOrigins, boolean clearSiteData, boolean idpLogout) {
 

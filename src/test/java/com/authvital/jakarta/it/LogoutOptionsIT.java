@@ -22,7 +22,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** With 'authvital.logout.idp-logout' and 'authvital.logout.clear-site-data' on, the browser continues to the IdP's /oauth/logout with the absolute post-logout URL and is told to clear its cookies. */
+/** With 'authvital.logout.idp-logout' and 'authvital.logout.clear-site-data' on, the browser continues to the IdP's browser logout (/api/auth/logout/redirect) with the absolute post-logout URL and is told to clear its cookies. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LogoutOptionsIT {
@@ -46,7 +46,7 @@ class LogoutOptionsIT {
     private final StandInClient idp = Deployments.standIn();
 
     private static String idpLogout(String postLogoutUri) {
-        return Deployments.idp().baseUrl() + "/oauth/logout?post_logout_redirect_uri="
+        return Deployments.idp().baseUrl() + "/api/auth/logout/redirect?post_logout_redirect_uri="
                 + URLEncoder.encode(postLogoutUri, StandardCharsets.UTF_8);
     }
 
