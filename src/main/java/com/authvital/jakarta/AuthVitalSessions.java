@@ -1,6 +1,7 @@
 package com.authvital.jakarta;
 
 import com.authvital.jakarta.internal.Authenticator;
+import com.authvital.jakarta.internal.DeviceRecords;
 import com.authvital.jakarta.internal.IdpClient;
 import com.authvital.jakarta.internal.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,15 +41,17 @@ public class AuthVitalSessions {
 
     private Authenticator authenticator;
     private IdpClient idp;
+    private DeviceRecords devices;
 
     /** For CDI's client proxy only. */
     protected AuthVitalSessions() {
     }
 
     @Inject
-    AuthVitalSessions(Authenticator authenticator, IdpClient idp) {
+    AuthVitalSessions(Authenticator authenticator, IdpClient idp, DeviceRecords devices) {
         this.authenticator = authenticator;
         this.idp = idp;
+        this.devices = devices;
     }
 
     /** The caller's active sessions for every application, newest first. */
@@ -57,18 +60,29 @@ public class AuthVitalSessions {
     }
 
     /**
-     * The caller's active sessions, newest first.
+     * The caller's active sessions, newest first. Where the IdP records no user agent or address
+     * (it does not for sessions made by signing in to an application), they come from what this
+     * module saw when the user signed in on that device, and {@code createdAt} is that sign-in's
+     * time rather than the last refresh's.
      *
      * @param applicationId only this application's sessions; {@code null} or blank for all
      */
     public SessionList list(HttpServletRequest request, String applicationId) {
         SessionList list = idp.list(authenticator.callerToken(request), blankToNull(applicationId));
         Optional<String> current = authenticator.currentSessionId(request);
-        if (current.isEmpty()) {
-            return list;
-        }
         return new SessionList(list.sessions().stream()
-                .map(s -> s.withCurrent(s.id().equals(current.get()))).toList(), list.count());
+                .map(this::withDevice)
+                .map(s -> current.isEmpty() ? s : s.withCurrent(s.id().equals(current.get()))).toList(), list.count());
+    }
+
+    private Session withDevice(Session session) {
+        return devices.find(session.id()).map(device -> new Session(session.id(),
+                        device.firstSignIn().isBefore(session.createdAt()) ? device.firstSignIn() : session.createdAt(),
+                        session.expiresAt(),
+                        session.userAgent() != null ? session.userAgent() : device.userAgent(),
+                        session.ipAddress() != null ? session.ipAddress() : device.ipAddress(),
+                        session.tenant(), session.current()))
+                .orElse(session);
     }
 
     /**

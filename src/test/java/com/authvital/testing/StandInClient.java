@@ -179,6 +179,58 @@ public final class StandInClient {
         send("DELETE", "/dev/jwks/fault", null, 204);
     }
 
+    /**
+     * Changes the stand-in's settings: any of {@code accessTokenLifetimeSeconds},
+     * {@code tokenRequestsPerMinute} (30 by default, 0 for no limit), {@code otherRequestsPerMinute}
+     * (0, no limit, by default); the answer holds all three.
+     */
+    public JsonObject settings(JsonObject changes) {
+        return send("PUT", "/dev/settings", changes.toString(), 200);
+    }
+
+    /** Forgets every address's count of the rate limits. */
+    public void resetRateLimits() {
+        send("DELETE", "/dev/rate-limits", null, 204);
+    }
+
+    /** {@code codeExchanges}, {@code refreshRequests}, {@code refreshes}, {@code familyRevocations}, of everyone. */
+    public JsonObject tokenStats() {
+        return send("GET", "/dev/token-stats", null, 200);
+    }
+
+    /** The same counts, of one user. */
+    public JsonObject tokenStats(String userId) {
+        return send("GET", "/dev/token-stats?userId=" + encode(userId), null, 200);
+    }
+
+    /** Sets the token counts back to 0. */
+    public void resetTokenStats() {
+        send("DELETE", "/dev/token-stats", null, 204);
+    }
+
+    /**
+     * From now on {@code POST /oauth/token} answers this: {@code {"status","contentType","body",
+     * "delayMs","retryAfterSeconds"}}; {@link #clearTokenFault} ends it.
+     */
+    public void tokenFault(JsonObject fault) {
+        send("PUT", "/dev/token/fault", fault.toString(), 204);
+    }
+
+    /** The token endpoint answers normally again. */
+    public void clearTokenFault() {
+        send("DELETE", "/dev/token/fault", null, 204);
+    }
+
+    /** Makes refreshes of this user's tokens answer {@code 401 interaction_required}, or not. */
+    public void interactionRequired(String userId, boolean required) {
+        send(required ? "PUT" : "DELETE", "/dev/users/" + encode(userId) + "/interaction-required", null, 204);
+    }
+
+    /** The sign-in page's two users: {@code {"demo":{"id","email"},"second":{"id","email"}}}. */
+    public JsonObject demoUsers() {
+        return send("GET", "/dev/demo-users", null, 200);
+    }
+
     private JsonObject send(String method, String path, String body, int... expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))

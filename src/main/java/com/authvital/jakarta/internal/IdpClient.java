@@ -1,12 +1,14 @@
 package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalException;
+import com.authvital.jakarta.RateLimitedException;
 import com.authvital.jakarta.RevokeAllResult;
 import com.authvital.jakarta.RevokeResult;
 import com.authvital.jakarta.SessionList;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Form;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,11 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * exceptions. Built once per application: one REST client, one JSON-B instance.
  */
 public final class IdpClient implements AutoCloseable {
+
+    /** The longest wait for the IdP's rate limit within one {@link #revokeEach}. */
+    static final int MAX_RATE_LIMIT_WAIT_SECONDS = 10;
+    /** How many times {@link #revokeEach} goes over the rate-limited sessions. */
+    static final int RATE_LIMIT_ROUNDS = 3;
 
     private final AuthVitalApi api;
     private final JsonbContext jsonb = new JsonbContext();
@@ -65,9 +72,43 @@ public final class IdpClient implements AutoCloseable {
 
     /**
      * {@code POST /oauth/sessions/{id}/revoke} for each id, at most {@code parallel} at a time.
-     * Never throws for one session's failure: each outcome says what happened.
+     * Never throws for one session's failure: each outcome says what happened. When the IdP
+     * rate-limits (429), the sessions it refused are tried again after its {@code Retry-After}
+     * (at most {@value #MAX_RATE_LIMIT_WAIT_SECONDS} s each time, {@value #RATE_LIMIT_ROUNDS}
+     * rounds), rather than left half done.
      */
     public List<Outcome> revokeEach(String accessToken, List<String> sessionIds, int parallel) {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        List<String> todo = sessionIds;
+        for (int round = 0; ; round++) {
+            List<String> limited = new ArrayList<>();
+            Duration wait = Duration.ZERO;
+            for (Outcome outcome : revokeOnce(accessToken, todo, parallel)) {
+                outcomes.put(outcome.sessionId(), outcome);
+                if (outcome.failure() instanceof RateLimitedException e) {
+                    limited.add(outcome.sessionId());
+                    wait = e.getRetryAfter().compareTo(wait) > 0 ? e.getRetryAfter() : wait;
+                }
+            }
+            if (limited.isEmpty() || round + 1 >= RATE_LIMIT_ROUNDS || !pause(wait)) {
+                return List.copyOf(outcomes.values());
+            }
+            todo = limited;
+        }
+    }
+
+    /** Waits as the IdP asked, within bounds; false when interrupted. */
+    private static boolean pause(Duration wait) {
+        try {
+            Thread.sleep(Math.min(wait.toMillis(), MAX_RATE_LIMIT_WAIT_SECONDS * 1000L));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private List<Outcome> revokeOnce(String accessToken, List<String> sessionIds, int parallel) {
         Semaphore permits = new Semaphore(parallel);
         Map<String, CompletableFuture<RevokeResult>> calls = new LinkedHashMap<>();
         for (String id : sessionIds) {
