@@ -10,7 +10,9 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * HTTP/1.1 requests whose request line is sent exactly as written, over a plain socket. A test of
@@ -19,8 +21,15 @@ import java.util.Locale;
  */
 public final class RawHttp {
 
-    /** What the server answered: the status code and the body (de-chunked), read as UTF-8. */
-    public record Answer(int status, String body) {
+    /** What the server answered: the status code, the head's header lines, and the body (de-chunked), read as UTF-8. */
+    public record Answer(int status, List<String> headers, String body) {
+
+        /** The first value of header {@code name} (any case), if the answer has it. */
+        public Optional<String> header(String name) {
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
+            return headers.stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(h -> h.substring(prefix.length()).strip()).findFirst();
+        }
     }
 
     private RawHttp() {
@@ -28,12 +37,20 @@ public final class RawHttp {
 
     /**
      * {@code GET} of {@code target}, appended as it is to the path of {@code app} (which ends in
-     * {@code /}), with these headers (name, value…) and {@code Connection: close}.
+     * {@code /}), with these headers (name, value…) and {@code Connection: close}. A {@code Host}
+     * among them replaces the app's: a host name no resolver knows, such as a tenant's
+     * {@code acme.localhost}, can be asked for that way.
      */
     public static Answer get(URL app, String target, String... headers) {
-        StringBuilder request = new StringBuilder("GET ").append(app.getPath()).append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(app.getHost()).append(':').append(app.getPort()).append("\r\n")
-                .append("Connection: close\r\n");
+        StringBuilder request = new StringBuilder("GET ").append(app.getPath()).append(target).append(" HTTP/1.1\r\n");
+        boolean ownHost = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            ownHost |= headers[i].equalsIgnoreCase("Host");
+        }
+        if (!ownHost) {
+            request.append("Host: ").append(app.getHost()).append(':').append(app.getPort()).append("\r\n");
+        }
+        request.append("Connection: close\r\n");
         for (int i = 0; i < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
@@ -61,7 +78,9 @@ public final class RawHttp {
         if (head.contains("\r\ntransfer-encoding: chunked")) {
             body = dechunk(new ByteArrayInputStream(body));
         }
-        return new Answer(status, new String(body, StandardCharsets.UTF_8));
+        String[] lines = text.substring(0, headEnd).split("\r\n");
+        List<String> headers = List.of(lines).subList(1, lines.length); // after the status line
+        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
     /** RFC 9112 §7.1: hex size lines (extensions ignored), each chunk, until size 0. */
