@@ -26,17 +26,27 @@ final class DemoUsers {
             + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
     static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
-    private final User demo;
+    private final SessionStore store;
+    private final String clientId;
+    private volatile User demo;
     private final User second;
 
     DemoUsers(SessionStore store, String clientId) {
-        this.demo = store.userOrAdd(new User(UUID.randomUUID().toString(), "demo.user@example.test", "Demo", "User"));
+        this.store = store;
+        this.clientId = clientId;
         this.second = store.userOrAdd(new User(UUID.randomUUID().toString(), "second.user@example.test",
                 "Second", "User"));
+        reset();
+    }
+
+    /** A new Demo User (a new id), with just its two older sessions; the old one keeps what it had. */
+    synchronized DemoUsers reset() {
+        demo = store.userOrAdd(new User(UUID.randomUUID().toString(), "demo.user@example.test", "Demo", "User"));
         Instant now = Instant.now();
         // Older sessions on other devices, recorded with their browser as the IdP's console does.
-        seed(store, clientId, now.minus(Duration.ofDays(3).plusHours(5)), FIREFOX_LINUX, "198.51.100.7", "acme");
-        seed(store, clientId, now.minus(Duration.ofDays(1).plusHours(2)), SAFARI_IPHONE, "203.0.113.24", null);
+        seed(now.minus(Duration.ofDays(3).plusHours(5)), FIREFOX_LINUX, "198.51.100.7", "acme");
+        seed(now.minus(Duration.ofDays(1).plusHours(2)), SAFARI_IPHONE, "203.0.113.24", null);
+        return this;
     }
 
     /** The user a sign-in page's {@code decision} names; empty for anything else. */
@@ -55,8 +65,7 @@ final class DemoUsers {
                 .build();
     }
 
-    private void seed(SessionStore store, String clientId, Instant createdAt, String userAgent, String ip,
-            String tenant) {
+    private void seed(Instant createdAt, String userAgent, String ip, String tenant) {
         store.add(new StoredSession(UUID.randomUUID().toString(), demo.id(), clientId, createdAt,
                 createdAt.plus(TokenService.REFRESH_LIFETIME), userAgent, ip, tenant));
     }

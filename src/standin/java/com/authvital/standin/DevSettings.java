@@ -19,6 +19,8 @@ import java.time.Duration;
  *       {@code 200 {"clientId","hasSecret","rotationReuseIntervalSeconds"}}</li>
  *   <li>{@code GET /dev/demo-users}: {@code 200 {"demo":{"id","email"},"second":{"id","email"}}},
  *       the users of the sign-in page</li>
+ *   <li>{@code POST /dev/demo-users/reset}: the same, after the Demo User was replaced by a new
+ *       one with just its two older sessions (a test's devices page starts from there)</li>
  * </ul>
  */
 final class DevSettings {
@@ -41,7 +43,8 @@ final class DevSettings {
                 .add("DELETE", "/dev/rate-limits", (call, params) -> resetRateLimits(call))
                 .add("PUT", "/dev/clients/{}", (call, params) ->
                         call.sendJson(200, clients.put(params.get(0), call.jsonObject()).toJson()))
-                .add("GET", "/dev/demo-users", (call, params) -> call.sendJson(200, users.toJson()));
+                .add("GET", "/dev/demo-users", (call, params) -> call.sendJson(200, users.toJson()))
+                .add("POST", "/dev/demo-users/reset", (call, params) -> call.sendJson(200, users.reset().toJson()));
     }
 
     private void putSettings(Call call) throws IOException {

@@ -231,6 +231,11 @@ public final class StandInClient {
         return send("GET", "/dev/demo-users", null, 200);
     }
 
+    /** Replaces the Demo User by a new one with only its two older sessions; answers as {@link #demoUsers}. */
+    public JsonObject resetDemoUser() {
+        return send("POST", "/dev/demo-users/reset", null, 200);
+    }
+
     private JsonObject send(String method, String path, String body, int... expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))
