@@ -62,8 +62,8 @@ public class AuthVitalSessions {
     /**
      * The caller's active sessions, newest first. Where the IdP records no user agent or address
      * (it does not for sessions made by signing in to an application), they come from what this
-     * module saw when the user signed in on that device, and {@code createdAt} is that sign-in's
-     * time rather than the last refresh's.
+     * module saw when the user signed in on that device, and {@code createdAt} is the time of that
+     * sign-in, not of the last refresh (the IdP's).
      *
      * @param applicationId only this application's sessions; {@code null} or blank for all
      */
@@ -77,7 +77,7 @@ public class AuthVitalSessions {
 
     private Session withDevice(Session session) {
         return devices.find(session.id()).map(device -> new Session(session.id(),
-                        device.firstSignIn().isBefore(session.createdAt()) ? device.firstSignIn() : session.createdAt(),
+                        device.firstSignIn(),
                         session.expiresAt(),
                         session.userAgent() != null ? session.userAgent() : device.userAgent(),
                         session.ipAddress() != null ? session.ipAddress() : device.ipAddress(),

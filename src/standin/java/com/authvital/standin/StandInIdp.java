@@ -72,7 +72,6 @@ public final class StandInIdp implements AutoCloseable {
         new DevTokenControls(faults, interaction, grants).register(router);
         new DevTokens(store, tokens, keys, clientId).register(router);
         new DevKeyEndpoints(keys, stats, faults).register(router);
-        new DemoLogin(store, tokens, clientId).register(router);
         server.createContext("/", router);
         server.setExecutor(executor);
         server.start();

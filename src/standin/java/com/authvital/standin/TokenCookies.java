@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The IdP's own cookies on its own host: {@code access_token} and {@code refresh_token} (set by
- * the demo shortcut {@code /dev/login}), {@code idp_session} (set by a sign-in at
+ * The IdP's own cookies on its own host: {@code refresh_token} (whose session the browser logout
+ * revokes; the stand-in never sets it, a test may), {@code idp_session} (set by a sign-in at
  * {@code /oauth/authorize}) and {@code auth_token} (which the real IdP sets; the stand-in only
  * clears it): reading, setting, clearing.
  * Set {@code HttpOnly; SameSite=Lax; Path=/} and not {@code Secure}: the stand-in serves plain
@@ -35,11 +35,6 @@ final class TokenCookies {
             }
         }
         return Optional.empty();
-    }
-
-    static void set(Call call, String accessToken, String refreshToken) {
-        call.addHeader("Set-Cookie", ACCESS + "=" + accessToken + ATTRIBUTES);
-        call.addHeader("Set-Cookie", REFRESH + "=" + refreshToken + ATTRIBUTES);
     }
 
     static void setIdpSession(Call call, String marker) {

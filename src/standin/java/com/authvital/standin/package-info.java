@@ -13,7 +13,8 @@
  * (slow or HTML answers; on the token endpoint a 429 or an outage too), read what the module sent,
  * set the access-token lifetime and the rate limits and clients ({@code /dev/settings},
  * {@code /dev/clients/{id}}), switch on {@code interaction_required}, count refreshes and family
- * revocations ({@code /dev/token-stats}), the old demo sign-in shortcut {@code /dev/login}, and
+ * revocations ({@code /dev/token-stats}), start the sign-in page's Demo User afresh
+ * ({@code /dev/demo-users/reset}), and
  * for tests of local JWT validation: mint unusual tokens ({@code POST /dev/tokens}), rotate and
  * retire keys ({@code /dev/keys}), take the JWKS down ({@code /dev/jwks/fault}) and count
  * discovery fetches ({@code /dev/stats}).

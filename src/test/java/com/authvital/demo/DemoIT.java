@@ -7,6 +7,7 @@ import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -22,6 +23,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -72,9 +75,32 @@ class DemoIT {
                 .map(s -> s.getString("id")).toList();
     }
 
+    /** The demo's sign-in, the stand-in's form as the Demo User (a new one, with two older devices), the callback. */
     private void signIn() throws IOException, InterruptedException {
-        HttpResponse<String> signIn = send("GET", "signin");
-        assertEquals(303, signIn.statusCode(), signIn.body());
+        idp.resetDemoUser();
+        HttpResponse<String> start = send("GET", "login", "Accept", "text/html");
+        assertEquals(302, start.statusCode(), start.body());
+        URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+        String form = authorize.getRawQuery() + "&decision=demo";
+        HttpResponse<String> decided = browser.send(HttpRequest.newBuilder(authorize.resolve("/oauth/authorize/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, decided.statusCode(), decided.body());
+        HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(
+                        decided.headers().firstValue("Location").orElseThrow())).header("User-Agent", CHROME_ON_LINUX).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, back.statusCode(), back.body());
+    }
+
+    @BeforeEach
+    void noTokenRateLimit() {
+        idp.settings(Json.createObjectBuilder().add("tokenRequestsPerMinute", 0).build());
+    }
+
+    @AfterEach
+    void contractLimitAgain() {
+        idp.settings(Json.createObjectBuilder().add("tokenRequestsPerMinute", 30).build());
+        idp.resetRateLimits();
     }
 
     @Test
@@ -149,8 +175,11 @@ class DemoIT {
         assertEquals("invalid_token", json(after).getString("error"));
     }
 
+    /** The cookies the jar holds for the demo's path; the stand-in's own, on another port of the host, left out. */
     private List<String> cookieNames() {
-        return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).sorted().toList();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> demo.getPath().startsWith(c.getPath() == null ? "/" : c.getPath()))
+                .filter(c -> !c.getName().equals("idp_session")).map(HttpCookie::getName).sorted().toList();
     }
 
     @Test

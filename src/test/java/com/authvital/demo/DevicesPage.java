@@ -1,5 +1,7 @@
 package com.authvital.demo;
 
+import com.authvital.testing.Deployments;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -54,10 +56,22 @@ final class DevicesPage {
         return this;
     }
 
-    /** Signs in as the demo user (three devices, this browser's the newest) and waits for the list. */
+    /**
+     * Signs in through the stand-in's sign-in page as a new Demo User (three devices, this
+     * browser's the newest) and waits for the list.
+     */
     DevicesPage signIn() {
-        driver.get(root + "signin");
-        return waitForDevices(3);
+        Deployments.standIn().resetDemoUser();
+        driver.get(root + "login");
+        return signInAtTheIdpAs("Sign in as Demo User").waitForDevices(3);
+    }
+
+    /** On the stand-in's sign-in page: clicks the button that signs in as this user. */
+    DevicesPage signInAtTheIdpAs(String button) {
+        wait.withMessage(() -> "waiting for the IdP's sign-in page; the browser shows: " + visibleText())
+                .until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + button + "']")))
+                .click();
+        return this;
     }
 
     DevicesPage waitForDevices(int count) {

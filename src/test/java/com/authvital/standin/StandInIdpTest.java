@@ -464,36 +464,6 @@ class StandInIdpTest {
     }
 
     @Nested
-    class DevApi {
-
-        /** The demo sign-in sets both cookies and redirects to a loopback URL; the user has three sessions. */
-        @Test
-        void demoLoginSetsCookiesAndRedirects() {
-            IdpHttp.Answer answer = http.send("GET", "/dev/login?redirect=http%3A%2F%2F127.0.0.1%3A9080%2Fdemo", null,
-                    "User-Agent", "JUnit browser");
-
-            assertEquals(303, answer.status());
-            assertEquals("http://127.0.0.1:9080/demo", answer.headers().firstValue("Location").orElseThrow());
-            String access = answer.cookies().stream().filter(c -> c.startsWith("access_token="))
-                    .findFirst().orElseThrow();
-            assertTrue(access.endsWith("; Path=/; HttpOnly; SameSite=Lax"), access);
-            String token = access.substring("access_token=".length(), access.indexOf(';'));
-            JsonObject list = http.bearer("GET", "/oauth/sessions", token, null).json();
-            assertEquals(3, list.getInt("count"));
-            assertEquals("JUnit browser", list.getJsonArray("sessions").getJsonObject(0).getString("userAgent"));
-        }
-
-        /** A redirect off loopback is not followed: the sign-in page is shown instead. */
-        @Test
-        void demoLoginRefusesForeignRedirects() {
-            IdpHttp.Answer answer = http.send("GET", "/dev/login?redirect=%2F%2Fevil.example", null);
-
-            assertEquals(200, answer.status());
-            assertTrue(answer.body().contains("Signed in as Demo User"), answer.body());
-        }
-    }
-
-    @Nested
     class MintedTokens {
 
         /** By default a minted token is the stored user's normal access token, signed by the current key. */
@@ -651,11 +621,8 @@ class StandInIdpTest {
                 JsonObject refreshed = client.send("POST", "/oauth/token", "grant_type=refresh_token&client_id=test-app"
                         + "&refresh_token=" + before.refreshToken(), "Content-Type", "application/x-www-form-urlencoded")
                         .json();
-                String login = client.send("GET", "/dev/login", null).cookies().stream()
-                        .filter(c -> c.startsWith("access_token=")).findFirst().orElseThrow();
                 List<String> fresh = List.of(client.newUser().accessToken(), client.newUser().refreshToken(),
-                        refreshed.getString("access_token"), refreshed.getString("refresh_token"),
-                        login.substring("access_token=".length(), login.indexOf(';')), client.mint("{}"));
+                        refreshed.getString("access_token"), refreshed.getString("refresh_token"), client.mint("{}"));
                 RSASSAVerifier newKey = new RSASSAVerifier(jwksKey(client, newKid));
                 for (String token : fresh) {
                     assertEquals(newKid, kid(token));

@@ -104,6 +104,11 @@ public final class Deployments {
      * to {@code idpBaseUrl} and {@code authvital.client-id} to the tests' in its MicroProfile Config.
      */
     public static WebArchive demo(String name, String idpBaseUrl) {
+        return demo(name, idpBaseUrl, Map.of());
+    }
+
+    /** The demo's WAR as {@link #demo(String, String)} makes it, with these settings added or changed too. */
+    public static WebArchive demo(String name, String idpBaseUrl, Map<String, String> more) {
         File built = Path.of(buildProperty(DEMO_WAR)).toFile();
         if (!built.isFile()) {
             throw new IllegalStateException(built + " (" + DEMO_WAR + ") is missing: run 'mvn verify', which builds it");
@@ -117,6 +122,7 @@ public final class Deployments {
         }
         settings.setProperty("authvital.host", idpBaseUrl);
         settings.setProperty("authvital.client-id", CLIENT_ID);
+        more.forEach(settings::setProperty);
         demo.delete(DEMO_CONFIG);
         return demo.add(new StringAsset(properties(settings)), DEMO_CONFIG);
     }
