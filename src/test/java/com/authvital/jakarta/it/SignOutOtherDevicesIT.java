@@ -11,8 +11,10 @@ import com.authvital.testing.Deployments;
 import com.authvital.testing.InContainerTest;
 import com.authvital.testing.Requests;
 import com.authvital.testing.StandInClient.NewSession;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -69,5 +71,43 @@ class SignOutOtherDevicesIT extends InContainerTest {
         List<JsonObject> received = idp.requestsAfter(before);
         assertEquals(List.of("/oauth/sessions"), received.stream().map(r -> r.getString("path")).toList(),
                 "the list, and no revocation");
+    }
+
+    /**
+     * The IdP allows a few calls a minute per address (the contract's is 100): revocations it
+     * answers 429 are made again after its Retry-After (here cut to the module's 10 s) instead of
+     * leaving the user half signed out.
+     */
+    @Test
+    void waitsOutTheIdpsRateLimitAndRevokesEveryOtherSession() throws Exception {
+        NewSession laptop = idp.session(Map.of("applicationId", Deployments.CLIENT_ID));
+        List<NewSession> others = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            others.add(idp.anotherSession(laptop.userId()));
+        }
+        sessions.list(from(laptop)); // the keys fetched before the limit, which counts every call
+        idp.resetRateLimits();
+        idp.settings(Json.createObjectBuilder().add("otherRequestsPerMinute", 3).build());
+        // The IdP's minute passes early, as far as this test is concerned, a second into the wait.
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(1_500);
+                idp.resetRateLimits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        later.start();
+        try {
+            RevokeAllResult result = sessions.signOutOtherDevices(from(laptop));
+
+            assertEquals(new RevokeAllResult(true, "Revoked 5 other session(s)", 5), result);
+            assertTrue(others.stream().allMatch(other -> idp.isRevoked(other.sessionId())));
+            assertFalse(idp.isRevoked(laptop.sessionId()));
+        } finally {
+            later.join();
+            idp.settings(Json.createObjectBuilder().add("otherRequestsPerMinute", 0).build());
+            idp.resetRateLimits();
+        }
     }
 }
