@@ -16,7 +16,10 @@ import com.authvital.testing.StandInClient.NewSession;
 import com.authvital.testing.TestHttp;
 import java.net.URI;
 import java.net.URL;
+import java.net.MalformedURLException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A refresh the IdP refuses: {@code interaction_required} keeps the cookies (nothing was revoked)
  * and asks for a sign-in, a navigation at the login URL, an API call with 401 AV1107; any other
- * refusal (a revoked session) clears both cookies and answers the usual 401 (AV1108).
+ * refusal (a revoked or expired session) clears both cookies and answers the usual 401 (AV1108)
+ * or sends a navigation to the login URL.
  */
 @ExtendWith({ArquillianExtension.class, RefreshFixtures.NoTokenRateLimit.class})
 @RunAsClient
@@ -93,9 +97,7 @@ class RefreshRefusedIT {
     @Test
     void aRevokedSessionClearsBothCookiesAndAnswers401WithAV1108() {
         NewSession user = idp.newUser();
-        HttpResponse<String> revoked = new TestHttp(url(Deployments.idp().baseUrl())).post(
-                "oauth/sessions/" + user.sessionId() + "/revoke", "Authorization", "Bearer " + user.accessToken());
-        assertEquals(200, revoked.statusCode(), revoked.body());
+        revoke(user);
 
         HttpResponse<String> me = get("api/me", "Cookie", cookies(expiredAccessToken(idp, user.userId()), user.refreshToken()));
 
@@ -105,10 +107,46 @@ class RefreshRefusedIT {
         assertRefreshCounts(idp, user.userId(), 1, 0, 0);
     }
 
+    @Test
+    void aRevokedSessionSendsANavigationToTheLoginUrlWithBothCookiesCleared() {
+        NewSession user = idp.newUser();
+        revoke(user);
+
+        HttpResponse<String> page = get("api/me", "Accept", "text/html",
+                "Cookie", cookies(expiredAccessToken(idp, user.userId()), user.refreshToken()));
+
+        assertEquals(302, page.statusCode(), page.body());
+        assertEquals(app.getPath() + "login", URI.create(page.headers().firstValue("Location").orElseThrow()).getPath());
+        assertBothCleared(page, "Path=/; HttpOnly; SameSite=Lax");
+        assertRefreshCounts(idp, user.userId(), 1, 0, 0);
+    }
+
+    @Test
+    void aSessionExpiredAtTheIdpClearsBothCookiesAndAnswers401WithAV1108() {
+        Instant signedIn = Instant.now().minus(Duration.ofDays(8));
+        NewSession user = idp.session(Map.of("createdAt", signedIn, "expiresAt", signedIn.plus(Duration.ofDays(7))));
+
+        HttpResponse<String> me = get("api/me", "Cookie", cookies(expiredAccessToken(idp, user.userId()), user.refreshToken()));
+
+        assertEquals(401, me.statusCode(), me.body());
+        assertTrue(json(me).getString("message").startsWith("AV1108: "), me.body());
+        assertTrue(json(me).getString("message").contains("Session expired"), me.body());
+        assertBothCleared(me, "Path=/; HttpOnly; SameSite=Lax");
+        assertRefreshCounts(idp, user.userId(), 1, 0, 0);
+    }
+
+    /** Revokes the user's session at the IdP, as "sign out this device" on another device would. */
+    private static void revoke(NewSession user) {
+        HttpResponse<String> revoked = new TestHttp(url(Deployments.idp().baseUrl())).post(
+                "oauth/sessions/" + user.sessionId() + "/revoke", "Authorization", "Bearer " + user.accessToken());
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertTrue(json(revoked).getBoolean("success"), revoked.body());
+    }
+
     private static URL url(String base) {
         try {
             return URI.create(base.endsWith("/") ? base : base + "/").toURL();
-        } catch (java.net.MalformedURLException e) {
+        } catch (MalformedURLException e) {
             throw new IllegalArgumentException(base, e);
         }
     }
