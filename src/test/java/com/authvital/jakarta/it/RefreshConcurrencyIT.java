@@ -18,12 +18,14 @@ import com.authvital.testing.SetCookies.SetCookie;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
 import com.authvital.testing.TestHttp;
+import jakarta.json.Json;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,11 +50,14 @@ class RefreshConcurrencyIT {
 
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final int PARALLEL = 20;
+    /** How soon a token with an unknown kid may fetch the keys again. */
+    private static final Duration KEY_REFETCH = Duration.ofSeconds(1);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("refresh-concurrency", RefreshFixtures.filteredApiAnd(Map.of(
-                        "authvital.refresh.grace", GRACE.toSeconds() + "s")),
+                        "authvital.refresh.grace", GRACE.toSeconds() + "s",
+                        "authvital.jwks.min-refetch-interval", KEY_REFETCH.toSeconds() + "s")),
                 WhoAmIServlet.class, CurrentUser.class);
     }
 
@@ -106,6 +111,39 @@ class RefreshConcurrencyIT {
         Map<String, SetCookie> again = tokenCookies(secondTab);
         for (String name : TOKEN_COOKIES) {
             assertEquals(first.get(name).value(), again.get(name).value(), name);
+        }
+        assertRefreshCounts(idp, user.userId(), 1, 1, 0);
+    }
+
+    @Test
+    void aRequestArrivingWhileTheRefreshsAnswerIsCheckedWaitsForItInsteadOfBeingRefused() throws Exception {
+        NewSession user = idp.newUser();
+        String oldBrowser = cookies(expiredAccessToken(idp, user.userId()), user.refreshToken());
+        HttpResponse<String> warm = me(cookies(user.accessToken(), user.refreshToken()));
+        assertEquals(200, warm.statusCode(), "the module knows the IdP's current key: " + warm.body());
+        Thread.sleep(KEY_REFETCH.plusMillis(200).toMillis());
+        // The refresh's new tokens come signed with a key the module has yet to fetch, slowly: the
+        // first request holds the new tokens, not yet checked, for that long.
+        idp.rotateKeys();
+        idp.jwksFault(Json.createObjectBuilder().add("status", 200).add("contentType", "application/json")
+                .add("body", idp.jwks()).add("delayMs", 1500).build());
+        try {
+            CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> me(oldBrowser));
+            Thread.sleep(500);
+
+            HttpResponse<String> second = me(oldBrowser);
+
+            assertEquals(200, second.statusCode(), second.body());
+            assertEquals(user.userId(), json(second).getString("principal"));
+            HttpResponse<String> firstAnswer = first.get();
+            assertEquals(200, firstAnswer.statusCode(), firstAnswer.body());
+            Map<String, SetCookie> firstTokens = tokenCookies(firstAnswer);
+            Map<String, SetCookie> secondTokens = tokenCookies(second);
+            for (String name : TOKEN_COOKIES) {
+                assertEquals(firstTokens.get(name).value(), secondTokens.get(name).value(), name);
+            }
+        } finally {
+            idp.clearJwksFault();
         }
         assertRefreshCounts(idp, user.userId(), 1, 1, 0);
     }
