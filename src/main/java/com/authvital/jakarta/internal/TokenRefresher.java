@@ -78,9 +78,6 @@ final class TokenRefresher {
         if (done != null) {
             return done;
         }
-        if (rotatedOut.getIfPresent(refreshToken) != null) {
-            throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
-        }
         CompletableFuture<Refreshed> mine = new CompletableFuture<>();
         CompletableFuture<Refreshed> theirs = running.putIfAbsent(refreshToken, mine);
         if (theirs != null) {
@@ -88,8 +85,13 @@ final class TokenRefresher {
         }
         try {
             // Looked at again under the flag: a refresh may have ended between the first look and now.
+            // Rotated out only here: while a refresh checks the IdP's answer, its token is already
+            // rotated out but its result not yet kept, and a request then must wait for that result.
             Refreshed result = recent.getIfPresent(refreshToken);
             if (result == null) {
+                if (rotatedOut.getIfPresent(refreshToken) != null) {
+                    throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
+                }
                 result = call(refreshToken, sessionId);
             }
             mine.complete(result);
