@@ -23,6 +23,9 @@ public final class Authenticator {
 
     private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
 
+    /** The refresh cookie's lifetime when the new refresh token's {@code exp} could not be checked: the IdP's usual. */
+    static final Duration UNCHECKED_REFRESH_LIFETIME = Duration.ofDays(7);
+
     /** The request attribute holding this request's {@link TokenRefresher.Refreshed}, when it was refreshed. */
     static final String REFRESHED = TokenRefresher.Refreshed.class.getName();
 
@@ -92,13 +95,9 @@ public final class Authenticator {
         if (session.isEmpty()) {
             return new Outcome(user, token.isPresent(), refused);
         }
+        TokenRefresher.Refreshed refreshed;
         try {
-            TokenRefresher.Refreshed refreshed = refresher.refresh(refreshToken.get(), session.get().sessionId());
-            cookies.setTokens(response, refreshed.tokens().accessToken(),
-                    Duration.ofSeconds(refreshed.tokens().expiresIn()), refreshed.tokens().refreshToken(),
-                    Duration.between(clock.instant(), refreshed.newSession().expiresAt()));
-            request.setAttribute(REFRESHED, refreshed);
-            return new Outcome(refreshed.access(), true, null);
+            refreshed = refresher.refresh(refreshToken.get(), session.get().sessionId());
         } catch (SignInRequiredException e) {
             if (user != null) {
                 return new Outcome(user, true, null); // signed in for a while yet
@@ -115,6 +114,15 @@ public final class Authenticator {
             }
             throw e;
         }
+        // The new cookies first: the old refresh token is spent, whether or not the new access
+        // token can be checked right now.
+        TokenAnswer tokens = refreshed.tokens();
+        cookies.setTokens(response, tokens.accessToken(), Duration.ofSeconds(tokens.expiresIn()),
+                tokens.refreshToken(), refreshed.newSession()
+                        .map(next -> Duration.between(clock.instant(), next.expiresAt()))
+                        .orElse(UNCHECKED_REFRESH_LIFETIME));
+        request.setAttribute(REFRESHED, refreshed);
+        return new Outcome(validator.validate(tokens.accessToken()), true, null);
     }
 
     private boolean expiresSoon(ValidatedToken user) {
@@ -156,8 +164,9 @@ public final class Authenticator {
      * a refresh in this request, the new session.
      */
     public Optional<String> currentSessionId(HttpServletRequest request) {
-        if (request.getAttribute(REFRESHED) instanceof TokenRefresher.Refreshed refreshed) {
-            return Optional.of(refreshed.newSession().sessionId());
+        if (request.getAttribute(REFRESHED) instanceof TokenRefresher.Refreshed refreshed
+                && refreshed.newSession().isPresent()) {
+            return Optional.of(refreshed.newSession().get().sessionId());
         }
         return tokens.refreshTokenCookie(request).flatMap(validator::sessionIdOf);
     }

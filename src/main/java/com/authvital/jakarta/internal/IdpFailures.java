@@ -84,13 +84,14 @@ final class IdpFailures {
         int status = error.status();
         List<String> messages = error.messages();
         String said = said(status, messages);
+        if (status == 429) {
+            // Whatever the body: a proxy in front of the IdP may answer the limit with its own page.
+            Duration wait = error.retryAfter().orElse(DEFAULT_RETRY_AFTER);
+            return new RateLimitedException(wait, messages, Messages.idpRateLimited(call.label, wait.toSeconds()));
+        }
         if (!error.json()) {
             return new IdpUnavailableException(status == 503 || status == 504 ? status : 502, status,
                     messages, Messages.idpErrorNotJson(call.label, status), null);
-        }
-        if (status == 429) {
-            Duration wait = error.retryAfter().orElse(DEFAULT_RETRY_AFTER);
-            return new RateLimitedException(wait, messages, Messages.idpRateLimited(call.label, wait.toSeconds()));
         }
         if (status == 401 && INTERACTION_REQUIRED.equals(error.error())) {
             return new SignInRequiredException(messages, Messages.interactionRequired(said));

@@ -332,12 +332,6 @@ public final class Messages {
                 + "sign in again (it is not sent to the IdP again, which would sign the user out everywhere)";
     }
 
-    /** AV1412: the IdP's refresh answer holds a refresh token this module cannot use. */
-    public static String refreshAnswerUnusable() {
-        return "AV1412: AuthVital's refresh answer holds no refresh token of this application: check '"
-                + AuthVitalConfig.CLIENT_ID + "' and '" + AuthVitalConfig.ISSUER + "'";
-    }
-
     // AV19xx: the module's own bugs
 
     /** AV1901: the REST client built a revoke URI of a shape the module does not expect. */

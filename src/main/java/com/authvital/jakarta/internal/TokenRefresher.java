@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,20 +31,22 @@ final class TokenRefresher {
     static final int MAX_REMEMBERED = 100_000;
 
     /**
-     * What a refresh gave.
+     * What a refresh gave. Kept whatever happens next: the IdP has spent the old refresh token, so
+     * these are the user's only tokens now, even when the signing keys to check them cannot be
+     * had at this moment.
      *
      * @param tokens       the IdP's answer: the new access and refresh tokens
-     * @param access       the new access token, validated
      * @param oldSessionId the session the old refresh token belonged to
-     * @param newSession   the new refresh token's session and expiry
+     * @param newSession   the new refresh token's session and expiry; empty when they could not be
+     *                     checked (the IdP's keys out of reach)
      */
-    record Refreshed(TokenAnswer tokens, ValidatedToken access, String oldSessionId,
-                     TokenValidator.RefreshToken newSession) {
+    record Refreshed(TokenAnswer tokens, String oldSessionId, Optional<TokenValidator.RefreshToken> newSession) {
 
         /** Never a token. */
         @Override
         public String toString() {
-            return "Refreshed[oldSessionId=" + oldSessionId + ", newSessionId=" + newSession.sessionId() + "]";
+            return "Refreshed[oldSessionId=" + oldSessionId + ", newSessionId="
+                    + newSession.map(TokenValidator.RefreshToken::sessionId).orElse("?") + "]";
         }
     }
 
@@ -106,14 +109,13 @@ final class TokenRefresher {
 
     private Refreshed call(String refreshToken, String sessionId) {
         TokenAnswer tokens = idp.refresh(refreshToken);
-        // From here the old token is spent at the IdP, whatever happens next.
+        // From here the old token is spent at the IdP, whatever happens next: the answer is kept
+        // before anything else can fail. The access token is checked by whoever uses it.
         rotatedOut.put(refreshToken, Boolean.TRUE);
-        ValidatedToken access = validator.validate(tokens.accessToken());
-        TokenValidator.RefreshToken next = validator.refreshToken(tokens.refreshToken())
-                .orElseThrow(() -> new NotAuthenticatedException(null, List.of(), Messages.refreshAnswerUnusable()));
-        devices.rotated(sessionId, next.sessionId());
-        Refreshed result = new Refreshed(tokens, access, sessionId, next);
+        Optional<TokenValidator.RefreshToken> next = validator.refreshToken(tokens.refreshToken());
+        Refreshed result = new Refreshed(tokens, sessionId, next);
         recent.put(refreshToken, result);
+        next.ifPresent(session -> devices.rotated(sessionId, session.sessionId()));
         return result;
     }
 

@@ -124,6 +124,9 @@ class IdpFailuresTest {
 
         AuthVitalException untold = answered(Call.LIST, 429, "{\"statusCode\":429,\"message\":\"ThrottlerException: Too Many Requests\"}");
         assertEquals(Duration.ofSeconds(60), assertInstanceOf(RateLimitedException.class, untold).getRetryAfter());
+        AuthVitalException byAProxy = failures.answered(Call.REFRESH, IdpFailures.ErrorMapper.parse(429,
+                "<html><body>Slow down</body></html>").retryingAfter(Duration.ofSeconds(9)));
+        assertEquals(Duration.ofSeconds(9), assertInstanceOf(RateLimitedException.class, byAProxy).getRetryAfter());
     }
 
     @Test

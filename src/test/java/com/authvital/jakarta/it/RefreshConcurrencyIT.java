@@ -148,6 +148,38 @@ class RefreshConcurrencyIT {
         assertRefreshCounts(idp, user.userId(), 1, 1, 0);
     }
 
+    /**
+     * The IdP rotates the refresh token and signs the new tokens with a key its JWKS cannot give
+     * at that moment: the request cannot be served as the user, but the new tokens, the user's only
+     * ones now, are set all the same, and work once the keys can be had.
+     */
+    @Test
+    void newTokensThatCannotBeCheckedForWantOfKeysAreKeptAndWorkOnceTheKeysAreBack() throws Exception {
+        NewSession user = idp.newUser();
+        String oldBrowser = cookies(expiredAccessToken(idp, user.userId()), user.refreshToken());
+        assertEquals(200, me(cookies(user.accessToken(), user.refreshToken())).statusCode());
+        Thread.sleep(KEY_REFETCH.plusMillis(200).toMillis());
+        idp.rotateKeys();
+        idp.jwksFault(503);
+        HttpResponse<String> duringTheOutage;
+        try {
+            duringTheOutage = me(oldBrowser);
+        } finally {
+            idp.clearJwksFault();
+            Thread.sleep(KEY_REFETCH.plusMillis(200).toMillis()); // the module may ask for the new key again
+        }
+
+        // An unknown key whose fetch failed reads as a key the IdP does not publish (AV1004).
+        assertEquals(401, duringTheOutage.statusCode(), duringTheOutage.body());
+        Map<String, SetCookie> kept = tokenCookies(duringTheOutage);
+        assertEquals(TOKEN_COOKIES.size(), kept.size(), "the spent refresh token's successors are set: " + kept);
+        assertTrue(kept.values().stream().noneMatch(c -> c.value().isEmpty()), kept.toString());
+        HttpResponse<String> after = me(cookies(kept.get("access_token").value(), kept.get("refresh_token").value()));
+        assertEquals(200, after.statusCode(), after.body());
+        assertEquals(user.userId(), json(after).getString("principal"));
+        assertRefreshCounts(idp, user.userId(), 1, 1, 0);
+    }
+
     @Test
     void theRotatedOutRefreshTokenIsRefusedAfterTheGraceWithoutReachingTheIdp() throws InterruptedException {
         NewSession user = idp.newUser();
