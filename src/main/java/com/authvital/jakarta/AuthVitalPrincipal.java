@@ -3,10 +3,8 @@ package com.authvital.jakarta;
 import java.io.Serializable;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,25 +47,29 @@ public final class AuthVitalPrincipal implements Principal, Serializable {
             return freezeMap(map);
         }
         if (value instanceof Collection<?> items) {
-            List<Object> copy = new ArrayList<>(items.size());
+            Object[] copy = new Object[items.size()];
+            int size = 0;
             for (Object item : items) {
                 if (item != null) {
-                    copy.add(freeze(item));
+                    copy[size++] = freeze(item);
                 }
             }
-            return List.copyOf(copy);
+            return List.of(size == copy.length ? copy : Arrays.copyOf(copy, size));
         }
         return value;
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> freezeMap(Map<?, ?> map) {
-        Map<String, Object> copy = new HashMap<>(map.size() * 2);
-        map.forEach((name, item) -> {
-            if (item != null) {
-                copy.put(String.valueOf(name), freeze(item));
+        // Straight into Map.ofEntries: a HashMap on the way costs as much again.
+        Map.Entry<String, Object>[] copy = new Map.Entry[map.size()];
+        int size = 0;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (entry.getValue() != null) {
+                copy[size++] = Map.entry(String.valueOf(entry.getKey()), freeze(entry.getValue()));
             }
-        });
-        return Map.copyOf(copy);
+        }
+        return Map.ofEntries(size == copy.length ? copy : Arrays.copyOf(copy, size));
     }
 
     /** A deserialized principal is checked and frozen like a new one: the stream may hold anything. */
