@@ -1,13 +1,10 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.FrozenClaims;
 import java.io.Serializable;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,76 +35,41 @@ public final class AuthVitalPrincipal implements Principal, Serializable {
         if (!(claims.get("sub") instanceof String)) {
             throw new IllegalArgumentException("an AuthVital principal needs a 'sub' claim");
         }
-        // The module's own parser's claims are unmodifiable all the way down by construction.
-        this.claims = claims instanceof FrozenClaims ? claims : freezeMap(claims);
+        this.claims = freezeMap(claims);
     }
 
     /**
-     * Claims may hold lists and maps that can still change: copy those, so that none can. Values
-     * that are already unmodifiable JDK collections (what the module's own parser makes) are kept
-     * as they are: {@code Map.copyOf} and {@code List.copyOf} return those without copying. Each
-     * value is frozen once, and a copy is only started at the first value that needs one.
+     * A copy that nothing can change: lists (any collection) and maps copied all the way down,
+     * JSON nulls left out. Claims nest a level or two, and the validator refuses deeper ones.
      */
     private static Object freeze(Object value) {
         if (value instanceof Map<?, ?> map) {
             return freezeMap(map);
         }
         if (value instanceof Collection<?> items) {
-            return freezeList(items);
+            Object[] copy = new Object[items.size()];
+            int size = 0;
+            for (Object item : items) {
+                if (item != null) {
+                    copy[size++] = freeze(item);
+                }
+            }
+            return List.of(size == copy.length ? copy : Arrays.copyOf(copy, size));
         }
         return value;
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> freezeMap(Map<?, ?> map) {
-        var state = new Object() {
-            Map<String, Object> copy; // null while every entry so far was its own frozen form
-            int kept;
-        };
-        map.forEach((name, item) -> {
-            Object frozen = item == null ? null : freeze(item);
-            if (state.copy == null && (frozen == null || frozen != item || !(name instanceof String))) {
-                state.copy = new HashMap<>();
-                int index = 0;
-                for (Map.Entry<?, ?> earlier : map.entrySet()) {
-                    if (index++ == state.kept) {
-                        break;
-                    }
-                    state.copy.put((String) earlier.getKey(), earlier.getValue());
-                }
-            }
-            if (state.copy == null) {
-                state.kept++;
-            } else if (frozen != null) {
-                state.copy.put(String.valueOf(name), frozen);
-            }
-        });
-        @SuppressWarnings("unchecked") // every name was checked to be a String
-        Map<String, Object> named = state.copy == null ? (Map<String, Object>) map : state.copy;
-        return Map.copyOf(named);
-    }
-
-    private static List<?> freezeList(Collection<?> items) {
-        List<Object> copy = null; // null while every item so far was its own frozen form
-        int kept = 0;
-        for (Object item : items) {
-            Object frozen = item == null ? null : freeze(item);
-            if (copy == null && (frozen == null || frozen != item)) {
-                copy = new ArrayList<>();
-                int index = 0;
-                for (Object earlier : items) {
-                    if (index++ == kept) {
-                        break;
-                    }
-                    copy.add(earlier);
-                }
-            }
-            if (copy == null) {
-                kept++;
-            } else if (frozen != null) {
-                copy.add(frozen);
+        // Straight into Map.ofEntries: a HashMap on the way costs as much again.
+        Map.Entry<String, Object>[] copy = new Map.Entry[map.size()];
+        int size = 0;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (entry.getValue() != null) {
+                copy[size++] = Map.entry(String.valueOf(entry.getKey()), freeze(entry.getValue()));
             }
         }
-        return copy == null ? List.copyOf(items) : List.copyOf(copy);
+        return Map.ofEntries(size == copy.length ? copy : Arrays.copyOf(copy, size));
     }
 
     /** A deserialized principal is checked and frozen like a new one: the stream may hold anything. */

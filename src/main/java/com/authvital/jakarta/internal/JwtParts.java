@@ -2,26 +2,19 @@ package com.authvital.jakarta.internal;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
-import jakarta.json.Json;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
-import java.io.StringReader;
-import java.math.BigInteger;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The three parts of a compact JWS (RFC 7515 §7.1), read without the copies a general JWT object
  * makes: the header parsed by nimbus once per distinct encoding (every token of a key shares
- * it), the claims streamed by JSON-P straight into unmodifiable Java values, the signature
+ * it), the claims parsed by nimbus with this module's stricter checks on top, the signature
  * decoded: the first validation of a token costs little more than its signature check
  * (docs/performance.md).
  *
@@ -30,17 +23,17 @@ import java.util.Set;
  *                     no part may hold); the signing input, {@code header.payload}, is their
  *                     first {@code signedLength}
  * @param signature    the signature, decoded
- * @param claims       the claims, unmodifiable: strings, numbers (Long or Double), booleans, lists
- *                     and maps, JSON nulls left out
+ * @param claims       the claims as nimbus parses them: strings, numbers (Long or Double), booleans,
+ *                     lists, maps and nulls; modifiable, so read them and hand them out only
+ *                     through {@link com.authvital.jakarta.AuthVitalPrincipal}, which copies them
  * @param newHeader    the header's encoding when it was parsed here, {@code null} when it was known
  */
 record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signature, Map<String, Object> claims,
                 String newHeader) {
 
-    private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
     private static final int MAX_HEADERS = 32;
     private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    /** Claims nest a level or two; a token nesting deeper than this is refused, not recursed into. */
+    /** Claims nest a level or two; a token nesting deeper than this is refused (nimbus allows 255). */
     private static final int MAX_DEPTH = 16;
 
     /**
@@ -111,128 +104,72 @@ record JwtParts(JWSHeader header, byte[] ascii, int signedLength, byte[] signatu
         }
     }
 
+    /**
+     * The claims as nimbus-jose-jwt reads them (strict JSON, numbers as Long or Double, a name
+     * repeated at the top level refused, nesting bounded at 255), with what this module asks more.
+     */
     private static Map<String, Object> claims(byte[] json) throws ParseException {
-        // From a String: JSON-P detecting and decoding a byte stream itself costs more.
-        try (JsonParser parser = JSON.createParser(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new ParseException("claims are not a JSON object", 0);
-            }
-            Map<String, Object> claims = new FrozenClaims(object(parser, 1));
-            if (parser.hasNext()) {
-                throw new ParseException("claims are followed by more JSON", 0);
-            }
-            checkTypes(claims);
-            return claims;
-        } catch (RuntimeException e) {
-            // JSON-P's JsonException, but also what its number reading throws for numbers it
-            // cannot hold (NumberFormatException, UnsupportedOperationException): all of it is
-            // input anyone can send, read before any signature check.
-            throw new ParseException("claims are not JSON this module can read", 0);
+        String text = new String(json, StandardCharsets.UTF_8);
+        Map<String, Object> claims = JSONObjectUtils.parse(text);
+        int nestedNames = nestedNames(claims, 1);
+        // A name given twice is refused (RFC 7519 §4 allows it): parsers that keep the first and
+        // those that keep the last would disagree on whose token it is. Nimbus refuses it in the
+        // claims object itself but keeps the last in a nested one, so count: in JSON it parsed
+        // strictly, every ':' outside a string ends a member name.
+        if (nestedNames > 0 && colons(text) != claims.size() + nestedNames) {
+            throw new ParseException("a name is given twice", 0);
         }
+        checkTypes(claims);
+        return claims;
     }
 
-    /**
-     * The object whose {@code START_OBJECT} was just read. A name given twice is refused (RFC 7519
-     * §4 allows it): parsers that keep the first and those that keep the last would disagree on
-     * whose token it is.
-     */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(JsonParser parser, int depth) throws ParseException {
-        List<Map.Entry<String, Object>> members = new ArrayList<>();
-        Set<String> nulls = null; // names with a JSON null, left out of the map: rare
-        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
-            String name = parser.getString(); // the event is KEY_NAME: the parser allows nothing else here
-            Object value = value(parser, parser.next(), depth);
-            if (value != null) {
-                members.add(Map.entry(name, value));
-            } else {
-                nulls = nulls == null ? new HashSet<>() : nulls;
-                if (!nulls.add(name)) {
-                    throw new ParseException("a name is given twice", 0);
+    /** The names of the objects inside {@code value}; a ParseException when it nests deeper than we read. */
+    private static int nestedNames(Object value, int depth) throws ParseException {
+        Iterable<?> items = value instanceof Map<?, ?> map ? map.values() : (Iterable<?>) value;
+        int names = 0;
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> || item instanceof List<?>) {
+                if (depth >= MAX_DEPTH) {
+                    throw new ParseException("claims nest deeper than " + MAX_DEPTH + " levels", 0);
                 }
+                names += (item instanceof Map<?, ?> map ? map.size() : 0) + nestedNames(item, depth + 1);
             }
         }
-        Map<String, Object> object = Map.ofEntries(members.toArray(new Map.Entry[0])); // throws on a repeated name
-        if (nulls != null) {
-            for (String name : nulls) {
-                if (object.containsKey(name)) {
-                    throw new ParseException("a name is given twice", 0);
-                }
+        return names;
+    }
+
+    /** The colons outside strings of {@code json}, which must be strict JSON. */
+    private static int colons(String json) {
+        int colons = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '"') {
+                inString = !inString;
+            } else if (c == '\\') {
+                i++; // inside a string: the escaped character is never a quote that ends it
+            } else if (c == ':' && !inString) {
+                colons++;
             }
         }
-        return object;
+        return colons;
     }
 
-    private static List<Object> array(JsonParser parser, int depth) throws ParseException {
-        List<Object> array = new ArrayList<>();
-        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_ARRAY; event = parser.next()) {
-            Object value = value(parser, event, depth);
-            if (value != null) {
-                array.add(value);
-            }
-        }
-        return List.copyOf(array);
-    }
-
-    /** The value {@code event} starts, as a Java value; null for JSON's null. */
-    private static Object value(JsonParser parser, JsonParser.Event event, int depth) throws ParseException {
-        switch (event) {
-            case VALUE_STRING:
-                return parser.getString();
-            case VALUE_NUMBER:
-                return number(parser);
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            case START_OBJECT:
-                return object(parser, deeper(depth));
-            case START_ARRAY:
-                return array(parser, deeper(depth));
-            default:
-                throw new ParseException("unexpected JSON " + event, 0);
-        }
-    }
-
-    /**
-     * An integer as a Long when it fits one (up to 18 characters always does, and is read
-     * without a BigDecimal), else as a Double, like any number with a fraction or exponent.
-     */
-    private static Object number(JsonParser parser) {
-        if (parser.isIntegralNumber()) {
-            if (parser.getString().length() <= 18) {
-                return parser.getLong();
-            }
-            BigInteger integer = parser.getBigDecimal().toBigInteger();
-            return integer.bitLength() < Long.SIZE ? (Object) integer.longValue() : (Object) integer.doubleValue();
-        }
-        return parser.getBigDecimal().doubleValue();
-    }
-
-    private static int deeper(int depth) throws ParseException {
-        if (depth >= MAX_DEPTH) {
-            throw new ParseException("claims nest deeper than " + MAX_DEPTH + " levels", 0);
-        }
-        return depth + 1;
-    }
-
-    /** RFC 7519 §4.1: the registered claims this module reads have fixed types. */
+    /** RFC 7519 §4.1: the registered claims this module reads have fixed types; a JSON null counts as absent. */
     private static void checkTypes(Map<String, Object> claims) throws ParseException {
         for (String name : List.of("iss", "sub", "token_type")) {
-            if (claims.containsKey(name) && !(claims.get(name) instanceof String)) {
+            if (claims.get(name) != null && !(claims.get(name) instanceof String)) {
                 throw new ParseException("'" + name + "' is not a string", 0);
             }
         }
         for (String name : List.of("exp", "nbf", "iat")) {
-            if (claims.containsKey(name) && !(claims.get(name) instanceof Number)) {
+            if (claims.get(name) != null && !(claims.get(name) instanceof Number)) {
                 throw new ParseException("'" + name + "' is not a number", 0);
             }
         }
         Object aud = claims.get("aud");
         if (aud != null && !(aud instanceof String)
-                && !(aud instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
+                && !(aud instanceof List<?> list && list.stream().allMatch(a -> a == null || a instanceof String))) {
             throw new ParseException("'aud' is neither a string nor strings", 0);
         }
     }
