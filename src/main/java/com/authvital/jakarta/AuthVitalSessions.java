@@ -7,6 +7,7 @@ import com.authvital.jakarta.internal.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -68,7 +69,18 @@ public class AuthVitalSessions {
      * @param applicationId only this application's sessions; {@code null} or blank for all
      */
     public SessionList list(HttpServletRequest request, String applicationId) {
-        SessionList list = idp.list(authenticator.callerToken(request), blankToNull(applicationId));
+        return list(request, (HttpServletResponse) null, applicationId);
+    }
+
+    /**
+     * The caller's active sessions, newest first, as {@link #list(HttpServletRequest, String)};
+     * without the filter in front, an expired access-token cookie is refreshed as the filter would,
+     * the new cookies set on {@code response}. (Each call that takes a response does the same.)
+     *
+     * @param applicationId only this application's sessions; {@code null} or blank for all
+     */
+    public SessionList list(HttpServletRequest request, HttpServletResponse response, String applicationId) {
+        SessionList list = idp.list(token(request, response), blankToNull(applicationId));
         Optional<String> current = authenticator.currentSessionId(request);
         return new SessionList(list.sessions().stream()
                 .map(this::withDevice)
@@ -94,7 +106,12 @@ public class AuthVitalSessions {
      *                                   that the current session cannot be told from the others
      */
     public RevokeAllResult signOutOtherDevices(HttpServletRequest request) {
-        String token = authenticator.callerToken(request);
+        return signOutOtherDevices(request, null);
+    }
+
+    /** As {@link #signOutOtherDevices(HttpServletRequest)}, refreshing the caller's tokens onto {@code response} when needed. */
+    public RevokeAllResult signOutOtherDevices(HttpServletRequest request, HttpServletResponse response) {
+        String token = token(request, response);
         String current = authenticator.currentSessionId(request).orElseThrow(() -> new NotAuthenticatedException(null, List.of(),
                 Messages.unknownCurrentSession()));
         List<String> others = idp.list(token, null).sessions().stream().map(Session::id)
@@ -125,7 +142,12 @@ public class AuthVitalSessions {
      * @throws AccessDeniedException    when the session is another user's
      */
     public RevokeResult revoke(HttpServletRequest request, String sessionId) {
-        String token = authenticator.callerToken(request);
+        return revoke(request, (HttpServletResponse) null, sessionId);
+    }
+
+    /** As {@link #revoke(HttpServletRequest, String)}, refreshing the caller's tokens onto {@code response} when needed. */
+    public RevokeResult revoke(HttpServletRequest request, HttpServletResponse response, String sessionId) {
+        String token = token(request, response);
         if (!namesASession(sessionId)) {
             throw new SessionNotFoundException(null, List.of(), Messages.notASessionId(sessionId == null ? "" : sessionId));
         }
@@ -151,7 +173,17 @@ public class AuthVitalSessions {
      * @param applicationId only this application's sessions; {@code null} or blank for all
      */
     public RevokeAllResult revokeAll(HttpServletRequest request, String applicationId) {
-        return idp.revokeAll(authenticator.callerToken(request), blankToNull(applicationId));
+        return revokeAll(request, (HttpServletResponse) null, applicationId);
+    }
+
+    /** As {@link #revokeAll(HttpServletRequest, String)}, refreshing the caller's tokens onto {@code response} when needed. */
+    public RevokeAllResult revokeAll(HttpServletRequest request, HttpServletResponse response, String applicationId) {
+        return idp.revokeAll(token(request, response), blankToNull(applicationId));
+    }
+
+    /** The caller's access token; refreshed onto {@code response} when there is one to write to. */
+    private String token(HttpServletRequest request, HttpServletResponse response) {
+        return response == null ? authenticator.callerToken(request) : authenticator.callerToken(request, response);
     }
 
     /**

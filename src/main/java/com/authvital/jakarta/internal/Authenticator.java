@@ -160,6 +160,28 @@ public final class Authenticator {
     }
 
     /**
+     * The caller's valid access token, as {@link #callerToken(HttpServletRequest)} finds it, and
+     * refreshed as the filter does when it is missing, expired or about to expire and the request
+     * has a valid refresh token cookie: the new cookies go on {@code response}.
+     *
+     * @throws NotAuthenticatedException without a valid access token, after any refresh
+     * @throws AccessDeniedException     for a cross-site request that only cookies authenticate
+     * @throws IdpUnavailableException   when the keys, or a needed refresh, cannot be had
+     */
+    public String callerToken(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken validated) {
+            return validated.token();
+        }
+        Outcome outcome = authenticate(request, response);
+        if (outcome.user() == null) {
+            throw outcome.refused() != null ? outcome.refused() : new NotAuthenticatedException(null, List.of(),
+                    Messages.noAccessToken(config.cookies().accessTokenName()));
+        }
+        request.setAttribute(ValidatedToken.ATTRIBUTE, outcome.user());
+        return outcome.user().token();
+    }
+
+    /**
      * The session of the request's refresh token cookie, when its signature and claims hold; after
      * a refresh in this request, the new session.
      */
