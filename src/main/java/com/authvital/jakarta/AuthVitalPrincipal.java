@@ -1,7 +1,7 @@
 package com.authvital.jakarta;
 
+import com.authvital.jakarta.internal.RoleMapping;
 import java.io.Serializable;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The user of a request, from its validated AuthVital access token. {@link #getName()} is the
@@ -22,20 +23,39 @@ import java.util.Set;
  * user.tenantRoles().contains("admin");
  * }</pre>
  *
- * Holds the token's claims, never the token itself.
+ * Holds the token's claims, and the token itself only for {@link #getRawToken()}: never serialized
+ * and never in {@link #toString()}. It is MicroProfile JWT's {@link JsonWebToken} too.
  */
-public final class AuthVitalPrincipal implements Principal, Serializable {
+public final class AuthVitalPrincipal implements JsonWebToken, Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final Map<String, Object> claims;
+    private final Set<String> groups;
+    /** For {@link #getRawToken()}; never serialized, never shown. */
+    private final transient String rawToken;
 
-    /** @param claims the token's claims as JSON values (strings, numbers, lists, maps) */
+    /**
+     * A principal with the default groups ({@code tenant_roles} and {@code app_roles}) and no raw token.
+     *
+     * @param claims the token's claims as JSON values (strings, numbers, lists, maps)
+     */
     public AuthVitalPrincipal(Map<String, Object> claims) {
+        this(claims, null, null);
+    }
+
+    /**
+     * @param claims   the token's claims as JSON values (strings, numbers, lists, maps)
+     * @param rawToken the token, for {@link #getRawToken()}; may be null
+     * @param groups   the caller's groups as the application maps them; null for the default mapping
+     */
+    public AuthVitalPrincipal(Map<String, Object> claims, String rawToken, Set<String> groups) {
         if (!(claims.get("sub") instanceof String)) {
             throw new IllegalArgumentException("an AuthVital principal needs a 'sub' claim");
         }
         this.claims = freezeMap(claims);
+        this.rawToken = rawToken;
+        this.groups = groups == null ? RoleMapping.DEFAULT.groups(this.claims) : Set.copyOf(groups);
     }
 
     /**
@@ -75,7 +95,7 @@ public final class AuthVitalPrincipal implements Principal, Serializable {
     /** A deserialized principal is checked and frozen like a new one: the stream may hold anything. */
     private Object readResolve() throws java.io.ObjectStreamException {
         try {
-            return new AuthVitalPrincipal(claims);
+            return new AuthVitalPrincipal(claims, null, groups);
         } catch (RuntimeException e) {
             throw new java.io.InvalidObjectException("not an AuthVital principal: " + e.getMessage());
         }
@@ -130,9 +150,76 @@ public final class AuthVitalPrincipal implements Principal, Serializable {
                 .map(s -> Set.copyOf(Arrays.asList(s.trim().split("\\s+")))).orElse(Set.of());
     }
 
-    /** Whether the user has {@code role} among the tenant's roles or the application's roles. */
+    /**
+     * Whether {@code role} is one of the caller's groups: by default the tenant's roles and the
+     * application's roles, else as {@code authvital.roles.*} maps them (with their prefixes).
+     */
     public boolean hasRole(String role) {
-        return tenantRoles().contains(role) || appRoles().contains(role);
+        return groups.contains(role);
+    }
+
+    /** The caller's groups (roles), as {@link #hasRole} sees them. */
+    @Override
+    public Set<String> getGroups() {
+        return groups;
+    }
+
+    /** The token itself, for code that passes it on; null when the principal was made without it or deserialized. */
+    @Override
+    public String getRawToken() {
+        return rawToken;
+    }
+
+    @Override
+    public String getIssuer() {
+        return string("iss").orElse(null);
+    }
+
+    @Override
+    public String getSubject() {
+        return getName();
+    }
+
+    /** {@code aud}, a string or strings in the token, as a set. */
+    @Override
+    public Set<String> getAudience() {
+        Object aud = claims.get("aud");
+        return aud instanceof String one ? Set.of(one) : strings("aud").isEmpty() ? null : strings("aud");
+    }
+
+    @Override
+    public long getExpirationTime() {
+        return claims.get("exp") instanceof Number n ? n.longValue() : 0;
+    }
+
+    @Override
+    public long getIssuedAtTime() {
+        return claims.get("iat") instanceof Number n ? n.longValue() : 0;
+    }
+
+    @Override
+    public String getTokenID() {
+        return string("jti").orElse(null);
+    }
+
+    @Override
+    public Set<String> getClaimNames() {
+        return claims.keySet();
+    }
+
+    /**
+     * A claim as MicroProfile JWT names them: {@code raw_token}, {@code groups} and {@code aud}
+     * as that API types them, the others as JSON values.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getClaim(String claimName) {
+        return (T) switch (claimName) {
+            case "raw_token" -> rawToken;
+            case "groups" -> groups;
+            case "aud" -> getAudience();
+            default -> claims.get(claimName);
+        };
     }
 
     /** When the token expires. */

@@ -89,6 +89,18 @@ public final class AuthVitalConfig {
     public static final String REFRESH_MARGIN = "authvital.refresh.margin";
     /** How long the new tokens of a refresh are handed out again for the rotated-out refresh token. */
     public static final String REFRESH_GRACE = "authvital.refresh.grace";
+    /** Which claims become the caller's groups (roles): {@code tenant_roles}, {@code app_roles}, {@code tenant_permissions}. */
+    public static final String ROLES_CLAIMS = "authvital.roles.claims";
+    /** The start of the keys of each claim's prefix: {@code authvital.roles.prefix.app-roles=app:}. */
+    static final String ROLES_PREFIX = "authvital.roles.prefix.";
+    /** {@code authvital.roles.prefix.tenant-roles}: put before each tenant role. */
+    public static final String ROLES_PREFIX_TENANT_ROLES = ROLES_PREFIX + "tenant-roles";
+    /** {@code authvital.roles.prefix.app-roles}: put before each application role. */
+    public static final String ROLES_PREFIX_APP_ROLES = ROLES_PREFIX + "app-roles";
+    /** {@code authvital.roles.prefix.tenant-permissions}: put before each tenant permission. */
+    public static final String ROLES_PREFIX_TENANT_PERMISSIONS = ROLES_PREFIX + "tenant-permissions";
+    /** Whether the module's Jakarta Security authentication mechanism authenticates requests. */
+    public static final String JAKARTA_SECURITY = "authvital.jakarta-security.enabled";
     /** The MicroProfile REST Client's own keys for config key {@code authvital}; they win. */
     public static final String REST_URL = "authvital/mp-rest/url";
     public static final String REST_CONNECT_TIMEOUT = "authvital/mp-rest/connectTimeout";
@@ -134,6 +146,8 @@ public final class AuthVitalConfig {
     private final Optional<String> logoutPath;
     private final LogoutSettings logout;
     private final SignInSettings signIn;
+    private final RoleMapping roles;
+    private final boolean jakartaSecurity;
 
     private AuthVitalConfig(ConfigReader r) {
         boolean insecureHttp = r.flag(ALLOW_INSECURE_HTTP, false);
@@ -159,6 +173,8 @@ public final class AuthVitalConfig {
         logout = LogoutSettings.DEFAULTS.with(r, LOGOUT_REDIRECT, LOGOUT_ALLOWED_ORIGINS, LOGOUT_CLEAR_SITE_DATA,
                 LOGOUT_IDP_LOGOUT);
         signIn = SignInSettings.read(r);
+        roles = RoleMapping.read(r);
+        jakartaSecurity = r.flag(JAKARTA_SECURITY, false);
     }
 
     /** Reads the settings from MicroProfile Config. */
@@ -218,6 +234,16 @@ public final class AuthVitalConfig {
         return logout;
     }
 
+    /** Which claims become the caller's groups. */
+    public RoleMapping roles() {
+        return roles;
+    }
+
+    /** Whether the Jakarta Security mechanism authenticates requests. */
+    public boolean jakartaSecurity() {
+        return jakartaSecurity;
+    }
+
     /** Sign-in, the flow cookie's key, the client secret and refreshing. */
     SignInSettings signIn() {
         return signIn;
@@ -227,6 +253,6 @@ public final class AuthVitalConfig {
     public String toString() {
         return "AuthVitalConfig[" + idp + ", " + tokens + ", " + cookies + ", allowedOrigins=" + allowedOrigins
                 + ", filterUrlPatterns=" + filterUrlPatterns + ", filter=" + filter + ", logoutPath="
-                + logoutPath.orElse("-") + ", logout=" + logout + ", signIn=" + signIn + "]";
+                + logoutPath.orElse("-") + ", logout=" + logout + ", signIn=" + signIn + ", roles=" + roles + ", jakartaSecurity=" + jakartaSecurity + "]";
     }
 }

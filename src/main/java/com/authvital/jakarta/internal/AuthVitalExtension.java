@@ -1,18 +1,60 @@
 package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalConfigException;
+import com.authvital.jakarta.AuthVitalPrincipal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Singleton;
+import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Reads the configuration once, while the application deploys, and offers it as a bean. A
+ * Reads the configuration once, while the application deploys, and offers it as a bean; adds the
+ * Jakarta Security mechanism when it is enabled, and {@code JsonWebToken} for injection. A
  * missing or malformed setting fails the deployment with every problem listed (the way Jakarta
  * Security reports its own), instead of failing the first request.
  */
 public class AuthVitalExtension implements Extension {
+
+    /**
+     * Makes {@link AuthVitalMechanism} a bean, and so the application's Jakarta Security
+     * mechanism, only when {@code authvital.jakarta-security.enabled=true}: an application that
+     * uses the filter alone sees no change.
+     */
+    void addMechanism(@Observes BeforeBeanDiscovery event) {
+        boolean enabled = ConfigProvider.getConfig()
+                .getOptionalValue(AuthVitalConfig.JAKARTA_SECURITY, String.class)
+                .map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
+        if (enabled) {
+            event.addAnnotatedType(AuthVitalMechanism.class, AuthVitalMechanism.class.getName())
+                    .add(ApplicationScoped.Literal.INSTANCE);
+        }
+    }
+
+    /**
+     * {@code @Inject JsonWebToken} for request-scoped beans: the caller's principal, or an empty
+     * one without a user; unless another bean gives it already (the server's own {@code mpJwt}
+     * feature), which then keeps it.
+     */
+    void addJsonWebToken(@Observes AfterBeanDiscovery event, BeanManager beans) {
+        if (!beans.getBeans(JsonWebToken.class).isEmpty()) {
+            return;
+        }
+        event.addBean()
+                .beanClass(AuthVitalPrincipal.class)
+                .types(JsonWebToken.class, Object.class)
+                .scope(RequestScoped.class)
+                .createWith(context -> CDI.current().select(HttpServletRequest.class).get()
+                        .getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken token
+                        ? token.principal() : AnonymousToken.INSTANCE);
+    }
 
     void registerConfig(@Observes AfterBeanDiscovery event) {
         AuthVitalConfig config;

@@ -3,16 +3,11 @@ package com.authvital.jakarta.internal;
 import com.authvital.jakarta.AccessDeniedException;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
-import com.authvital.jakarta.RateLimitedException;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * What one {@code AuthVitalFilter} does with a request, under its settings: public paths pass,
@@ -24,10 +19,12 @@ public final class FilterGuard {
 
     private final FilterSettings settings;
     private final Authenticator authenticator;
+    private final Challenges answers;
 
     FilterGuard(FilterSettings settings, Authenticator authenticator) {
         this.settings = settings;
         this.authenticator = authenticator;
+        this.answers = new Challenges(settings.loginUrl().or(authenticator::signInPath));
     }
 
     /** Lets the request through, as the user of its token or anonymously, or answers it. */
@@ -37,12 +34,17 @@ public final class FilterGuard {
             chain.doFilter(request, response);
             return;
         }
+        if (request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken known) {
+            // The Jakarta Security mechanism authenticated it already: one authentication a request.
+            chain.doFilter(authenticated(request, known), response);
+            return;
+        }
         boolean optional = settings.mode() == FilterSettings.Mode.OPTIONAL;
         Authenticator.Outcome outcome;
         try {
             outcome = authenticator.authenticate(request, response);
         } catch (AccessDeniedException e) {
-            forbidden(response, e.getMessage());
+            Challenges.forbidden(response, e.getMessage());
             return;
         } catch (NotAuthenticatedException e) {
             // A malformed Authorization header, two different tokens, or the IdP wants the user at
@@ -50,11 +52,11 @@ public final class FilterGuard {
             if (optional) {
                 chain.doFilter(request, response);
             } else {
-                unauthenticated(request, response, true, e.getMessage());
+                answers.unauthenticated(request, response, true, e.getMessage());
             }
             return;
         } catch (IdpUnavailableException e) {
-            unavailable(response, e);
+            Challenges.unavailable(response, e);
             return;
         }
         ValidatedToken user = outcome.user();
@@ -62,7 +64,7 @@ public final class FilterGuard {
             if (optional) {
                 chain.doFilter(request, response);
             } else {
-                unauthenticated(request, response, outcome.tokenSent(), outcome.refused() == null
+                answers.unauthenticated(request, response, outcome.tokenSent(), outcome.refused() == null
                         ? Messages.noAccessToken(authenticator.accessTokenCookie()) : outcome.refused().getMessage());
             }
             return;
@@ -74,80 +76,5 @@ public final class FilterGuard {
     /** The request behind the filter, answering the servlet security API with the token's user. */
     static HttpServletRequest authenticated(HttpServletRequest request, ValidatedToken token) {
         return new AuthenticatedRequest(request, token.principal());
-    }
-
-    /**
-     * 401 with RFC 6750 §3's challenge, or a redirect to the login URL for a browser navigation.
-     *
-     * @param tokenSent whether the request held a token, refused; without one RFC 6750 §3.1 wants no
-     *                  error code in the challenge
-     * @param message   what the client is told: why the token was refused, or that there was none
-     */
-    private void unauthenticated(HttpServletRequest request, HttpServletResponse response, boolean tokenSent,
-                                 String message) throws IOException {
-        Optional<String> loginUrl = settings.loginUrl().or(authenticator::signInPath);
-        if (loginUrl.isPresent() && isNavigation(request)) {
-            String login = loginUrl.get();
-            response.setHeader("Cache-Control", "no-store");
-            // Back where the user was going, once signed in: the sign-in checks the path again.
-            response.sendRedirect(login.startsWith("/") ? request.getContextPath() + login
-                    + (login.contains("?") ? "&" : "?") + "redirect=" + URLEncoder.encode(returnPath(request),
-                    StandardCharsets.UTF_8) : login);
-            return;
-        }
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", !tokenSent ? "Bearer realm=\"authvital\""
-                : "Bearer realm=\"authvital\", error=\"invalid_token\", error_description=\"" + quotable(message) + "\"");
-        json(response, "invalid_token", message);
-    }
-
-    /**
-     * 503 while the IdP's keys cannot be had, or a needed refresh cannot be made: the client may
-     * try again shortly, after the IdP's own {@code Retry-After} when it is rate-limiting.
-     */
-    private static void unavailable(HttpServletResponse response, IdpUnavailableException e) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", e instanceof RateLimitedException limited
-                ? String.valueOf(Math.max(1, limited.getRetryAfter().toSeconds())) : "5");
-        json(response, "temporarily_unavailable", e.getMessage());
-    }
-
-    /**
-     * 403 for a request the filter will not serve whoever the user is, such as a cross-site one
-     * that only the cookie authenticates: signing in again would not help.
-     */
-    private static void forbidden(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        json(response, "forbidden", message);
-    }
-
-    /** The request's path in the application with its query, to come back to after signing in. */
-    private static String returnPath(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
-    }
-
-    /** A top-level browser navigation, which is better sent to a login page than given a 401. */
-    private static boolean isNavigation(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                && accept != null && accept.contains("text/html");
-    }
-
-    private static void json(HttpServletResponse response, String error, String message) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder().add("error", error).add("message", message)
-                .build().toString());
-    }
-
-    /** RFC 6750 §3: error_description is printable ASCII without '"' and '\'. */
-    private static String quotable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            out.append(c >= 0x20 && c <= 0x7E && c != '"' && c != '\\' ? c : '\'');
-        }
-        return out.toString();
     }
 }

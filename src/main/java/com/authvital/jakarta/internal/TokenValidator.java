@@ -31,6 +31,7 @@ public final class TokenValidator implements AutoCloseable {
     private final String issuer;
     private final String clientId;
     private final List<String> audiences;
+    private final RoleMapping roles;
     private final long skewMillis;
     private final Clock clock;
 
@@ -46,6 +47,7 @@ public final class TokenValidator implements AutoCloseable {
         this.issuer = config.tokens().issuer();
         this.clientId = config.idp().clientId();
         this.audiences = config.idp().audiences();
+        this.roles = config.roles();
         this.skewMillis = config.tokens().clockSkew().toMillis();
         this.clock = clock;
     }
@@ -207,7 +209,9 @@ public final class TokenValidator implements AutoCloseable {
         }
         jwt.rememberHeader(headers); // only now: junk tokens must not fill the memory of headers
         long exp = checkClaims(jwt.claims(), now);
-        return new ValidatedToken(token, new AuthVitalPrincipal(jwt.claims()), exp, header.getKeyID());
+        Map<String, Object> claims = jwt.claims();
+        return new ValidatedToken(token, new AuthVitalPrincipal(claims, token, roles.groups(claims)), exp,
+                header.getKeyID());
     }
 
     /** The claims' checks; answers {@code exp} in epoch milliseconds. */
