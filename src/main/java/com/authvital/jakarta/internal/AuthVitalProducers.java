@@ -6,6 +6,7 @@ import com.authvital.jakarta.AuthVitalSessions;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -84,6 +85,7 @@ public class AuthVitalProducers {
      */
     @Produces
     @Dependent
+    @Typed(AuthVitalPrincipal.class) // not a JsonWebToken bean too: that one is never null (AuthVitalExtension)
     AuthVitalPrincipal currentUser(HttpServletRequest request) {
         return request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken token
                 ? token.principal() : null;
