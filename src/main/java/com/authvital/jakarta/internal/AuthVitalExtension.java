@@ -2,6 +2,10 @@ package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalConfigException;
 import com.authvital.jakarta.AuthVitalPrincipal;
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,6 +39,44 @@ public class AuthVitalExtension implements Extension {
         if (enabled) {
             event.addAnnotatedType(AuthVitalMechanism.class, AuthVitalMechanism.class.getName())
                     .add(ApplicationScoped.Literal.INSTANCE);
+            // @RolesAllowed on CDI beans: a binding whose roles do not pick the interceptor, which reads them.
+            event.configureInterceptorBinding(RolesAllowed.class)
+                    .methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
+            event.addAnnotatedType(RolesAllowedInterceptor.class, RolesAllowedInterceptor.class.getName())
+                    .add(InterceptorLiteral.INSTANCE)
+                    .add(new PriorityLiteral(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE + 200))
+                    .add(new RolesAllowedLiteral());
+        }
+    }
+
+    /** {@code @Interceptor}, which has no literal of its own. */
+    @SuppressWarnings("all")
+    private static final class InterceptorLiteral extends AnnotationLiteral<jakarta.interceptor.Interceptor>
+            implements jakarta.interceptor.Interceptor {
+        static final InterceptorLiteral INSTANCE = new InterceptorLiteral();
+    }
+
+    /** {@code @Priority(value)}. */
+    @SuppressWarnings("all")
+    private static final class PriorityLiteral extends AnnotationLiteral<Priority> implements Priority {
+        private final int value;
+
+        PriorityLiteral(int value) {
+            this.value = value;
+        }
+
+        @Override
+        public int value() {
+            return value;
+        }
+    }
+
+    /** {@code @RolesAllowed({})}: the binding the interceptor carries. */
+    @SuppressWarnings("all")
+    private static final class RolesAllowedLiteral extends AnnotationLiteral<RolesAllowed> implements RolesAllowed {
+        @Override
+        public String[] value() {
+            return new String[0];
         }
     }
 

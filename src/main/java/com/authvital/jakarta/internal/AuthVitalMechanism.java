@@ -23,6 +23,9 @@ import java.io.UncheckedIOException;
  */
 public class AuthVitalMechanism implements HttpAuthenticationMechanism {
 
+    /** The message-info key that sets {@code HttpServletRequest.getAuthType()} (Jakarta Authentication). */
+    static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
+
     @Inject
     Authenticator authenticator;
 
@@ -67,6 +70,8 @@ public class AuthVitalMechanism implements HttpAuthenticationMechanism {
                     ? Messages.noAccessToken(config.cookies().accessTokenName()) : outcome.refused().getMessage());
         }
         request.setAttribute(ValidatedToken.ATTRIBUTE, user);
+        // What getAuthType() answers (Liberty says "BASIC" otherwise): RFC 6750 bearer tokens.
+        context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AuthenticatedRequest.AUTH_TYPE);
         return context.notifyContainerAboutLogin(user.principal(), user.principal().getGroups());
     }
 

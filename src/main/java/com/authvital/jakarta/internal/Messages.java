@@ -86,6 +86,17 @@ public final class Messages {
         return "AV1008: the sign-in's ID token is not valid: " + why + "; start the sign-in again";
     }
 
+    /** AV1009: a {@code @RolesAllowed} (or {@code @DenyAll}) CDI bean method refused the caller. */
+    public static String roleMissing(String method, List<String> roles) {
+        return "AV1009: the caller may not call " + method + (roles.isEmpty() ? " (@DenyAll)" : ": it needs one of the roles "
+                + String.join(", ", roles));
+    }
+
+    /** AV1010: a {@code @RolesAllowed} CDI bean method was called without a caller. */
+    public static String roleWithoutCaller(String method) {
+        return "AV1010: " + method + " needs a signed-in caller (@RolesAllowed): sign the user in";
+    }
+
     /** AV1005: no valid refresh token cookie tells which session is this device's. */
     public static String unknownCurrentSession() {
         return "AV1005: this device's session is unknown: the request has no valid refresh token cookie, "

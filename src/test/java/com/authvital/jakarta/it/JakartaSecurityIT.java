@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.authvital.jakarta.it.secured.AdminService;
+import com.authvital.jakarta.it.secured.AdminServiceServlet;
 import com.authvital.jakarta.it.secured.ConstrainedServlet;
 import com.authvital.jakarta.it.secured.GuardedServlet;
 import com.authvital.jakarta.it.secured.RolesResource;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * answer for the token's user and its mapped groups ({@code app_roles} as {@code app:…}).
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(RefreshFixtures.NoTokenRateLimit.class)
 @RunAsClient
 class JakartaSecurityIT {
 
@@ -63,7 +66,8 @@ class JakartaSecurityIT {
                         "authvital.jakarta-security.enabled", "true",
                         "authvital.roles.prefix.app-roles", "app:",
                         "authvital.cookie.secure", "false"),
-                SecuredApplication.class, RolesResource.class, GuardedServlet.class, ConstrainedServlet.class)
+                SecuredApplication.class, RolesResource.class, GuardedServlet.class, ConstrainedServlet.class,
+                AdminService.class, AdminServiceServlet.class)
                 .setWebXML(new StringAsset(WEB_XML));
     }
 
@@ -123,6 +127,20 @@ class JakartaSecurityIT {
     }
 
     @Test
+    void aRolesAllowedBeanMethodCalledFromAnUnprotectedServletChecksTheCallersRoles() {
+        HttpResponse<String> admin = get("service", token("admin"));
+        HttpResponse<String> editor = get("service", token("editor"));
+        HttpResponse<String> nobody = get("service", null);
+
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertEquals("purged Bearer", admin.body(), "the bean ran, and the auth type is the bearer token's");
+        assertEquals(403, editor.statusCode());
+        assertTrue(editor.body().startsWith("AV1009: ") && editor.body().contains("app:admin"), editor.body());
+        assertEquals(401, nobody.statusCode());
+        assertTrue(nobody.body().startsWith("AV1010: "), nobody.body());
+    }
+
+    @Test
     void bothSecurityContextsAndTheInjectedJsonWebTokenKnowTheCaller() {
         String admin = token("admin");
         String user = subjectOf(admin);
@@ -139,6 +157,23 @@ class JakartaSecurityIT {
                 .stream().map(jakarta.json.JsonString::getString).toList());
         assertEquals("research", who.getString("jwtDepartment"));
         assertTrue(who.getBoolean("jwtRawToken"));
+    }
+
+    @Test
+    void anExpiredAccessCookieWithAValidRefreshCookieIsRefreshedOnARolesAllowedResource() {
+        // A tenant's member: the stand-in's refreshed tokens carry tenant_roles ["member"].
+        StandInClient.NewSession user = idp.session(Map.of("applicationId", Deployments.CLIENT_ID, "tenant", "acme"));
+        String expired = RefreshFixtures.expiredAccessToken(idp, user.userId());
+
+        HttpResponse<String> admin = new TestHttp(app).get("rest/roles/member", "Accept", "application/json",
+                "Cookie", RefreshFixtures.cookies(expired, user.refreshToken()));
+
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertEquals(user.userId(), json(admin).getString("user"));
+        Map<String, com.authvital.testing.SetCookies.SetCookie> rotated = RefreshFixtures.tokenCookies(admin);
+        assertEquals(2, rotated.size(), rotated.toString());
+        assertFalse(rotated.get("refresh_token").value().equals(user.refreshToken()));
+        assertEquals(1, idp.tokenStats(user.userId()).getInt("refreshes"));
     }
 
     @Test

@@ -37,6 +37,13 @@ public class RolesResource {
     }
 
     @GET
+    @Path("/member")
+    @RolesAllowed("member")
+    public String member(@Context SecurityContext context) {
+        return admin(context);
+    }
+
+    @GET
     @Path("/open")
     @PermitAll
     public String open(@Context SecurityContext context) {
