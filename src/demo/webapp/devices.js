@@ -191,6 +191,8 @@
         return;
       }
       el('device-list').replaceChildren(...sessions.map(row));
+      const me = await api('GET', 'api/me');
+      el('who').textContent = `Signed in as ${me.name} (${me.email})${me.admin ? ' · administrator' : ''}`;
       show('devices');
     } catch (e) {
       fail(e);

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,7 +12,8 @@ import java.util.UUID;
  * The two people of the sign-in page, "Demo User" and "Second User": made once per stand-in
  * run, so every sign-in as one of them is the same user (same {@code sub}). The Demo User also
  * has two older sessions on other devices, made at start, so that a devices page has more than
- * this browser to show.
+ * this browser to show. The Demo User holds the application role {@code admin}, the Second
+ * User none.
  */
 final class DemoUsers {
 
@@ -41,7 +43,9 @@ final class DemoUsers {
 
     /** A new Demo User (a new id), with just its two older sessions; the old one keeps what it had. */
     synchronized DemoUsers reset() {
-        demo = store.userOrAdd(new User(UUID.randomUUID().toString(), "demo.user@example.test", "Demo", "User"));
+        // The Demo User is the demo's administrator (app_roles ["admin"]); the Second User is not.
+        demo = store.userOrAdd(new User(UUID.randomUUID().toString(), "demo.user@example.test", "Demo", "User",
+                List.of("admin")));
         Instant now = Instant.now();
         // Older sessions on other devices, recorded with their browser as the IdP's console does.
         seed(now.minus(Duration.ofDays(3).plusHours(5)), FIREFOX_LINUX, "198.51.100.7", "acme");

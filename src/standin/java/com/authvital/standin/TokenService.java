@@ -96,7 +96,9 @@ final class TokenService {
                     .claim("tenant_subdomain", session.tenant())
                     .claim("tenant_roles", List.of("member"))
                     .claim("tenant_permissions", List.of("sessions:read", "sessions:revoke"))
-                    .claim("app_roles", List.of("user"));
+                    .claim("app_roles", user.appRoles().isEmpty() ? List.of("user") : user.appRoles());
+        } else if (!user.appRoles().isEmpty()) {
+            claims.claim("app_roles", user.appRoles());
         }
         return claims.build();
     }

@@ -7,8 +7,14 @@ package com.authvital.standin;
  * @param email      the {@code email} claim
  * @param givenName  the {@code given_name} claim
  * @param familyName the {@code family_name} claim
+ * @param appRoles   the {@code app_roles} claim of every access token of the user; empty: the
+ *                   tenant's default ({@code ["user"]}) on tenant sessions, none otherwise
  */
-record User(String id, String email, String givenName, String familyName) {
+record User(String id, String email, String givenName, String familyName, java.util.List<String> appRoles) {
+
+    User(String id, String email, String givenName, String familyName) {
+        this(id, email, givenName, familyName, java.util.List.of());
+    }
 
     /** A user with the defaults of {@code POST /dev/sessions}: {@code user-<first 8 chars>@example.test}. */
     static User withDefaults(String id, String email) {

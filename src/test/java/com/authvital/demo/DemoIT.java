@@ -77,11 +77,16 @@ class DemoIT {
 
     /** The demo's sign-in, the stand-in's form as the Demo User (a new one, with two older devices), the callback. */
     private void signIn() throws IOException, InterruptedException {
+        signInAs("demo");
+    }
+
+    /** The sign-in as the stand-in page's {@code demo} or {@code second} user. */
+    private void signInAs(String decision) throws IOException, InterruptedException {
         idp.resetDemoUser();
         HttpResponse<String> start = send("GET", "login", "Accept", "text/html");
         assertEquals(302, start.statusCode(), start.body());
         URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
-        String form = authorize.getRawQuery() + "&decision=demo";
+        String form = authorize.getRawQuery() + "&decision=" + decision;
         HttpResponse<String> decided = browser.send(HttpRequest.newBuilder(authorize.resolve("/oauth/authorize/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -120,6 +125,20 @@ class DemoIT {
         assertEquals(true, sessions.get(1).getBoolean("mobile"));
         assertTrue(sessions.get(0).getString("lastActive").compareTo(sessions.get(1).getString("lastActive")) > 0);
         assertTrue(sessions.get(1).getString("lastActive").compareTo(sessions.get(2).getString("lastActive")) > 0);
+    }
+
+    @Test
+    void theDemoUserIsAnAdministratorToJakartaSecurityAndTheSecondUserIsNot() throws Exception {
+        signInAs("demo");
+        JsonObject me = json(send("GET", "api/me"));
+        assertEquals("Demo User", me.getString("name"));
+        assertEquals(true, me.getBoolean("admin"));
+        assertEquals(200, send("GET", "api/admin").statusCode());
+
+        cookies.getCookieStore().removeAll();
+        signInAs("second");
+        assertEquals(false, json(send("GET", "api/me")).getBoolean("admin"));
+        assertEquals(403, send("GET", "api/admin").statusCode(), "@RolesAllowed(\"app:admin\")");
     }
 
     @Test

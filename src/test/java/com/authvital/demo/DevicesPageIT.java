@@ -101,6 +101,7 @@ class DevicesPageIT {
         Row self = rows.get(0);
         assertAll(
                 () -> assertEquals("Your devices · AuthVital demo", page.title()),
+                () -> assertEquals("Signed in as Demo User (demo.user@example.test) · administrator", page.text("who")),
                 // Newest first: this browser, then the iPhone a day ago, then Firefox three days ago.
                 () -> assertTrue(self.device().contains("Linux"), self.toString()),
                 () -> assertEquals(List.of(SAFARI_IPHONE, FIREFOX_LINUX),
