@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -36,6 +37,10 @@ public class AuthVitalExtension implements Extension {
         boolean enabled = ConfigProvider.getConfig()
                 .getOptionalValue(AuthVitalConfig.JAKARTA_SECURITY, String.class)
                 .map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
+        if (enabled && !jakartaSecurityPresent()) {
+            mechanismWithoutFeature = true; // reported in registerConfig, where errors can be
+            return;
+        }
         if (enabled) {
             event.addAnnotatedType(AuthVitalMechanism.class, AuthVitalMechanism.class.getName())
                     .add(ApplicationScoped.Literal.INSTANCE);
@@ -46,6 +51,18 @@ public class AuthVitalExtension implements Extension {
                     .add(InterceptorLiteral.INSTANCE)
                     .add(new PriorityLiteral(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE + 200))
                     .add(new RolesAllowedLiteral());
+        }
+    }
+
+    private boolean mechanismWithoutFeature;
+
+    private static boolean jakartaSecurityPresent() {
+        try {
+            Class.forName("jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism",
+                    false, AuthVitalExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 
@@ -104,6 +121,10 @@ public class AuthVitalExtension implements Extension {
             // Also here, as the initializer does: whichever runs first reports a missing feature.
             ServerFeatures.check(AuthVitalExtension.class.getClassLoader());
             config = AuthVitalConfig.load(ConfigProvider.getConfig());
+            if (mechanismWithoutFeature) {
+                throw new AuthVitalConfigException(List.of("'" + AuthVitalConfig.JAKARTA_SECURITY
+                        + "' is true but Jakarta Security is missing: enable the server feature appSecurity-5.0"));
+            }
         } catch (AuthVitalConfigException e) {
             event.addDefinitionError(e);
             return;
