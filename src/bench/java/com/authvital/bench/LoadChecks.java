@@ -42,7 +42,7 @@ final class LoadChecks {
             int tampered = driver.probe(target.path(), tampered(token));
             int refused = target.protectedPath() ? 401 : 200;
             boolean ok = withToken == 200 && without == refused && tampered == refused;
-            System.out.printf(Locale.ROOT, "  %-36s %-28s valid token %d, none %d, tampered %d: %s%n", target.path(),
+            System.out.printf(Locale.ROOT, "  %-36s %-30s valid token %d, none %d, tampered %d: %s%n", target.path(),
                     target.label(), withToken, without, tampered, ok ? "ok" : "WRONG, expected 200, " + refused + ", " + refused);
             if (!ok) {
                 failures.add(target.path() + " answered " + withToken + "/" + without + "/" + tampered);
