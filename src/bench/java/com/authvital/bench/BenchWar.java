@@ -13,8 +13,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * filter mapped by the module itself from {@code authvital.filter.url-patterns}:
  * {@link #module} at {@code /bench} (also {@link ListComparisonServlet} and, for the
  * diagnosis, {@link PassThroughFilter}) and {@link #moduleWithoutTokenCache} at
- * {@code /bench-nocache}. {@link #mpJwt} at {@code /bench-mpjwt} holds no module: Liberty's
- * {@code mpJwt-2.1} protects it ({@code liberty/bench/server.xml}).
+ * {@code /bench-nocache}. {@link #mechanism} at {@code /bench-mechanism} holds the module as a
+ * Jakarta Security mechanism instead, no filter mapped. {@link #mpJwt} at {@code /bench-mpjwt}
+ * holds no module: Liberty's {@code mpJwt-2.1} protects it ({@code liberty/bench/server.xml}).
  */
 final class BenchWar {
 
@@ -24,7 +25,24 @@ final class BenchWar {
     /** The file names, as {@code liberty/bench/server.xml} deploys them from {@code bench.dir}. */
     static final String MODULE = "authvital-bench";
     static final String MODULE_WITHOUT_CACHE = "authvital-bench-nocache";
+    static final String MECHANISM = "authvital-bench-mechanism";
     static final String MP_JWT = "authvital-bench-mpjwt";
+
+    /** {@code /protected/*} requires {@code role}; Liberty maps a caller's groups to roles of the same name. */
+    private static final String CONSTRAINT = """
+              <security-constraint>
+                <web-resource-collection>
+                  <web-resource-name>protected</web-resource-name>
+                  <url-pattern>/protected/*</url-pattern>
+                </web-resource-collection>
+                <auth-constraint>
+                  <role-name>%1$s</role-name>
+                </auth-constraint>
+              </security-constraint>
+              %2$s
+              <security-role>
+                <role-name>%1$s</role-name>
+              </security-role>""";
 
     private BenchWar() {
     }
@@ -56,28 +74,31 @@ final class BenchWar {
     }
 
     /**
+     * The module as the application's Jakarta Security mechanism
+     * ({@code authvital.jakarta-security.enabled=true}), no filter mapped: {@code /protected/*}
+     * requires the role {@code member}, a group of every benchmark token (its {@code tenant_roles},
+     * {@link TokenMint}), so that, as behind the filter, every valid token passes.
+     */
+    static WebArchive mechanism(String idpBaseUrl) {
+        return Deployments.app(MECHANISM, Map.of(
+                        AuthVitalConfig.HOST, idpBaseUrl,
+                        AuthVitalConfig.CLIENT_ID, CLIENT_ID,
+                        AuthVitalConfig.JAKARTA_SECURITY, "true"),
+                HelloServlet.class, PrincipalServlet.class)
+                .setWebXML(Deployments.webXml(CONSTRAINT.formatted("member", "")));
+    }
+
+    /**
      * The servlet alone, {@code /protected/*} requiring the role {@code user} (every
      * authenticated user, by the server's binding) and MP-JWT as the login method.
      */
     static WebArchive mpJwt() {
         return ShrinkWrap.create(WebArchive.class, MP_JWT + ".war")
                 .addClasses(HelloServlet.class, PrincipalServlet.class)
-                .setWebXML(Deployments.webXml("""
-                          <security-constraint>
-                            <web-resource-collection>
-                              <web-resource-name>protected</web-resource-name>
-                              <url-pattern>/protected/*</url-pattern>
-                            </web-resource-collection>
-                            <auth-constraint>
-                              <role-name>user</role-name>
-                            </auth-constraint>
-                          </security-constraint>
+                .setWebXML(Deployments.webXml(CONSTRAINT.formatted("user", """
                           <login-config>
                             <auth-method>MP-JWT</auth-method>
                             <realm-name>authvital-bench</realm-name>
-                          </login-config>
-                          <security-role>
-                            <role-name>user</role-name>
-                          </security-role>"""));
+                          </login-config>""")));
     }
 }

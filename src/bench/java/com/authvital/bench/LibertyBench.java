@@ -31,11 +31,11 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * The two benchmarks inside Open Liberty, in one run: starts a stand-in IdP, writes the
- * benchmark's three WARs ({@link BenchWar}), starts the Liberty server, then (1) has
+ * benchmark's four WARs ({@link BenchWar}), starts the Liberty server, then (1) has
  * {@link ListComparisonServlet} time the sessions service's {@code list()} against a raw
  * {@code HttpClient} call plus JSON-B, and (2) runs the load benchmark ({@link LoadBench}): the
- * same servlet unprotected, behind the module's filter with its token cache on and off, and
- * behind Liberty's {@code mpJwt-2.1}, with one token and with many distinct tokens rotated.
+ * same servlet unprotected, behind the module's filter with its token cache on and off, behind
+ * the module as a Jakarta Security mechanism, and behind Liberty's {@code mpJwt-2.1}, with one token and with many distinct tokens rotated.
  * Prints the figures and the targets, then stops the server and the IdP.
  *
  * <p>{@code java -cp <test classpath> com.authvital.bench.LibertyBench --wlp target/liberty/wlp
@@ -74,7 +74,7 @@ public final class LibertyBench {
             "list-warmup", "2000", "list-calls", "100", "list-rounds", "40",
             "load-rounds", "6", "load-requests", "20000", "load-warmup", "10000", "load-warmup-seconds", "150",
             "load-scenario-warmup", "5000",
-            "load-connections", "16", "load-paths", "open,filter,nocache,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", "",
+            "load-connections", "16", "load-paths", "open,filter,nocache,mechanism,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", "",
             "token-cache-size", ""};
         for (int i = 0; i < defaults.length; i += 2) {
             options.put(defaults[i], defaults[i + 1]);
@@ -106,6 +106,7 @@ public final class LibertyBench {
                     + " (authvital.token-cache.max-size)");
             BenchWar.moduleWithoutTokenCache(idp.baseUrl()).as(ZipExporter.class)
                     .exportTo(war(BenchWar.MODULE_WITHOUT_CACHE), true);
+            BenchWar.mechanism(idp.baseUrl()).as(ZipExporter.class).exportTo(war(BenchWar.MECHANISM), true);
             BenchWar.mpJwt().as(ZipExporter.class).exportTo(war(BenchWar.MP_JWT), true);
             System.out.println("Stand-in IdP on " + idp.baseUrl() + "; WARs written to " + wars);
 
@@ -116,6 +117,7 @@ public final class LibertyBench {
                 String app = "http://127.0.0.1:" + port + "/bench";
                 awaitApplication(URI.create(app + "/open/hello"));
                 awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-nocache/open/hello"));
+                awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-mechanism/open/hello"));
                 awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-mpjwt/open/hello"));
                 StandInClient.NewSession user = StandInClient.at(idp.baseUrl()).session(Map.of("tenant", "acme"));
                 StandInClient.at(idp.baseUrl()).anotherSession(user.userId());

@@ -1,5 +1,6 @@
 package com.authvital.bench;
 
+import com.authvital.jakarta.AuthVitalPrincipal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +17,8 @@ import java.util.Locale;
  * every protected path answers 200 with a valid token, 401 without one and 401 with a tampered
  * one, every unprotected path 200 either way; and {@link PrincipalServlet} beside each path shows
  * who authenticated the request: nobody on the unprotected ones (so {@code mpJwt-2.1}, enabled
- * on the same server, left them alone), the module on its filter's, mpJwt on its own.
+ * on the same server, left them alone), the module on its filter's and on its mechanism's (the
+ * container's caller is then the module's principal itself), mpJwt on its own.
  */
 final class LoadChecks {
 
@@ -40,7 +42,7 @@ final class LoadChecks {
             int tampered = driver.probe(target.path(), tampered(token));
             int refused = target.protectedPath() ? 401 : 200;
             boolean ok = withToken == 200 && without == refused && tampered == refused;
-            System.out.printf(Locale.ROOT, "  %-36s %-28s valid token %d, none %d, tampered %d: %s%n", target.path(),
+            System.out.printf(Locale.ROOT, "  %-36s %-30s valid token %d, none %d, tampered %d: %s%n", target.path(),
                     target.label(), withToken, without, tampered, ok ? "ok" : "WRONG, expected 200, " + refused + ", " + refused);
             if (!ok) {
                 failures.add(target.path() + " answered " + withToken + "/" + without + "/" + tampered);
@@ -49,6 +51,7 @@ final class LoadChecks {
         String bearer = new String(token, StandardCharsets.US_ASCII);
         for (LoadBench.Target target : targets) {
             String expected = target == LoadBench.MP_JWT ? null
+                    : target == LoadBench.MECHANISM ? AuthVitalPrincipal.class.getName()
                     : target.protectedPath() ? "AuthVitalPrincipal" : "none";
             principal(target.path().replace("/hello", "/principal"), bearer, expected);
         }
