@@ -33,8 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SignInLoopIT {
 
-    /** Short enough to outlive twice in a test; the refresh margin of the deployment is below it. */
-    private static final int ACCESS_TOKEN_SECONDS = 6;
+    /**
+     * Short enough to outlive twice in a test, long enough that a refreshed cookie is still in the
+     * browser when the test reads it on a busy machine; the deployment's refresh margin is 1 s.
+     */
+    private static final int ACCESS_TOKEN_SECONDS = 15;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
