@@ -119,6 +119,8 @@ public class AuthVitalSessions {
         // The IdP's ids are checked like a caller's: "." or ".." would reach another endpoint.
         List<String> revocable = others.stream().filter(AuthVitalSessions::namesASession).toList();
         List<IdpClient.Outcome> outcomes = new ArrayList<>(idp.revokeEach(token, revocable, PARALLEL_REVOCATIONS));
+        authenticator.revoked(outcomes.stream().filter(o -> o.result() != null && o.sessionId() != null)
+                .map(IdpClient.Outcome::sessionId).toList());
         if (revocable.size() < others.size()) {
             outcomes.add(new IdpClient.Outcome(null, null, new IdpUnavailableException(502, null, List.of(),
                     Messages.unusableListedIds(others.size() - revocable.size()), null)));
@@ -151,7 +153,9 @@ public class AuthVitalSessions {
         if (!namesASession(sessionId)) {
             throw new SessionNotFoundException(null, List.of(), Messages.notASessionId(sessionId == null ? "" : sessionId));
         }
-        return idp.revoke(token, sessionId);
+        RevokeResult result = idp.revoke(token, sessionId);
+        authenticator.revoked(List.of(sessionId));
+        return result;
     }
 
     /**
@@ -178,7 +182,10 @@ public class AuthVitalSessions {
 
     /** As {@link #revokeAll(HttpServletRequest, String)}, refreshing the caller's tokens onto {@code response} when needed. */
     public RevokeAllResult revokeAll(HttpServletRequest request, HttpServletResponse response, String applicationId) {
-        return idp.revokeAll(token(request, response), blankToNull(applicationId));
+        String token = token(request, response);
+        RevokeAllResult result = idp.revokeAll(token, blankToNull(applicationId));
+        authenticator.revokedAll(token);
+        return result;
     }
 
     /** The caller's access token; refreshed onto {@code response} when there is one to write to. */

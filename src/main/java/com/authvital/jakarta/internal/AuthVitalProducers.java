@@ -54,14 +54,14 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     LogoutFlow logoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, AuthVitalCookies cookies,
-                          TokenExtractor tokens) {
-        return new LogoutFlow(config, sessions, cookies, tokens);
+                          TokenExtractor tokens, Authenticator authenticator) {
+        return new LogoutFlow(config, sessions, cookies, tokens, authenticator);
     }
 
     @Produces
     @Singleton
     TokenValidator tokenValidator(AuthVitalConfig config) {
-        return new TokenValidator(config);
+        return new TokenValidator(config, Clock.systemUTC(), new Revocations());
     }
 
     void close(@Disposes TokenValidator validator) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -203,6 +204,25 @@ public final class Authenticator {
 
     RequestOrigin origins() {
         return origins;
+    }
+
+    /** These sessions were revoked at the IdP: their access tokens are refused here from now on. */
+    public void revoked(Collection<String> sessionIds) {
+        validator.revocations().denySessions(sessionIds);
+    }
+
+    /** Every session of the owner of {@code accessToken} was revoked: its tokens issued before now are refused. */
+    public void revokedAll(String accessToken) {
+        validator.revocations().denyUser(validator.validate(accessToken).principal().getName(), clock.instant());
+    }
+
+    /**
+     * A logout: the session of {@code refreshToken} (when it is this application's) and the
+     * request's own access token, if any, are refused here from now on.
+     */
+    public void loggedOut(Optional<String> refreshToken, Optional<String> accessToken) {
+        refreshToken.flatMap(validator::sessionIdOf).ifPresent(validator.revocations()::denySession);
+        accessToken.ifPresent(validator.revocations()::denyToken);
     }
 
     /** The module's sign-in path, when the module maps it. */

@@ -4,6 +4,7 @@ import com.authvital.jakarta.AuthVitalConfigException;
 import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.AuthVitalSessions;
+import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.RevokeResult;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -44,12 +45,15 @@ public final class LogoutFlow {
     private final AuthVitalSessions sessions;
     private final AuthVitalCookies cookies;
     private final TokenExtractor tokens;
+    private final Authenticator authenticator;
 
-    LogoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, AuthVitalCookies cookies, TokenExtractor tokens) {
+    LogoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, AuthVitalCookies cookies, TokenExtractor tokens,
+               Authenticator authenticator) {
         this.config = config;
         this.sessions = sessions;
         this.cookies = cookies;
         this.tokens = tokens;
+        this.authenticator = authenticator;
     }
 
     /**
@@ -94,7 +98,10 @@ public final class LogoutFlow {
                         Messages.crossSiteRefused(config.cookies().refreshTokenName()));
                 return;
             }
-            JsonObjectBuilder idp = revoke(refreshToken(request));
+            Optional<String> refreshToken = refreshToken(request);
+            JsonObjectBuilder idp = revoke(refreshToken);
+            // This server refuses the browser's tokens at once, whatever the IdP said.
+            authenticator.loggedOut(refreshToken, accessToken(request));
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
@@ -156,6 +163,15 @@ public final class LogoutFlow {
             String absolute = location.startsWith("/") ? RequestOrigin.own(request) + location : location;
             return config.idp().host() + "/api/auth/logout/redirect?post_logout_redirect_uri="
                     + URLEncoder.encode(absolute, StandardCharsets.UTF_8);
+        }
+
+        /** The request's access token, if it carries one readable one. */
+        private Optional<String> accessToken(HttpServletRequest request) {
+            try {
+                return tokens.locate(request).map(TokenExtractor.AccessToken::value);
+            } catch (NotAuthenticatedException e) {
+                return Optional.empty();
+            }
         }
 
         /**

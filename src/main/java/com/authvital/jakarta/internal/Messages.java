@@ -97,6 +97,12 @@ public final class Messages {
         return "AV1010: " + method + " needs a signed-in caller (@RolesAllowed): sign the user in";
     }
 
+    /** AV1011: a valid access token of a session revoked here (logout, revoke, sign out others, revoke all). */
+    public static String tokenRevokedHere() {
+        return "AV1011: the access token's session was signed out (a logout, a revocation or 'log out everywhere'): "
+                + "sign the user in again";
+    }
+
     /** AV1005: no valid refresh token cookie tells which session is this device's. */
     public static String unknownCurrentSession() {
         return "AV1005: this device's session is unknown: the request has no valid refresh token cookie, "

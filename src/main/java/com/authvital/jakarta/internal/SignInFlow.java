@@ -139,6 +139,7 @@ public final class SignInFlow {
                     .map(refresh -> {
                         devices.signedIn(refresh.sessionId(), request.getHeader("User-Agent"),
                                 request.getRemoteAddr(), now);
+                        validator.revocations().signedIn(tokens.accessToken(), refresh.sessionId());
                         return Duration.between(now, refresh.expiresAt());
                     })
                     .orElse(Duration.ofSeconds(tokens.expiresIn()));

@@ -115,7 +115,10 @@ final class TokenRefresher {
         Optional<TokenValidator.RefreshToken> next = validator.refreshToken(tokens.refreshToken());
         Refreshed result = new Refreshed(tokens, sessionId, next);
         recent.put(refreshToken, result);
-        next.ifPresent(session -> devices.rotated(sessionId, session.sessionId()));
+        next.ifPresent(session -> {
+            devices.rotated(sessionId, session.sessionId());
+            validator.revocations().refreshed(sessionId, session.sessionId(), tokens.accessToken());
+        });
         return result;
     }
 

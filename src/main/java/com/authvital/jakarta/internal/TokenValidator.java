@@ -32,6 +32,7 @@ public final class TokenValidator implements AutoCloseable {
     private final String clientId;
     private final List<String> audiences;
     private final RoleMapping roles;
+    private final Revocations revocations;
     private final long skewMillis;
     private final Clock clock;
 
@@ -41,6 +42,12 @@ public final class TokenValidator implements AutoCloseable {
     }
 
     TokenValidator(AuthVitalConfig config, Clock clock) {
+        this(config, clock, new Revocations());
+    }
+
+    /** @param revocations the sessions and users revoked here, whose tokens are refused */
+    TokenValidator(AuthVitalConfig config, Clock clock, Revocations revocations) {
+        this.revocations = revocations;
         this.keys = new JwksCache(config.idp().restUrl(), config.idp().connectTimeout(), config.idp().readTimeout(),
                 config.tokens().jwksRefreshInterval(), config.tokens().jwksRefetchInterval(), System::nanoTime);
         this.cache = new TokenCache(config.tokens().cacheSize());
@@ -62,11 +69,23 @@ public final class TokenValidator implements AutoCloseable {
         long now = clock.millis();
         ValidatedToken known = cache.get(token, now);
         if (known != null && keys.publishes(known.kid())) {
-            return known;
+            return unlessRevoked(known);
         }
         ValidatedToken valid = check(token, now);
         cache.put(valid, now);
-        return valid;
+        return unlessRevoked(valid);
+    }
+
+    private ValidatedToken unlessRevoked(ValidatedToken token) {
+        if (revocations.refuses(token)) {
+            throw new NotAuthenticatedException(null, List.of(), Messages.tokenRevokedHere());
+        }
+        return token;
+    }
+
+    /** What this server knows was revoked. */
+    Revocations revocations() {
+        return revocations;
     }
 
     /**
