@@ -96,6 +96,11 @@ public final class Authenticator {
         if (session.isEmpty()) {
             return new Outcome(user, token.isPresent(), refused);
         }
+        if (validator.revocations().deniesSession(session.get().sessionId())) {
+            // Signed out here: its refresh token is not sent to the IdP, whatever the IdP did.
+            cookies.clear(response);
+            return new Outcome(null, true, new NotAuthenticatedException(null, List.of(), Messages.tokenRevokedHere()));
+        }
         TokenRefresher.Refreshed refreshed;
         try {
             refreshed = refresher.refresh(refreshToken.get(), session.get().sessionId());

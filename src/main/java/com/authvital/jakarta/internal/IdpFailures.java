@@ -100,7 +100,8 @@ final class IdpFailures {
             return new AccessDeniedException(status, messages,
                     Messages.anotherUsersSession(said));
         }
-        if (status == 401 && (call == Call.CODE_EXCHANGE || call == Call.REFRESH)) {
+        // 401, and OAuth's invalid_grant (400) or any other refusal of the token endpoint.
+        if (status >= 400 && status < 500 && (call == Call.CODE_EXCHANGE || call == Call.REFRESH)) {
             return new NotAuthenticatedException(status, messages, call == Call.REFRESH
                     ? Messages.idpRefusedRefresh(said) : Messages.idpRefusedCode(said));
         }

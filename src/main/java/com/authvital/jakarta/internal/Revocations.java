@@ -38,9 +38,6 @@ final class Revocations {
     private final Cache<String, Boolean> deniedTokens = cache(DENIAL_LIFETIME);
     /** Per user: tokens issued before this epoch second are refused. */
     private final Cache<String, Long> deniedBefore = cache(DENIAL_LIFETIME);
-    /** A validated token's chain, looked up once per token (identity keys: the token cache's instances). */
-    private final Cache<ValidatedToken, Set<String>> chainOfValidated = Caffeine.newBuilder().weakKeys()
-            .maximumSize(MAX).executor(Runnable::run).build();
 
     private static <V> Cache<String, V> cache(Duration lifetime) {
         return Caffeine.newBuilder().maximumSize(MAX).expireAfterWrite(lifetime).executor(Runnable::run).build();
@@ -65,7 +62,6 @@ final class Revocations {
             all.addAll(more);
             return Set.copyOf(all);
         });
-        chainOfValidated.invalidateAll(); // a validated token's chains may have grown; cheap, rare
     }
 
     /** The session (and its chain) was revoked or logged out. */
@@ -88,7 +84,7 @@ final class Revocations {
         deniedBefore.put(userId, at.getEpochSecond());
     }
 
-    /** Whether a valid token was revoked here. Free while nothing was ever denied. */
+    /** Whether a valid token was revoked here. Free while nothing was ever denied, one lookup after. */
     boolean refuses(ValidatedToken token) {
         if (deniedBefore.estimatedSize() > 0) {
             Long before = deniedBefore.getIfPresent(token.principal().getName());
@@ -108,15 +104,13 @@ final class Revocations {
 
     /** The chains of a token the module issued; empty for one it did not (or not yet) record. */
     private Set<String> chainsOf(ValidatedToken token) {
-        Set<String> chains = chainOfValidated.getIfPresent(token);
-        if (chains == null) {
-            chains = issued.getIfPresent(token.token());
-            if (chains == null) {
-                return Set.of(); // not remembered: a token recorded later is found then
-            }
-            chainOfValidated.put(token, chains);
-        }
-        return chains;
+        Set<String> chains = issued.getIfPresent(token.token());
+        return chains == null ? Set.of() : chains;
+    }
+
+    /** Whether this session's chain was denied here: its refresh token must not be used either. */
+    boolean deniesSession(String sessionId) {
+        return deniedChains.estimatedSize() > 0 && deniedChains.getIfPresent(chainOf(sessionId)) != null;
     }
 
     private String chainOf(String sessionId) {

@@ -14,15 +14,26 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} on CDI beans, which Liberty
- * enforces only on EJBs: the caller, as Jakarta Security knows it, must be in one of the roles.
- * A method's annotation wins over its class's. An interceptor only when the module's Jakarta
+ * {@code @RolesAllowed} on CDI beans, which Liberty enforces only on EJBs: the caller, as Jakarta
+ * Security knows it, must be in one of the roles. In a bean that carries {@code @RolesAllowed}
+ * (on the class or a method), a method's {@code @PermitAll} or {@code @DenyAll} wins over the
+ * class's roles; a bean with {@code @DenyAll} alone is not intercepted. An interceptor only when the module's Jakarta
  * Security mechanism is enabled ({@link AuthVitalExtension} makes it one).
  */
 public class RolesAllowedInterceptor {
 
     @Inject
     SecurityContext security;
+
+    /** The class's {@code @RolesAllowed}, from the bean's own class up (a container subclass and inherited methods too). */
+    private static RolesAllowed onClass(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(RolesAllowed.class)) {
+                return c.getAnnotation(RolesAllowed.class);
+            }
+        }
+        return null;
+    }
 
     @AroundInvoke
     Object check(InvocationContext invocation) throws Exception {
@@ -34,7 +45,7 @@ public class RolesAllowedInterceptor {
             throw new AccessDeniedException(null, List.of(), Messages.roleMissing(method.getName(), List.of()));
         }
         RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class) ? method.getAnnotation(RolesAllowed.class)
-                : method.getDeclaringClass().getAnnotation(RolesAllowed.class);
+                : onClass(invocation.getTarget().getClass());
         if (allowed == null) {
             return invocation.proceed(); // the class says @PermitAll, or nothing this method needs
         }

@@ -3,6 +3,8 @@ package com.authvital.jakarta.internal;
 import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.RateLimitedException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.Json;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +48,9 @@ public final class SignInFlow {
     private final RedirectTargets targets;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** The flows whose code was exchanged here, until their cookies expire anyway. */
+    private final Cache<String, Boolean> usedStates = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(FlowCookie.LIFETIME).executor(Runnable::run).build();
 
     SignInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
                DeviceRecords devices, Clock clock) {
@@ -128,6 +133,12 @@ public final class SignInFlow {
         String code = parameter(request, "code");
         if (code == null || code.isBlank()) {
             fail(request, response, 400, Messages.noCode());
+            return;
+        }
+        if (usedStates.asMap().putIfAbsent(flow.state(), Boolean.TRUE) != null) {
+            // A second answer to one flow (a reload, a duplicated navigation) while the cookie
+            // lasts: its code must not be exchanged twice, which the IdP takes for a replay.
+            fail(request, response, 400, Messages.noSignInInProgress());
             return;
         }
         try {

@@ -51,7 +51,8 @@ record SignInSettings(Optional<String> path, Optional<String> callbackPath, Stri
         });
         Duration margin = r.duration(AuthVitalConfig.REFRESH_MARGIN, Duration.ofSeconds(30), Duration.ZERO,
                 Duration.ofMinutes(30));
-        Duration grace = r.duration(AuthVitalConfig.REFRESH_GRACE, Duration.ofSeconds(30), Duration.ZERO,
+        // At least 5 s: a request that overlaps a refresh must find its result, not a spent token.
+        Duration grace = r.duration(AuthVitalConfig.REFRESH_GRACE, Duration.ofSeconds(30), Duration.ofSeconds(5),
                 Duration.ofMinutes(10));
         return new SignInSettings(path, callback, scopes, r.lookup(AuthVitalConfig.SIGNIN_REDIRECT).orElse("/"),
                 new SecretKeySpec(key, "AES"), configured.isEmpty(), r.lookup(AuthVitalConfig.CLIENT_SECRET),

@@ -1,10 +1,13 @@
 package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalException;
+import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.RateLimitedException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * refresh token on every refresh and, when an old one is presented again, revokes every session
  * of the user. So, per refresh token:
  * <ul>
- * <li>one refresh at a time: concurrent requests with the same refresh token wait for the one
+ * <li>one refresh at a time: concurrent requests with the same refresh token (the same session id) wait for the one
  *     call and share its result, success or failure;</li>
  * <li>the result is kept for {@code authvital.refresh.grace} by the old token, so that a second
  *     tab or a request already on its way with the old cookie gets the new tokens;</li>
@@ -56,6 +59,8 @@ final class TokenRefresher {
     private final ConcurrentHashMap<String, CompletableFuture<Refreshed>> running = new ConcurrentHashMap<>();
     private final Cache<String, Refreshed> recent;
     private final Cache<String, Boolean> rotatedOut;
+    /** Until when the IdP asked this server to make no token call (its 429's Retry-After). */
+    private volatile Instant blockedUntil;
 
     TokenRefresher(IdpClient idp, TokenValidator validator, DeviceRecords devices, Duration grace) {
         this.idp = idp;
@@ -77,12 +82,20 @@ final class TokenRefresher {
      * @throws com.authvital.jakarta.IdpUnavailableException when the IdP cannot be used, or is rate-limiting
      */
     Refreshed refresh(String refreshToken, String sessionId) {
-        Refreshed done = recent.getIfPresent(refreshToken);
+        // Keyed by the session id: one per refresh token (each rotation makes a new session), and small.
+        Refreshed done = recent.getIfPresent(sessionId);
         if (done != null) {
             return done;
         }
+        Instant blocked = blockedUntil;
+        if (blocked != null && Instant.now().isBefore(blocked)) {
+            // The IdP is rate-limiting this server: no call until its Retry-After has passed.
+            Duration wait = Duration.between(Instant.now(), blocked);
+            throw new RateLimitedException(wait, List.of(), Messages.idpRateLimited(
+                    IdpFailures.Call.REFRESH.label, Math.max(1, wait.toSeconds())));
+        }
         CompletableFuture<Refreshed> mine = new CompletableFuture<>();
-        CompletableFuture<Refreshed> theirs = running.putIfAbsent(refreshToken, mine);
+        CompletableFuture<Refreshed> theirs = running.putIfAbsent(sessionId, mine);
         if (theirs != null) {
             return join(theirs);
         }
@@ -90,9 +103,9 @@ final class TokenRefresher {
             // Looked at again under the flag: a refresh may have ended between the first look and now.
             // Rotated out only here: while a refresh checks the IdP's answer, its token is already
             // rotated out but its result not yet kept, and a request then must wait for that result.
-            Refreshed result = recent.getIfPresent(refreshToken);
+            Refreshed result = recent.getIfPresent(sessionId);
             if (result == null) {
-                if (rotatedOut.getIfPresent(refreshToken) != null) {
+                if (rotatedOut.getIfPresent(sessionId) != null) {
                     throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
                 }
                 result = call(refreshToken, sessionId);
@@ -103,23 +116,45 @@ final class TokenRefresher {
             mine.completeExceptionally(e);
             throw e;
         } finally {
-            running.remove(refreshToken, mine);
+            running.remove(sessionId, mine);
         }
     }
 
     private Refreshed call(String refreshToken, String sessionId) {
-        TokenAnswer tokens = idp.refresh(refreshToken);
+        TokenAnswer tokens;
+        try {
+            tokens = idp.refresh(refreshToken);
+        } catch (RateLimitedException e) {
+            blockedUntil = Instant.now().plus(e.getRetryAfter());
+            throw e;
+        } catch (IdpUnavailableException e) {
+            if (maybeSpent(e)) {
+                // The IdP may have rotated the token before the answer was lost: never present it
+                // again (that would revoke every session of the user); this device signs in again.
+                rotatedOut.put(sessionId, Boolean.TRUE);
+            }
+            throw e;
+        }
         // From here the old token is spent at the IdP, whatever happens next: the answer is kept
         // before anything else can fail. The access token is checked by whoever uses it.
-        rotatedOut.put(refreshToken, Boolean.TRUE);
+        rotatedOut.put(sessionId, Boolean.TRUE);
         Optional<TokenValidator.RefreshToken> next = validator.refreshToken(tokens.refreshToken());
         Refreshed result = new Refreshed(tokens, sessionId, next);
-        recent.put(refreshToken, result);
+        recent.put(sessionId, result);
         next.ifPresent(session -> {
             devices.rotated(sessionId, session.sessionId());
             validator.revocations().refreshed(sessionId, session.sessionId(), tokens.accessToken());
         });
         return result;
+    }
+
+    /**
+     * Whether the IdP may have rotated the refresh token though no usable answer came: it timed
+     * out, or it answered a success that could not be read or lacked the tokens. Not when no
+     * connection was made (503) or the IdP answered an error status.
+     */
+    private static boolean maybeSpent(IdpUnavailableException e) {
+        return e.getIdpStatus().isEmpty() && e.getStatus() != 503;
     }
 
     private static Refreshed join(CompletableFuture<Refreshed> refresh) {

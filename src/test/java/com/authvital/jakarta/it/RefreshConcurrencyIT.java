@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class RefreshConcurrencyIT {
 
-    private static final Duration GRACE = Duration.ofSeconds(2);
+    private static final Duration GRACE = Duration.ofSeconds(5); // the least authvital.refresh.grace allows
     private static final int PARALLEL = 20;
     /** How soon a token with an unknown kid may fetch the keys again. */
     private static final Duration KEY_REFETCH = Duration.ofSeconds(1);

@@ -96,19 +96,45 @@ class RefreshOutageIT {
         assertTrue(json(slow).getString("message").startsWith("AV1202: "), slow.body());
     }
 
+    /**
+     * The IdP may have rotated the refresh token before its answer was lost to the timeout: the
+     * module never presents that token again (the IdP would take it for theft and revoke every
+     * session of the user); this device signs in again.
+     */
     @Test
-    void aRateLimitingIdpAnswers503WithItsOwnRetryAfterAndKeepsTheCookies() {
+    void aRefreshTokenWhoseRefreshTimedOutIsNeverSentToTheIdpAgain() throws InterruptedException {
         NewSession user = idp.newUser();
         String browser = cookies(expiredAccessToken(idp, user.userId()), user.refreshToken());
-        idp.tokenFault(Json.createObjectBuilder().add("status", 429).add("retryAfterSeconds", 17)
+        idp.tokenFault(Json.createObjectBuilder().add("delayMs", READ_TIMEOUT.multipliedBy(3).toMillis()).build());
+        assertEquals(503, me(browser).statusCode());
+        idp.clearTokenFault();
+
+        HttpResponse<String> again = me(browser);
+
+        assertEquals(401, again.statusCode(), again.body());
+        assertTrue(json(again).getString("message").startsWith("AV1411: "), again.body());
+        Thread.sleep(READ_TIMEOUT.multipliedBy(3).toMillis()); // the stalled call ends at the IdP too
+        assertEquals(0, idp.tokenStats(user.userId()).getInt("familyRevocations"));
+        assertEquals(1, idp.tokenStats(user.userId()).getInt("refreshRequests"), "one call, never a second");
+    }
+
+    @Test
+    void aRateLimitingIdpAnswers503WithItsOwnRetryAfterAndKeepsTheCookies() throws InterruptedException {
+        NewSession user = idp.newUser();
+        String browser = cookies(expiredAccessToken(idp, user.userId()), user.refreshToken());
+        idp.tokenFault(Json.createObjectBuilder().add("status", 429).add("retryAfterSeconds", 2)
                 .add("contentType", "application/json")
                 .add("body", "{\"statusCode\":429,\"message\":\"ThrottlerException: Too Many Requests\"}").build());
 
         HttpResponse<String> limited = me(browser);
 
-        assertUnavailable(limited, "17");
+        assertUnavailable(limited, "2");
         assertTrue(json(limited).getString("message").startsWith("AV1213: "), limited.body());
         idp.clearTokenFault();
+        // Within the IdP's Retry-After the module makes no token call at all.
+        assertEquals(503, me(browser).statusCode());
+        assertRefreshCounts(idp, user.userId(), 1, 0, 0);
+        Thread.sleep(2_100);
         HttpResponse<String> later = me(browser);
         assertEquals(200, later.statusCode(), later.body());
         tokenCookies(later);

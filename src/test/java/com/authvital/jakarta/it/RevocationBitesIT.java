@@ -58,9 +58,11 @@ class RevocationBitesIT {
     private record Device(SignInBrowser browser, String accessToken) {
     }
 
+    private String user;
+
     @BeforeEach
     void aNewDemoUser() {
-        idp.resetDemoUser();
+        user = idp.resetDemoUser().getJsonObject("demo").getString("id");
     }
 
     /**
@@ -115,6 +117,10 @@ class RevocationBitesIT {
         assertEquals(200, revoked.statusCode(), revoked.body());
         assertEquals(401, me(phone.accessToken()));
         assertEquals(200, me(laptop.accessToken()));
+        // The phone's browser, cookies and all: refused, and its refresh token is not tried at the IdP.
+        HttpResponse<String> browser = phone.browser().get(app + "api/me", "Accept", "application/json");
+        assertEquals(401, browser.statusCode(), browser.body());
+        assertEquals(0, idp.tokenStats(user).getInt("refreshRequests"));
     }
 
     @Test

@@ -216,8 +216,13 @@ class SignInIT {
         assertNoTokenCookie(back);
     }
 
+    /**
+     * A second answer to one flow (a reload, a duplicated navigation, another tab with the same
+     * cookie) is refused here: the IdP never sees the code twice, which it would take for a
+     * replay and answer by revoking the user's tokens.
+     */
     @Test
-    void aReplayedCodeIsRefusedAndSetsNoCookie() {
+    void aSecondAnswerToOneFlowIsRefusedWithoutExchangingTheCodeAgain() {
         String callback = throughTheIdp("login", "demo");
         String flow = browser.cookie(callbackUrl(), FlowCookies.NAME).orElseThrow();
         assertEquals(303, browser.get(callback).statusCode());
@@ -226,9 +231,11 @@ class SignInIT {
         replaying.setCookie(callbackUrl(), FlowCookies.NAME, flow, app.getPath() + "callback");
         HttpResponse<String> replay = replaying.get(callback);
 
-        assertEquals(401, replay.statusCode());
-        assertTrue(replay.body().contains("AV1109") && replay.body().contains("already used"), replay.body());
+        assertEquals(400, replay.statusCode());
+        assertTrue(replay.body().contains("AV1401"), replay.body());
         assertNoTokenCookie(replay);
+        assertEquals(1, idp.tokenStats().getInt("codeExchanges"), "the code went to the IdP once");
+        assertEquals(0, idp.tokenStats().getInt("familyRevocations"));
     }
 
     /**
