@@ -230,6 +230,11 @@ public final class Authenticator {
         accessToken.ifPresent(validator.revocations()::denyToken);
     }
 
+    /** Whether {@code path} (in the application) is the sign-in's or the callback's, as configured. */
+    boolean isSignInPath(String path) {
+        return path.equals(config.signIn().path().orElse(null)) || path.equals(config.signIn().callbackPath().orElse(null));
+    }
+
     /** The module's sign-in path, when the module maps it. */
     Optional<String> signInPath() {
         return config.signIn().path();

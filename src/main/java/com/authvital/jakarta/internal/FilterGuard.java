@@ -30,7 +30,10 @@ public final class FilterGuard {
     /** Lets the request through, as the user of its token or anonymously, or answers it. */
     public void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (settings.isPublic(UrlPatterns.pathInApplication(request))) {
+        String path = UrlPatterns.pathInApplication(request);
+        // The module's own sign-in and callback pass too: a filter over /* must not send the
+        // sign-in to the sign-in.
+        if (settings.isPublic(path) || authenticator.isSignInPath(path)) {
             chain.doFilter(request, response);
             return;
         }

@@ -70,6 +70,16 @@ class SignInWiringIT {
                 SignInRegistration.class);
     }
 
+    /** By configuration, behind a filter over everything: the sign-in and callback pass it, or they would loop. */
+    @Deployment(name = "everywhere", testable = false)
+    static WebArchive behindAFilterOverEverything() {
+        return Deployments.war("signin-filter-everywhere", Map.of(
+                        "authvital.signin.path", "/login",
+                        "authvital.signin.callback-path", "/callback",
+                        "authvital.filter.url-patterns", "/*",
+                        "authvital.cookie.secure", "false"));
+    }
+
     private final StandInClient idp = Deployments.standIn();
 
     @BeforeEach
@@ -101,6 +111,12 @@ class SignInWiringIT {
     @Test
     void mappedInWebXml(@ArquillianResource @OperateOnDeployment("web-xml") URL app) {
         signsIn(app, "sign-in", "oidc/callback");
+    }
+
+    @Test
+    void behindAFilterOverEverythingTheSignInAndCallbackPassIt(
+            @ArquillianResource @OperateOnDeployment("everywhere") URL app) {
+        signsIn(app, "login", "callback");
     }
 
     @Test
