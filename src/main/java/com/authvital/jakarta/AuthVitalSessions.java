@@ -184,7 +184,7 @@ public class AuthVitalSessions {
     public RevokeAllResult revokeAll(HttpServletRequest request, HttpServletResponse response, String applicationId) {
         String token = token(request, response);
         RevokeAllResult result = idp.revokeAll(token, blankToNull(applicationId));
-        authenticator.revokedAll(token);
+        authenticator.revokedAll(token, applicationId);
         return result;
     }
 

@@ -229,18 +229,19 @@ class DevicesPageIT {
     }
 
     @Test
-    void whenEveryDeviceWasSignedOutElsewhereThePageSaysNoDeviceIsLeft() throws Exception {
+    void whenEveryDeviceWasSignedOutElsewhereThePageIsSignedOutAtOnce() throws Exception {
         page.signIn();
+        Thread.sleep(1_100); // the token comes from an earlier second than the revocation
         // Log out everywhere from another client, with this browser's own still-valid access token.
         HttpResponse<String> all = post("api/logout-all", page.cookie("access_token"));
         assertEquals(200, all.statusCode(), all.body());
 
+        // The module refuses every token of the user issued before it: the page cannot even list.
         page.open().waitForSignedOut();
 
-        assertTrue(page.shown("empty"), page.visibleText());
-        assertEquals("No device is signed in to your account any more, this one included.", page.text("empty"));
-        assertTrue(page.shown("sign-in"));
+        assertTrue(page.shown("sign-in"), page.visibleText());
         assertFalse(page.shown("devices"));
+        assertFalse(page.cookieNames().contains("access_token"), page.cookieNames().toString());
     }
 
     @Test

@@ -216,9 +216,15 @@ public final class Authenticator {
         validator.revocations().denySessions(sessionIds);
     }
 
-    /** Every session of the owner of {@code accessToken} was revoked: its tokens issued before now are refused. */
-    public void revokedAll(String accessToken) {
-        validator.revocations().denyUser(validator.validate(accessToken).principal().getName(), clock.instant());
+    /**
+     * The owner of {@code accessToken} had its sessions revoked, of every application or of
+     * {@code applicationId}: unless that is another application, its tokens issued until now are
+     * refused.
+     */
+    public void revokedAll(String accessToken, String applicationId) {
+        if (applicationId == null || applicationId.isBlank() || config.idp().audiences().contains(applicationId)) {
+            validator.revocations().denyUser(validator.validate(accessToken).principal().getName(), clock.instant());
+        }
     }
 
     /**

@@ -79,7 +79,7 @@ final class Revocations {
         deniedTokens.put(accessToken, Boolean.TRUE);
     }
 
-    /** Every session of the user was revoked at {@code at}: every token issued before it goes. */
+    /** Every session of the user was revoked at {@code at}: every token issued before it, or in its second, goes. */
     void denyUser(String userId, Instant at) {
         deniedBefore.put(userId, at.getEpochSecond());
     }
@@ -88,7 +88,8 @@ final class Revocations {
     boolean refuses(ValidatedToken token) {
         if (deniedBefore.estimatedSize() > 0) {
             Long before = deniedBefore.getIfPresent(token.principal().getName());
-            if (before != null && token.principal().getIssuedAtTime() < before) {
+            // The same second counts as before: iat has no finer grain, and a token of that second may precede it.
+            if (before != null && token.principal().getIssuedAtTime() <= before) {
                 return true;
             }
         }
