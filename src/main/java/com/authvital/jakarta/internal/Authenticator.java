@@ -236,9 +236,13 @@ public final class Authenticator {
         accessToken.ifPresent(validator.revocations()::denyToken);
     }
 
-    /** Whether {@code path} (in the application) is the sign-in's or the callback's, as configured. */
+    /**
+     * Whether {@code path} (in the application) is the sign-in's or the callback's, as configured;
+     * false for null, which a path that is not plain gives (it is never public).
+     */
     boolean isSignInPath(String path) {
-        return path.equals(config.signIn().path().orElse(null)) || path.equals(config.signIn().callbackPath().orElse(null));
+        return path != null && (path.equals(config.signIn().path().orElse(null))
+                || path.equals(config.signIn().callbackPath().orElse(null)));
     }
 
     /** The module's sign-in path, when the module maps it. */
