@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Hashtable;
 
 /**
  * The module as a Jakarta Security authentication mechanism: the container learns who the caller
@@ -25,6 +26,9 @@ public class AuthVitalMechanism implements HttpAuthenticationMechanism {
 
     /** The message-info key that sets {@code HttpServletRequest.getAuthType()} (Jakarta Authentication). */
     static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
+
+    /** Open Liberty's name for a login's own authentication-cache key. */
+    static final String LIBERTY_CACHE_KEY = "com.ibm.wsspi.security.cred.cacheKey";
 
     @Inject
     Authenticator authenticator;
@@ -72,6 +76,13 @@ public class AuthVitalMechanism implements HttpAuthenticationMechanism {
         request.setAttribute(ValidatedToken.ATTRIBUTE, user);
         // What getAuthType() answers (Liberty says "BASIC" otherwise): RFC 6750 bearer tokens.
         context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AuthenticatedRequest.AUTH_TYPE);
+        // Open Liberty keys its authentication cache by a newly signed LTPA token unless the login
+        // names a key of its own: an RSA signature per request, most of the mechanism's cost under
+        // load (docs/performance.md). The token's own signature, checked just now, is that key.
+        // Other servers ignore this credential.
+        Hashtable<String, Object> liberty = new Hashtable<>();
+        liberty.put(LIBERTY_CACHE_KEY, "authvital:" + user.token().substring(user.token().lastIndexOf('.') + 1));
+        context.getClientSubject().getPrivateCredentials().add(liberty);
         return context.notifyContainerAboutLogin(user.principal(), user.principal().getGroups());
     }
 
