@@ -74,7 +74,9 @@ public final class Authenticator {
     Outcome authenticate(HttpServletRequest request, HttpServletResponse response) {
         Optional<TokenExtractor.AccessToken> token = tokens.locate(request);
         boolean cookiesOnly = token.isEmpty() || token.get().fromCookie();
-        boolean byCookie = token.isPresent() ? token.get().fromCookie() : tokens.refreshTokenCookie(request).isPresent();
+        // Read only when it can matter, and once: a bearer request never needs it.
+        Optional<String> refreshToken = cookiesOnly ? tokens.refreshTokenCookie(request) : Optional.empty();
+        boolean byCookie = token.isPresent() ? token.get().fromCookie() : refreshToken.isPresent();
         if (byCookie && !origins.mayUseCookie(request)) {
             // Before validation and refresh: a forged request gets nothing, at no key fetch or IdP call.
             throw new AccessDeniedException(null, List.of(), Messages.crossSiteRefused(accessTokenCookie()));
@@ -91,7 +93,6 @@ public final class Authenticator {
         if (!cookiesOnly || user != null && !expiresSoon(user)) {
             return new Outcome(user, token.isPresent(), refused);
         }
-        Optional<String> refreshToken = tokens.refreshTokenCookie(request);
         Optional<TokenValidator.RefreshToken> session = refreshToken.flatMap(validator::refreshToken);
         if (session.isEmpty()) {
             return new Outcome(user, token.isPresent(), refused);

@@ -6,7 +6,6 @@ import com.authvital.jakarta.RateLimitedException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.Json;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -107,7 +106,7 @@ public final class SignInFlow {
             fail(request, response, 500, Messages.signInNotConfigured());
             return;
         }
-        Optional<FlowCookie.Flow> sealed = flowCookie(request).flatMap(flows::open);
+        Optional<FlowCookie.Flow> sealed = TokenExtractor.cookie(request, FLOW_COOKIE).flatMap(flows::open);
         if (sealed.isEmpty()) {
             fail(request, response, 400, Messages.noSignInInProgress());
             return;
@@ -166,18 +165,6 @@ public final class SignInFlow {
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", flow.returnTo());
-    }
-
-    private Optional<String> flowCookie(HttpServletRequest request) {
-        Cookie[] all = request.getCookies();
-        if (all != null) {
-            for (Cookie cookie : all) {
-                if (FLOW_COOKIE.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isBlank()) {
-                    return Optional.of(cookie.getValue());
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private void clearFlowCookie(HttpServletRequest request, HttpServletResponse response) {

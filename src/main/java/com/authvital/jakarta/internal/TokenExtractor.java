@@ -91,7 +91,12 @@ public final class TokenExtractor {
 
     /** The refresh token cookie's value, or empty. */
     public Optional<String> refreshTokenCookie(HttpServletRequest request) {
-        return cookieValues(request.getCookies(), refreshCookieName).stream().filter(v -> !v.isBlank()).findFirst();
+        return cookie(request, refreshCookieName);
+    }
+
+    /** The first non-blank value of the request's cookie {@code name}, or empty. */
+    static Optional<String> cookie(HttpServletRequest request, String name) {
+        return cookieValues(request.getCookies(), name).stream().filter(v -> !v.isBlank()).findFirst();
     }
 
     /** The same rules as {@link #accessToken}, on the raw header values and cookie values. */
