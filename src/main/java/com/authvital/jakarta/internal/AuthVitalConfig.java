@@ -101,6 +101,22 @@ public final class AuthVitalConfig {
     public static final String ROLES_PREFIX_TENANT_PERMISSIONS = ROLES_PREFIX + "tenant-permissions";
     /** Whether the module's Jakarta Security authentication mechanism authenticates requests. */
     public static final String JAKARTA_SECURITY = "authvital.jakarta-security.enabled";
+    /** Where what the servers share lives: {@code memory} (this server's, the default) or {@code jcache}. */
+    public static final String STORE = "authvital.store";
+    /** The JCache {@code CachingProvider}'s class, when the class path has more than one. */
+    public static final String STORE_JCACHE_PROVIDER = "authvital.store.jcache.provider";
+    /** The JCache engine's configuration URI for the provider, e.g. {@code classpath:hazelcast.xml}. */
+    public static final String STORE_JCACHE_URI = "authvital.store.jcache.uri";
+    /** What the names of the module's caches start with; default {@code authvital.<client id>.}. */
+    public static final String STORE_CACHE_PREFIX = "authvital.store.cache-prefix";
+    /** The AES-256 key (base64) sealing the refresh results in the shared cache; the same on every server. */
+    public static final String STORE_KEY = "authvital.store.key";
+    /** What unsafe requests get while the shared cache cannot be reached: {@code refuse} (503) or {@code allow}. */
+    public static final String STORE_UNREACHABLE = "authvital.store.unreachable";
+    /** How often the shared cache is checked for being reachable. */
+    public static final String STORE_CHECK_INTERVAL = "authvital.store.check-interval";
+    /** How often, while the shared cache cannot be reached, the engine is asked again. */
+    public static final String STORE_RETRY_INTERVAL = "authvital.store.retry-interval";
     /** The MicroProfile REST Client's own keys for config key {@code authvital}; they win. */
     public static final String REST_URL = "authvital/mp-rest/url";
     public static final String REST_CONNECT_TIMEOUT = "authvital/mp-rest/connectTimeout";
@@ -148,6 +164,7 @@ public final class AuthVitalConfig {
     private final SignInSettings signIn;
     private final RoleMapping roles;
     private final boolean jakartaSecurity;
+    private final StoreSettings store;
 
     private AuthVitalConfig(ConfigReader r) {
         boolean insecureHttp = r.flag(ALLOW_INSECURE_HTTP, false);
@@ -175,6 +192,7 @@ public final class AuthVitalConfig {
         signIn = SignInSettings.read(r);
         roles = RoleMapping.read(r);
         jakartaSecurity = r.flag(JAKARTA_SECURITY, false);
+        store = StoreSettings.read(r, clientId == null ? "" : clientId);
     }
 
     /** Reads the settings from MicroProfile Config. */
@@ -249,10 +267,16 @@ public final class AuthVitalConfig {
         return signIn;
     }
 
+    /** Where what the servers share lives. */
+    StoreSettings store() {
+        return store;
+    }
+
     @Override
     public String toString() {
         return "AuthVitalConfig[" + idp + ", " + tokens + ", " + cookies + ", allowedOrigins=" + allowedOrigins
                 + ", filterUrlPatterns=" + filterUrlPatterns + ", filter=" + filter + ", logoutPath="
-                + logoutPath.orElse("-") + ", logout=" + logout + ", signIn=" + signIn + ", roles=" + roles + ", jakartaSecurity=" + jakartaSecurity + "]";
+                + logoutPath.orElse("-") + ", logout=" + logout + ", signIn=" + signIn + ", roles=" + roles + ", jakartaSecurity=" + jakartaSecurity
+                + ", store=" + store + "]";
     }
 }

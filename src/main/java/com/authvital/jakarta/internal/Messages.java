@@ -16,6 +16,7 @@ import java.util.List;
  * <li>{@code AV12xx}: the IdP cannot be reached or answers what it should not;</li>
  * <li>{@code AV13xx}: the logout servlet's answers;</li>
  * <li>{@code AV14xx}: sign-in and refresh;</li>
+ * <li>{@code AV15xx}: the store the servers share;</li>
  * <li>{@code AV19xx}: the module's own bugs.</li>
  * </ul>
  */
@@ -347,6 +348,39 @@ public final class Messages {
     public static String refreshTokenRotatedOut() {
         return "AV1411: this refresh token was already exchanged for new tokens, which this browser did not keep: "
                 + "sign in again (it is not sent to the IdP again, which would sign the user out everywhere)";
+    }
+
+    // AV15xx: the store the servers share
+
+    /** AV1501: the shared cache cannot be reached (log, WARNING, once per outage). */
+    public static String storeUnreachable(String caches, String policy) {
+        return "AV1501: the shared cache (" + caches + ") cannot be reached: requests are checked against this "
+                + "server's copy of the revocations, its writes are kept until the cache is back, and requests that "
+                + "change something are " + policy + " (authvital.store.unreachable)";
+    }
+
+    /** AV1502: the shared cache can be reached again (log, INFO). */
+    public static String storeReachableAgain(String caches, long seconds, int replayed) {
+        return "AV1502: the shared cache (" + caches + ") can be reached again after " + seconds + " s: " + replayed
+                + " writes kept meanwhile were written to it";
+    }
+
+    /** AV1503: a request that changes something refused while the shared cache cannot be reached (503). */
+    public static String storeUnreachableRefused() {
+        return "AV1503: the servers' shared cache cannot be reached at this moment: a change made now could not "
+                + "reach the other servers; try again in a few seconds";
+    }
+
+    /** AV1504: writes kept while the shared cache was unreachable were dropped past the bound (log, WARNING). */
+    public static String storeWritesDropped(int dropped) {
+        return "AV1504: " + dropped + " writes kept while the shared cache could not be reached were dropped, "
+                + "the oldest first: more than the bound of kept writes";
+    }
+
+    /** AV1505: the JCache engine could not be found or started (log, WARNING; or AV0001 for a missing provider). */
+    public static String storeCannotStart(String provider, String reason) {
+        return "AV1505: the JCache engine (" + provider + ") could not be started: " + reason
+                + "; the module keeps trying (authvital.store.retry-interval)";
     }
 
     // AV19xx: the module's own bugs

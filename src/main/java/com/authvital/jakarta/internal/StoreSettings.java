@@ -1,0 +1,100 @@
+package com.authvital.jakarta.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Where the module keeps what several servers must share ({@link SessionStore}): this server's
+ * memory (the default) or a JCache engine. From {@code authvital.store.*}. Never shows the key.
+ *
+ * @param kind          {@code memory} or {@code jcache}
+ * @param provider      the JCache {@code CachingProvider}'s class; empty: the only one on the class path
+ * @param uri           the engine's configuration for the provider (for Hazelcast, {@code classpath:hazelcast.xml}); empty: its default
+ * @param cachePrefix   what the names of the module's caches start with, so that applications sharing an engine keep apart
+ * @param key           the AES-256 key that seals the refresh results in the shared cache; the same on every server
+ * @param keyGenerated  whether the key was made at this start (only in memory, where nothing leaves the server)
+ * @param whenUnreachable what unsafe requests get while the shared cache cannot be reached
+ * @param checkInterval how often the shared cache is checked for being reachable
+ * @param retryInterval how often, while it cannot be reached, the engine is asked again
+ */
+record StoreSettings(Kind kind, Optional<String> provider, Optional<URI> uri, String cachePrefix, SecretKey key,
+                     boolean keyGenerated, WhenUnreachable whenUnreachable, Duration checkInterval,
+                     Duration retryInterval) {
+
+    /** Where the shared state lives. */
+    enum Kind { MEMORY, JCACHE }
+
+    /**
+     * What a request that changes something gets while the shared cache cannot be reached: refused
+     * with 503 (the default: a revocation made now could not reach the other servers), or let go
+     * on, its writes kept on this server until the cache is back.
+     */
+    enum WhenUnreachable { REFUSE, ALLOW }
+
+    private static final int KEY_BYTES = 32;
+
+    static StoreSettings read(ConfigReader r, String clientId) {
+        Kind kind = r.choice(AuthVitalConfig.STORE, Kind.class, Kind.MEMORY);
+        Optional<String> provider = r.lookup(AuthVitalConfig.STORE_JCACHE_PROVIDER);
+        Optional<URI> uri = r.lookup(AuthVitalConfig.STORE_JCACHE_URI).flatMap(value -> {
+            try {
+                return Optional.of(new URI(value));
+            } catch (URISyntaxException e) {
+                r.problem("'" + AuthVitalConfig.STORE_JCACHE_URI + "' is '" + value + "', not a URI: use the engine's "
+                        + "configuration, e.g. classpath:hazelcast.xml or file:/etc/app/hazelcast.xml");
+                return Optional.empty();
+            }
+        });
+        String prefix = r.lookup(AuthVitalConfig.STORE_CACHE_PREFIX).orElse("authvital." + clientId + ".");
+        Optional<byte[]> configured = r.lookup(AuthVitalConfig.STORE_KEY).flatMap(value -> key(r, value));
+        if (kind == Kind.JCACHE && configured.isEmpty() && r.lookup(AuthVitalConfig.STORE_KEY).isEmpty()) {
+            r.problem("'" + AuthVitalConfig.STORE + "' is 'jcache' but '" + AuthVitalConfig.STORE_KEY + "' is not set: "
+                    + "the servers seal the refresh results they share with it; make one with 'openssl rand -base64 32' "
+                    + "and give every server of the application the same");
+        }
+        byte[] key = configured.orElseGet(() -> {
+            byte[] generated = new byte[KEY_BYTES];
+            new SecureRandom().nextBytes(generated);
+            return generated;
+        });
+        WhenUnreachable when = r.choice(AuthVitalConfig.STORE_UNREACHABLE, WhenUnreachable.class, WhenUnreachable.REFUSE);
+        Duration check = r.duration(AuthVitalConfig.STORE_CHECK_INTERVAL, Duration.ofSeconds(1),
+                Duration.ofMillis(100), Duration.ofMinutes(1));
+        Duration retry = r.duration(AuthVitalConfig.STORE_RETRY_INTERVAL, Duration.ofSeconds(5),
+                Duration.ofMillis(100), Duration.ofMinutes(10));
+        return new StoreSettings(kind, provider, uri, prefix, new SecretKeySpec(key, "AES"), configured.isEmpty(),
+                when, check, retry);
+    }
+
+    private static Optional<byte[]> key(ConfigReader r, String value) {
+        byte[] key;
+        try {
+            key = (value.contains("-") || value.contains("_") ? Base64.getUrlDecoder() : Base64.getDecoder())
+                    .decode(value);
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != KEY_BYTES) {
+            // Never the value: it is a secret.
+            r.problem("'" + AuthVitalConfig.STORE_KEY + "' is not 32 bytes in base64: make one with "
+                    + "'openssl rand -base64 32' and give every server of the application the same");
+            return Optional.empty();
+        }
+        return Optional.of(key);
+    }
+
+    /** Never the key. */
+    @Override
+    public String toString() {
+        return "StoreSettings[kind=" + kind + ", provider=" + provider.orElse("-") + ", uri="
+                + uri.map(URI::toString).orElse("-") + ", cachePrefix=" + cachePrefix + ", key="
+                + (keyGenerated ? "generated" : "configured") + ", whenUnreachable=" + whenUnreachable
+                + ", checkInterval=" + checkInterval + ", retryInterval=" + retryInterval + "]";
+    }
+}
