@@ -143,13 +143,14 @@ public final class SignInFlow {
         try {
             TokenAnswer tokens = idp.exchangeCode(code, flow.redirectUri(), flow.verifier());
             validator.checkIdToken(tokens.idToken(), flow.nonce());
-            validator.validate(tokens.accessToken());
+            ValidatedToken access = validator.validate(tokens.accessToken());
             Instant now = clock.instant();
             Duration refreshLifetime = validator.refreshToken(tokens.refreshToken())
                     .map(refresh -> {
                         devices.signedIn(refresh.sessionId(), request.getHeader("User-Agent"),
                                 request.getRemoteAddr(), now);
-                        validator.revocations().signedIn(tokens.accessToken(), refresh.sessionId());
+                        validator.revocations().signedIn(refresh.sessionId(), tokens.accessToken(),
+                                Instant.ofEpochMilli(access.expiresAt()));
                         return Duration.between(now, refresh.expiresAt());
                     })
                     .orElse(Duration.ofSeconds(tokens.expiresIn()));
