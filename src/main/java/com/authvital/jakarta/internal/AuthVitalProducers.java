@@ -65,8 +65,8 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     SignInFlow signInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
-                          DeviceRecords devices) {
-        return new SignInFlow(config, idp, validator, cookies, devices, Clock.systemUTC());
+                          DeviceRecords devices, SessionStore store) {
+        return new SignInFlow(config, idp, validator, cookies, devices, store, Clock.systemUTC());
     }
 
     @Produces
