@@ -63,7 +63,7 @@ public final class Authenticator {
      */
     void refuseChangesWhileStoreUnreachable(HttpServletRequest request) {
         if (!store.reachable() && config.store().whenUnreachable() == StoreSettings.WhenUnreachable.REFUSE
-                && !SAFE_METHODS.contains(request.getMethod())) {
+                && !SAFE_METHODS.contains(request.getMethod()) && !isLogoutPath(request)) {
             throw new IdpUnavailableException(503, null, List.of(), Messages.storeUnreachableRefused(), null);
         }
     }
@@ -265,6 +265,11 @@ public final class Authenticator {
         } catch (com.authvital.jakarta.AuthVitalException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether the request is for the logout the module maps: a logout only takes rights away, so it always goes on. */
+    private boolean isLogoutPath(HttpServletRequest request) {
+        return config.logoutPath().isPresent() && config.logoutPath().get().equals(UrlPatterns.pathInApplication(request));
     }
 
     /**
