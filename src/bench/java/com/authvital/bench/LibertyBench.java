@@ -75,7 +75,7 @@ public final class LibertyBench {
             "list-warmup", "2000", "list-calls", "100", "list-rounds", "40",
             "load-rounds", "6", "load-requests", "20000", "load-warmup", "10000", "load-warmup-seconds", "150",
             "load-scenario-warmup", "5000",
-            "load-connections", "16", "load-paths", "open,filter,nocache,mechanism,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", "",
+            "load-connections", "16", "load-paths", "open,filter,jcache,nocache,mechanism,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", "",
             "token-cache-size", ""};
         for (int i = 0; i < defaults.length; i += 2) {
             options.put(defaults[i], defaults[i + 1]);
