@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The module's shared parts, one of each per application, built from the validated configuration
@@ -27,28 +28,45 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     Authenticator authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator,
-                                TokenRefresher refresher, AuthVitalCookies cookies) {
-        return new Authenticator(config, tokens, validator, refresher, cookies, Clock.systemUTC());
+                                TokenRefresher refresher, AuthVitalCookies cookies, SessionStore store) {
+        return new Authenticator(config, tokens, validator, refresher, cookies, store, Clock.systemUTC());
+    }
+
+    /** What the servers of the application share: this server's memory, or a JCache engine ({@code authvital.store}). */
+    @Produces
+    @Singleton
+    SessionStore sessionStore(AuthVitalConfig config) {
+        return switch (config.store().kind()) {
+            case MEMORY -> new InMemoryStore();
+            case JCACHE -> new JCacheStore(config.store(), AuthVitalProducers.class.getClassLoader(), Clock.systemUTC());
+        };
+    }
+
+    void close(@Disposes SessionStore store) {
+        store.close();
     }
 
     @Produces
     @Singleton
-    DeviceRecords deviceRecords() {
-        return new InMemoryDeviceRecords();
+    DeviceRecords deviceRecords(SessionStore store) {
+        return new DeviceRecords(store, Clock.systemUTC());
     }
 
     @Produces
     @Singleton
     TokenRefresher tokenRefresher(AuthVitalConfig config, IdpClient idp, TokenValidator validator,
-                                  DeviceRecords devices) {
-        return new TokenRefresher(idp, validator, devices, config.signIn().refreshGrace());
+                                  DeviceRecords devices, SessionStore store) {
+        // Another server's refresh is awaited as long as an IdP call may take, and a second.
+        Duration patience = config.idp().connectTimeout().plus(config.idp().readTimeout()).plusSeconds(1);
+        return new TokenRefresher(idp, validator, devices, store, new Sealer(config.store().key()),
+                config.signIn().refreshGrace(), patience, Clock.systemUTC());
     }
 
     @Produces
     @Singleton
     SignInFlow signInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
-                          DeviceRecords devices) {
-        return new SignInFlow(config, idp, validator, cookies, devices, Clock.systemUTC());
+                          DeviceRecords devices, SessionStore store) {
+        return new SignInFlow(config, idp, validator, cookies, devices, store, Clock.systemUTC());
     }
 
     @Produces
@@ -60,8 +78,8 @@ public class AuthVitalProducers {
 
     @Produces
     @Singleton
-    TokenValidator tokenValidator(AuthVitalConfig config) {
-        return new TokenValidator(config, Clock.systemUTC(), new Revocations());
+    TokenValidator tokenValidator(AuthVitalConfig config, SessionStore store) {
+        return new TokenValidator(config, Clock.systemUTC(), new Revocations(store, Clock.systemUTC()));
     }
 
     void close(@Disposes TokenValidator validator) {

@@ -36,17 +36,36 @@ public final class Authenticator {
     private final RequestOrigin origins;
     private final TokenRefresher refresher;
     private final AuthVitalCookies cookies;
+    private final SessionStore store;
     private final Clock clock;
 
     Authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator, TokenRefresher refresher,
-                  AuthVitalCookies cookies, Clock clock) {
+                  AuthVitalCookies cookies, SessionStore store, Clock clock) {
         this.config = config;
         this.tokens = tokens;
         this.validator = validator;
         this.origins = new RequestOrigin(config.allowedOrigins());
         this.refresher = refresher;
         this.cookies = cookies;
+        this.store = store;
         this.clock = clock;
+    }
+
+    /** The methods that change nothing (RFC 9110 §9.2.1). */
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /**
+     * Refuses a request that changes something while the shared store cannot be reached, unless
+     * {@code authvital.store.unreachable=allow}: a revocation made now could not reach the other
+     * servers. Safe requests go on, checked against this server's copy of the revocations.
+     *
+     * @throws IdpUnavailableException 503, AV1503
+     */
+    void refuseChangesWhileStoreUnreachable(HttpServletRequest request) {
+        if (!store.reachable() && config.store().whenUnreachable() == StoreSettings.WhenUnreachable.REFUSE
+                && !SAFE_METHODS.contains(request.getMethod()) && !isLogoutPath(request)) {
+            throw new IdpUnavailableException(503, null, List.of(), Messages.storeUnreachableRefused(), null);
+        }
     }
 
     /**
@@ -72,6 +91,7 @@ public final class Authenticator {
      * @throws IdpUnavailableException when the keys or, with no valid access token, the refresh cannot be had
      */
     Outcome authenticate(HttpServletRequest request, HttpServletResponse response) {
+        refuseChangesWhileStoreUnreachable(request);
         Optional<TokenExtractor.AccessToken> token = tokens.locate(request);
         boolean cookiesOnly = token.isEmpty() || token.get().fromCookie();
         // Read only when it can matter, and once: a bearer request never needs it.
@@ -155,6 +175,7 @@ public final class Authenticator {
      * @throws AccessDeniedException     for a cross-site request that only the cookie authenticates
      */
     public String callerToken(HttpServletRequest request) {
+        refuseChangesWhileStoreUnreachable(request);
         if (request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken validated) {
             return validated.token(); // the filter judged it, origin included
         }
@@ -234,7 +255,21 @@ public final class Authenticator {
      */
     public void loggedOut(Optional<String> refreshToken, Optional<String> accessToken) {
         refreshToken.flatMap(validator::sessionIdOf).ifPresent(validator.revocations()::denySession);
-        accessToken.ifPresent(validator.revocations()::denyToken);
+        accessToken.ifPresent(token -> validator.revocations().denyToken(token, expiryOf(token)));
+    }
+
+    /** When a token expires, if it is valid now; empty for one that is not, or cannot be checked now. */
+    private Optional<java.time.Instant> expiryOf(String token) {
+        try {
+            return Optional.of(java.time.Instant.ofEpochMilli(validator.validate(token).expiresAt()));
+        } catch (com.authvital.jakarta.AuthVitalException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the request is for the logout the module maps: a logout only takes rights away, so it always goes on. */
+    private boolean isLogoutPath(HttpServletRequest request) {
+        return config.logoutPath().isPresent() && config.logoutPath().get().equals(UrlPatterns.pathInApplication(request));
     }
 
     /**

@@ -1,15 +1,26 @@
 package com.authvital.jakarta.internal;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the module learns about each session's device, which the real IdP does not record for
  * sessions made through {@code /oauth/token}: the browser's user agent and address at sign-in,
  * and when the user signed in. Every refresh makes a new session id at the IdP, so the record
- * moves from the old id to the new one. {@link InMemoryDeviceRecords} serves one server.
+ * moves from the old id to the new one. Kept in the {@link SessionStore}, so that every server of
+ * the application lists the device that signed in on another; the record of a session nobody
+ * refreshes goes after the refresh token's lifetime.
  */
-public interface DeviceRecords {
+public final class DeviceRecords {
+
+    /** As long as the IdP's refresh tokens live, with a day to spare. */
+    static final Duration LIFETIME = Duration.ofDays(8);
 
     /**
      * One device.
@@ -18,15 +29,47 @@ public interface DeviceRecords {
      * @param ipAddress   its address at sign-in (as the server saw it), or null
      * @param firstSignIn when the user signed in on it
      */
-    record Device(String userAgent, String ipAddress, Instant firstSignIn) {
+    public record Device(String userAgent, String ipAddress, Instant firstSignIn) {
+    }
+
+    private final SessionStore store;
+    private final Clock clock;
+
+    DeviceRecords(SessionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
     }
 
     /** A sign-in made session {@code sessionId} on this device. */
-    void signedIn(String sessionId, String userAgent, String ipAddress, Instant at);
+    void signedIn(String sessionId, String userAgent, String ipAddress, Instant at) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ua", userAgent);
+        json.put("ip", ipAddress);
+        json.put("at", at.toEpochMilli());
+        store.put(SessionStore.Region.DEVICES, sessionId, JSONObjectUtils.toJSONString(json),
+                clock.instant().plus(LIFETIME));
+    }
 
     /** A refresh replaced session {@code oldId} with {@code newId}: the device is the same. */
-    void rotated(String oldId, String newId);
+    void rotated(String oldId, String newId) {
+        store.get(SessionStore.Region.DEVICES, oldId).ifPresent(device -> {
+            store.put(SessionStore.Region.DEVICES, newId, device, clock.instant().plus(LIFETIME));
+            store.remove(SessionStore.Region.DEVICES, oldId);
+        });
+    }
 
     /** What is known about the device of session {@code sessionId}. */
-    Optional<Device> find(String sessionId);
+    public Optional<Device> find(String sessionId) {
+        return store.get(SessionStore.Region.DEVICES, sessionId).flatMap(DeviceRecords::parse);
+    }
+
+    private static Optional<Device> parse(String text) {
+        try {
+            Map<String, Object> json = JSONObjectUtils.parse(text);
+            return Optional.of(new Device(JSONObjectUtils.getString(json, "ua"), JSONObjectUtils.getString(json, "ip"),
+                    Instant.ofEpochMilli(JSONObjectUtils.getLong(json, "at"))));
+        } catch (ParseException e) {
+            return Optional.empty(); // another version's record: no label rather than no list
+        }
+    }
 }

@@ -1,19 +1,10 @@
 package com.authvital.jakarta.internal;
 
-import com.nimbusds.jose.EncryptionMethod;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWEAlgorithm;
-import com.nimbusds.jose.JWEHeader;
-import com.nimbusds.jose.JWEObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.DirectDecrypter;
-import com.nimbusds.jose.crypto.DirectEncrypter;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -54,10 +45,10 @@ final class FlowCookie {
         }
     }
 
-    private final SecretKey key;
+    private final Sealer sealer;
 
     FlowCookie(SecretKey key) {
-        this.key = key;
+        this.sealer = new Sealer(key);
     }
 
     /** The flow sealed for the cookie's value. */
@@ -65,13 +56,7 @@ final class FlowCookie {
         String json = Json.createObjectBuilder().add("state", flow.state()).add("nonce", flow.nonce())
                 .add("verifier", flow.verifier()).add("redirect_uri", flow.redirectUri())
                 .add("return_to", flow.returnTo()).add("exp", flow.expiresAt().getEpochSecond()).build().toString();
-        JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(json));
-        try {
-            jwe.encrypt(new DirectEncrypter(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(Messages.flowCookieUnsealable(), e);
-        }
-        return jwe.serialize();
+        return sealer.seal(json);
     }
 
     /**
@@ -79,23 +64,21 @@ final class FlowCookie {
      * else (another server's key, a restart with a generated key, tampering).
      */
     Optional<Flow> open(String value) {
+        Optional<String> text = sealer.open(value);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            JWEObject jwe = JWEObject.parse(value);
-            if (!JWEAlgorithm.DIR.equals(jwe.getHeader().getAlgorithm())
-                    || !EncryptionMethod.A256GCM.equals(jwe.getHeader().getEncryptionMethod())) {
-                return Optional.empty();
-            }
-            jwe.decrypt(new DirectDecrypter(key));
             JsonObject json;
-            try (JsonReader reader = Json.createReader(new StringReader(jwe.getPayload().toString()))) {
+            try (JsonReader reader = Json.createReader(new StringReader(text.get()))) {
                 json = reader.readObject();
             }
             Flow flow = new Flow(json.getString("state"), json.getString("nonce"), json.getString("verifier"),
                     json.getString("redirect_uri"), json.getString("return_to"),
                     Instant.ofEpochSecond(json.getJsonNumber("exp").longValueExact()));
             return Optional.of(flow);
-        } catch (ParseException | JOSEException | JsonException | ClassCastException | NullPointerException
-                 | ArithmeticException | IllegalStateException e) {
+        } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException
+                 | IllegalStateException e) {
             return Optional.empty();
         }
     }

@@ -344,6 +344,12 @@ public final class Messages {
         return "AV1409: a refresh could not be made and the cookies were kept: " + failure;
     }
 
+    /** AV1412: another server's refresh of the same refresh token did not end in time (503). */
+    public static String otherServerRefreshing(long seconds) {
+        return "AV1412: another server of the application is refreshing this browser's tokens and did not finish "
+                + "within " + seconds + " s: try again in a moment";
+    }
+
     /** AV1411: a refresh token that was already exchanged here, after the grace period. */
     public static String refreshTokenRotatedOut() {
         return "AV1411: this refresh token was already exchanged for new tokens, which this browser did not keep: "
@@ -397,6 +403,7 @@ public final class Messages {
 
     /** AV1903: the sign-in's flow cookie could not be sealed. */
     public static String flowCookieUnsealable() {
-        return "AV1903: the sign-in's flow cookie could not be encrypted; report this as a bug";
+        return "AV1903: a value the module seals (the sign-in's flow cookie, a shared refresh result) could not be "
+                + "encrypted; report this as a bug";
     }
 }

@@ -1,72 +1,127 @@
 package com.authvital.jakarta.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Makes a revocation bite at once on this server: the IdP cannot say that an access token's
- * session was revoked (its tokens carry no session id, its introspection ignores revocation), but
- * the module knows which access tokens it issued for which session, and which sessions one
- * device's refreshes chained together. After a logout, a revocation, "sign out other devices" or
- * "log out everywhere", the affected access tokens are refused until they would have expired.
+ * Makes a revocation bite at once, on every server of the application: the IdP cannot say that
+ * an access token's session was revoked (its tokens carry no session id, its introspection
+ * ignores revocation), but the module knows which access tokens it issued for which session, and
+ * which sessions one device's refreshes chained together. After a logout, a revocation, "sign out
+ * other devices" or "log out everywhere", the affected access tokens are refused until they would
+ * have expired.
  *
  * <p>A device's sessions form a chain: the session of its sign-in, then each refresh's new one.
- * Denying a session denies its chain, so the access tokens of its earlier sessions go too.
- * In memory, bounded; everything expires with what it protects.
+ * The chain knows the hashes of the access tokens issued for it; denying a session denies each of
+ * them, so that the per-request check is one lookup of the token's hash (and one of its user's
+ * "log out everywhere") in the {@link SessionStore}'s denials, which every server answers from its
+ * own memory. Everything expires with what it protects. Tokens are named by their SHA-256 only.
  */
 final class Revocations {
 
-    /** How long a denial is kept: longer than any access token lives. */
-    static final Duration DENIAL_LIFETIME = Duration.ofHours(25);
-    /** How long the chain of a session is remembered: a refresh token's lifetime and a day. */
+    /** How long a user's "log out everywhere" is kept: longer than any access token lives. */
+    static final Duration USER_DENIAL_LIFETIME = Duration.ofHours(25);
+    /** How long the chain of a session is remembered, and a denied chain refused: a refresh token's lifetime and a day. */
     static final Duration CHAIN_LIFETIME = Duration.ofDays(8);
-    private static final int MAX = 100_000;
+    /** How many times adding a token to a chain is tried again when another server changed it meanwhile. */
+    private static final int ATTEMPTS = 20;
 
-    /**
-     * The chains of each access token the module issued, by the token. Usually one: but access
-     * tokens carry no session id, so two sign-ins of one user within a second get the same token.
-     */
-    private final Cache<String, Set<String>> issued = cache(DENIAL_LIFETIME);
-    /** The chain of each session the module saw, by session id. */
-    private final Cache<String, String> chains = cache(CHAIN_LIFETIME);
-    private final Cache<String, Boolean> deniedChains = cache(DENIAL_LIFETIME);
-    private final Cache<String, Boolean> deniedTokens = cache(DENIAL_LIFETIME);
-    /** Per user: tokens issued before this epoch second are refused. */
-    private final Cache<String, Long> deniedBefore = cache(DENIAL_LIFETIME);
+    private final SessionStore store;
+    private final Clock clock;
 
-    private static <V> Cache<String, V> cache(Duration lifetime) {
-        return Caffeine.newBuilder().maximumSize(MAX).expireAfterWrite(lifetime).executor(Runnable::run).build();
+    /** The revocations of one server, in its memory. */
+    Revocations() {
+        this(new InMemoryStore(), Clock.systemUTC());
     }
 
-    /** A sign-in gave {@code accessToken} for the new session {@code sessionId}: a new chain. */
-    void signedIn(String accessToken, String sessionId) {
-        chains.put(sessionId, sessionId);
-        issue(accessToken, sessionId);
+    Revocations(SessionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The token's SHA-256, base64url: how revocations and the shared store name a token. */
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e); // every JVM has it
+        }
+    }
+
+    /** A sign-in gave {@code accessToken}, valid until {@code expiresAt}, for the new session {@code sessionId}: a new chain. */
+    void signedIn(String sessionId, String accessToken, Instant expiresAt) {
+        store.put(SessionStore.Region.CHAINS, "s:" + sessionId, sessionId, clock.instant().plus(CHAIN_LIFETIME));
+        issue(sessionId, hash(accessToken), expiresAt);
     }
 
     /** A refresh replaced {@code oldId} with {@code newId} and gave {@code accessToken}: the same chain. */
-    void refreshed(String oldId, String newId, String accessToken) {
+    void refreshed(String oldId, String newId, String accessToken, Instant expiresAt) {
         String chain = chainOf(oldId);
-        chains.put(newId, chain);
-        issue(accessToken, chain);
+        store.put(SessionStore.Region.CHAINS, "s:" + newId, chain, clock.instant().plus(CHAIN_LIFETIME));
+        String hash = hash(accessToken);
+        issue(chain, hash, expiresAt);
+        if (store.get(SessionStore.Region.DENIALS, "c:" + chain).isPresent()) {
+            // A refresh that crossed the chain's revocation: its token goes too.
+            deny(hash, expiresAt);
+        }
     }
 
-    private void issue(String accessToken, String chain) {
-        issued.asMap().merge(accessToken, Set.of(chain), (known, more) -> {
-            Set<String> all = new HashSet<>(known);
-            all.addAll(more);
-            return Set.copyOf(all);
-        });
+    /** Adds a token to its chain's list, which other servers may be changing at the same moment. */
+    private void issue(String chain, String hash, Instant expiresAt) {
+        String key = "t:" + chain;
+        for (int i = 0; i < ATTEMPTS; i++) {
+            Optional<String> known = store.get(SessionStore.Region.CHAINS, key);
+            Map<String, Long> tokens = known.map(this::tokens).orElseGet(LinkedHashMap::new);
+            tokens.put(hash, expiresAt.getEpochSecond());
+            String next = format(tokens);
+            Instant until = Instant.ofEpochSecond(tokens.values().stream().mapToLong(Long::longValue).max().orElse(0));
+            if (known.isEmpty() ? store.putIfAbsent(SessionStore.Region.CHAINS, key, next, until)
+                    : store.replace(SessionStore.Region.CHAINS, key, known.get(), next, until)) {
+                return;
+            }
+        }
+        // Twenty servers changing one chain at once does not happen: a device refreshes on one.
+        throw new IllegalStateException("the token list of a session chain kept changing; it was not recorded");
     }
 
-    /** The session (and its chain) was revoked or logged out. */
+    /** The unexpired tokens of a chain's list: hash to expiry (epoch seconds). */
+    private Map<String, Long> tokens(String list) {
+        Map<String, Long> tokens = new LinkedHashMap<>();
+        long now = clock.instant().getEpochSecond();
+        for (String item : list.split(",")) {
+            int at = item.indexOf('@');
+            if (at > 0) {
+                long expiresAt = Long.parseLong(item.substring(at + 1));
+                if (expiresAt > now) {
+                    tokens.put(item.substring(0, at), expiresAt);
+                }
+            }
+        }
+        return tokens;
+    }
+
+    private static String format(Map<String, Long> tokens) {
+        StringBuilder list = new StringBuilder();
+        tokens.forEach((hash, expiresAt) -> list.append(list.isEmpty() ? "" : ",").append(hash).append('@').append(expiresAt));
+        return list.toString();
+    }
+
+    /** The session (and its chain) was revoked or logged out: its access tokens and its refresh token go. */
     void denySession(String sessionId) {
-        deniedChains.put(chainOf(sessionId), Boolean.TRUE);
+        String chain = chainOf(sessionId);
+        store.put(SessionStore.Region.DENIALS, "c:" + chain, "1", clock.instant().plus(CHAIN_LIFETIME));
+        store.get(SessionStore.Region.CHAINS, "t:" + chain).map(this::tokens).orElse(Map.of())
+                .forEach((hash, expiresAt) -> deny(hash, Instant.ofEpochSecond(expiresAt)));
     }
 
     /** Each of these sessions was revoked. */
@@ -74,48 +129,44 @@ final class Revocations {
         sessionIds.forEach(this::denySession);
     }
 
-    /** This access token is done with, whoever issued it (a logout's own token). */
-    void denyToken(String accessToken) {
-        deniedTokens.put(accessToken, Boolean.TRUE);
+    /**
+     * This access token is done with, whoever issued it (a logout's own token), until
+     * {@code expiresAt}; when its expiry is unknown, for as long as any token lives.
+     */
+    void denyToken(String accessToken, Optional<Instant> expiresAt) {
+        deny(hash(accessToken), expiresAt.orElseGet(() -> clock.instant().plus(USER_DENIAL_LIFETIME)));
+    }
+
+    private void deny(String hash, Instant expiresAt) {
+        store.put(SessionStore.Region.DENIALS, "t:" + hash, "1", expiresAt);
     }
 
     /** Every session of the user was revoked at {@code at}: every token issued before it, or in its second, goes. */
     void denyUser(String userId, Instant at) {
-        deniedBefore.put(userId, at.getEpochSecond());
+        store.put(SessionStore.Region.DENIALS, "u:" + userId, String.valueOf(at.getEpochSecond()),
+                at.plus(USER_DENIAL_LIFETIME));
     }
 
-    /** Whether a valid token was revoked here. Free while nothing was ever denied, one lookup after. */
+    /** Whether a valid token was revoked. Free while nothing was ever denied, two lookups in memory after. */
     boolean refuses(ValidatedToken token) {
-        if (deniedBefore.estimatedSize() > 0) {
-            Long before = deniedBefore.getIfPresent(token.principal().getName());
-            // The same second counts as before: iat has no finer grain, and a token of that second may precede it.
-            if (before != null && token.principal().getIssuedAtTime() <= before) {
-                return true;
-            }
+        if (store.isEmpty(SessionStore.Region.DENIALS)) {
+            return false;
         }
-        if (deniedChains.estimatedSize() > 0) {
-            for (String chain : chainsOf(token)) {
-                if (deniedChains.getIfPresent(chain) != null) {
-                    return true; // a token shared by two sessions goes with either
-                }
-            }
+        Optional<String> before = store.get(SessionStore.Region.DENIALS, "u:" + token.principal().getName());
+        // The same second counts as before: iat has no finer grain, and a token of that second may precede it.
+        if (before.isPresent() && token.principal().getIssuedAtTime() <= Long.parseLong(before.get())) {
+            return true;
         }
-        return deniedTokens.estimatedSize() > 0 && deniedTokens.getIfPresent(token.token()) != null;
+        return store.get(SessionStore.Region.DENIALS, "t:" + token.hash()).isPresent();
     }
 
-    /** The chains of a token the module issued; empty for one it did not (or not yet) record. */
-    private Set<String> chainsOf(ValidatedToken token) {
-        Set<String> chains = issued.getIfPresent(token.token());
-        return chains == null ? Set.of() : chains;
-    }
-
-    /** Whether this session's chain was denied here: its refresh token must not be used either. */
+    /** Whether this session's chain was denied: its refresh token must not be used either. */
     boolean deniesSession(String sessionId) {
-        return deniedChains.estimatedSize() > 0 && deniedChains.getIfPresent(chainOf(sessionId)) != null;
+        return !store.isEmpty(SessionStore.Region.DENIALS)
+                && store.get(SessionStore.Region.DENIALS, "c:" + chainOf(sessionId)).isPresent();
     }
 
     private String chainOf(String sessionId) {
-        String chain = chains.getIfPresent(sessionId);
-        return chain == null ? sessionId : chain;
+        return store.get(SessionStore.Region.CHAINS, "s:" + sessionId).orElse(sessionId);
     }
 }

@@ -3,8 +3,6 @@ package com.authvital.jakarta.internal;
 import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.RateLimitedException;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,12 +45,16 @@ public final class SignInFlow {
     private final RedirectTargets targets;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    /** The flows whose code was exchanged here, until their cookies expire anyway. */
-    private final Cache<String, Boolean> usedStates = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(FlowCookie.LIFETIME).executor(Runnable::run).build();
+    /**
+     * The flows whose code was exchanged, by the hash of their state, on any server of the
+     * application, until their cookies expire anyway: the IdP takes a code presented twice for
+     * theft and revokes every token of the user.
+     */
+    private final SessionStore store;
 
     SignInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
-               DeviceRecords devices, Clock clock) {
+               DeviceRecords devices, SessionStore store, Clock clock) {
+        this.store = store;
         this.config = config;
         this.settings = config.signIn();
         this.idp = idp;
@@ -134,7 +136,8 @@ public final class SignInFlow {
             fail(request, response, 400, Messages.noCode());
             return;
         }
-        if (usedStates.asMap().putIfAbsent(flow.state(), Boolean.TRUE) != null) {
+        if (!store.putIfAbsent(SessionStore.Region.SPENT, "state:" + Revocations.hash(flow.state()), "1",
+                flow.expiresAt())) {
             // A second answer to one flow (a reload, a duplicated navigation) while the cookie
             // lasts: its code must not be exchanged twice, which the IdP takes for a replay.
             fail(request, response, 400, Messages.noSignInInProgress());
@@ -143,13 +146,14 @@ public final class SignInFlow {
         try {
             TokenAnswer tokens = idp.exchangeCode(code, flow.redirectUri(), flow.verifier());
             validator.checkIdToken(tokens.idToken(), flow.nonce());
-            validator.validate(tokens.accessToken());
+            ValidatedToken access = validator.validate(tokens.accessToken());
             Instant now = clock.instant();
             Duration refreshLifetime = validator.refreshToken(tokens.refreshToken())
                     .map(refresh -> {
                         devices.signedIn(refresh.sessionId(), request.getHeader("User-Agent"),
                                 request.getRemoteAddr(), now);
-                        validator.revocations().signedIn(tokens.accessToken(), refresh.sessionId());
+                        validator.revocations().signedIn(refresh.sessionId(), tokens.accessToken(),
+                                Instant.ofEpochMilli(access.expiresAt()));
                         return Duration.between(now, refresh.expiresAt());
                     })
                     .orElse(Duration.ofSeconds(tokens.expiresIn()));

@@ -6,10 +6,16 @@ import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.RateLimitedException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,21 +23,27 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Silent refresh at {@code POST /oauth/token}, safe against the IdP's rotation: it hands out a new
  * refresh token on every refresh and, when an old one is presented again, revokes every session
- * of the user. So, per refresh token:
+ * of the user. So, per refresh token, across every server of the application:
  * <ul>
- * <li>one refresh at a time: concurrent requests with the same refresh token (the same session id) wait for the one
- *     call and share its result, success or failure;</li>
- * <li>the result is kept for {@code authvital.refresh.grace} by the old token, so that a second
- *     tab or a request already on its way with the old cookie gets the new tokens;</li>
- * <li>after that, the old token is known as rotated out until it would have expired, and is
- *     refused here without a call: presenting it to the IdP would sign the user out everywhere.</li>
+ * <li>one refresh at a time: on this server, concurrent requests with the same refresh token (the
+ *     same session id) wait for the one call and share its result, success or failure; between
+ *     servers, the first to claim it in the {@link SessionStore} calls the IdP and the others
+ *     wait for its result there;</li>
+ * <li>the result is kept for {@code authvital.refresh.grace} by the old token, sealed in the
+ *     store, so that a second tab or a request already on its way with the old cookie, on any
+ *     server, gets the new tokens;</li>
+ * <li>after that, the old token is known as spent until it would have expired, and is refused
+ *     without a call: presenting it to the IdP would sign the user out everywhere.</li>
  * </ul>
- * One server's memory; two servers refreshing the same token race (see the README's cluster note).
  */
 final class TokenRefresher {
 
-    /** How many refresh tokens' outcomes are remembered at most. */
+    /** How many refresh results this server keeps at hand, besides the store's. */
     static final int MAX_REMEMBERED = 100_000;
+    /** How long a spent refresh token is refused: a refresh token lives about a week. */
+    static final Duration SPENT_LIFETIME = Duration.ofDays(8);
+    /** How often a server waiting for another's refresh looks for its result. */
+    private static final Duration POLL = Duration.ofMillis(25);
 
     /**
      * What a refresh gave. Kept whatever happens next: the IdP has spent the old refresh token, so
@@ -56,20 +68,29 @@ final class TokenRefresher {
     private final IdpClient idp;
     private final TokenValidator validator;
     private final DeviceRecords devices;
+    private final SessionStore store;
+    private final Sealer sealer;
+    private final Duration grace;
+    /** How long a server waits for another's refresh: as long as the IdP call may take, and a second. */
+    private final Duration patience;
+    private final Clock clock;
+    private final String serverId = UUID.randomUUID().toString();
     private final ConcurrentHashMap<String, CompletableFuture<Refreshed>> running = new ConcurrentHashMap<>();
     private final Cache<String, Refreshed> recent;
-    private final Cache<String, Boolean> rotatedOut;
     /** Until when the IdP asked this server to make no token call (its 429's Retry-After). */
     private volatile Instant blockedUntil;
 
-    TokenRefresher(IdpClient idp, TokenValidator validator, DeviceRecords devices, Duration grace) {
+    TokenRefresher(IdpClient idp, TokenValidator validator, DeviceRecords devices, SessionStore store, Sealer sealer,
+                   Duration grace, Duration patience, Clock clock) {
         this.idp = idp;
         this.validator = validator;
         this.devices = devices;
+        this.store = store;
+        this.sealer = sealer;
+        this.grace = grace;
+        this.patience = patience;
+        this.clock = clock;
         this.recent = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(grace)
-                .executor(Runnable::run).build();
-        // A refresh token lives about a week; one rotated out is refused locally that long.
-        this.rotatedOut = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(Duration.ofDays(8))
                 .executor(Runnable::run).build();
     }
 
@@ -77,7 +98,7 @@ final class TokenRefresher {
      * New tokens for {@code refreshToken}, which must be this application's valid refresh token
      * of session {@code sessionId}.
      *
-     * @throws NotAuthenticatedException when the IdP refused it, or it was rotated out here before
+     * @throws NotAuthenticatedException when the IdP refused it, or it was spent before
      * @throws com.authvital.jakarta.SignInRequiredException when the user must sign in at the IdP again
      * @throws com.authvital.jakarta.IdpUnavailableException when the IdP cannot be used, or is rate-limiting
      */
@@ -88,9 +109,9 @@ final class TokenRefresher {
             return done;
         }
         Instant blocked = blockedUntil;
-        if (blocked != null && Instant.now().isBefore(blocked)) {
+        if (blocked != null && clock.instant().isBefore(blocked)) {
             // The IdP is rate-limiting this server: no call until its Retry-After has passed.
-            Duration wait = Duration.between(Instant.now(), blocked);
+            Duration wait = Duration.between(clock.instant(), blocked);
             throw new RateLimitedException(wait, List.of(), Messages.idpRateLimited(
                     IdpFailures.Call.REFRESH.label, Math.max(1, wait.toSeconds())));
         }
@@ -101,15 +122,14 @@ final class TokenRefresher {
         }
         try {
             // Looked at again under the flag: a refresh may have ended between the first look and now.
-            // Rotated out only here: while a refresh checks the IdP's answer, its token is already
-            // rotated out but its result not yet kept, and a request then must wait for that result.
             Refreshed result = recent.getIfPresent(sessionId);
             if (result == null) {
-                if (rotatedOut.getIfPresent(sessionId) != null) {
-                    throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
-                }
-                result = call(refreshToken, sessionId);
+                result = shared(sessionId).orElse(null);
             }
+            if (result == null) {
+                result = refreshOnce(refreshToken, sessionId);
+            }
+            recent.put(sessionId, result);
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -120,32 +140,115 @@ final class TokenRefresher {
         }
     }
 
+    /** The refresh, made here when this server claims it first in the store, else awaited from the server that did. */
+    private Refreshed refreshOnce(String refreshToken, String sessionId) {
+        // Spent only here: while a refresh checks the IdP's answer, its token is already spent but
+        // its result not yet kept, and a request then must wait for that result.
+        if (store.get(SessionStore.Region.SPENT, sessionId).isPresent()) {
+            throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
+        }
+        Instant claimEnds = clock.instant().plus(patience);
+        if (!store.putIfAbsent(SessionStore.Region.CLAIMS, sessionId, serverId, claimEnds)) {
+            return awaitOtherServer(sessionId);
+        }
+        try {
+            return call(refreshToken, sessionId);
+        } finally {
+            store.remove(SessionStore.Region.CLAIMS, sessionId);
+        }
+    }
+
+    /**
+     * Another server is refreshing this token: its result, as soon as it is in the store. Waits at
+     * most as long as an IdP call may take; the claim goes with the call, whatever its outcome.
+     */
+    private Refreshed awaitOtherServer(String sessionId) {
+        Instant giveUp = clock.instant().plus(patience);
+        while (clock.instant().isBefore(giveUp)) {
+            Optional<Refreshed> result = shared(sessionId);
+            if (result.isPresent()) {
+                return result.get();
+            }
+            if (store.get(SessionStore.Region.CLAIMS, sessionId).isEmpty()) {
+                // Its call ended without a result: spent (refused, or lost on the way) or never made.
+                result = shared(sessionId);
+                if (result.isPresent()) {
+                    return result.get();
+                }
+                if (store.get(SessionStore.Region.SPENT, sessionId).isPresent()) {
+                    throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
+                }
+                break;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IdpUnavailableException(503, null, List.of(), Messages.otherServerRefreshing(
+                Math.max(1, patience.toSeconds())), null);
+    }
+
     private Refreshed call(String refreshToken, String sessionId) {
         TokenAnswer tokens;
+        Instant spentUntil = clock.instant().plus(SPENT_LIFETIME);
         try {
             tokens = idp.refresh(refreshToken);
         } catch (RateLimitedException e) {
-            blockedUntil = Instant.now().plus(e.getRetryAfter());
+            blockedUntil = clock.instant().plus(e.getRetryAfter());
             throw e;
         } catch (IdpUnavailableException e) {
             if (maybeSpent(e)) {
                 // The IdP may have rotated the token before the answer was lost: never present it
                 // again (that would revoke every session of the user); this device signs in again.
-                rotatedOut.put(sessionId, Boolean.TRUE);
+                store.put(SessionStore.Region.SPENT, sessionId, "1", spentUntil);
             }
             throw e;
         }
         // From here the old token is spent at the IdP, whatever happens next: the answer is kept
         // before anything else can fail. The access token is checked by whoever uses it.
-        rotatedOut.put(sessionId, Boolean.TRUE);
-        Optional<TokenValidator.RefreshToken> next = validator.refreshToken(tokens.refreshToken());
-        Refreshed result = new Refreshed(tokens, sessionId, next);
-        recent.put(sessionId, result);
-        next.ifPresent(session -> {
+        store.put(SessionStore.Region.SPENT, sessionId, "1", spentUntil);
+        store.put(SessionStore.Region.REFRESHES, sessionId, sealer.seal(json(tokens)), clock.instant().plus(grace));
+        Refreshed result = refreshed(tokens, sessionId);
+        result.newSession().ifPresent(session -> {
             devices.rotated(sessionId, session.sessionId());
-            validator.revocations().refreshed(sessionId, session.sessionId(), tokens.accessToken());
+            validator.revocations().refreshed(sessionId, session.sessionId(), tokens.accessToken(),
+                    clock.instant().plusSeconds(tokens.expiresIn()));
         });
         return result;
+    }
+
+    private Refreshed refreshed(TokenAnswer tokens, String sessionId) {
+        return new Refreshed(tokens, sessionId, validator.refreshToken(tokens.refreshToken()));
+    }
+
+    /** The result of a refresh that a server of the application made within the grace, from the store. */
+    private Optional<Refreshed> shared(String sessionId) {
+        return store.get(SessionStore.Region.REFRESHES, sessionId).flatMap(sealer::open).flatMap(TokenRefresher::tokens)
+                .map(tokens -> refreshed(tokens, sessionId));
+    }
+
+    private static String json(TokenAnswer tokens) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("access_token", tokens.accessToken());
+        json.put("token_type", tokens.tokenType());
+        json.put("expires_in", tokens.expiresIn());
+        json.put("refresh_token", tokens.refreshToken());
+        json.put("scope", tokens.scope());
+        return JSONObjectUtils.toJSONString(json);
+    }
+
+    private static Optional<TokenAnswer> tokens(String text) {
+        try {
+            Map<String, Object> json = JSONObjectUtils.parse(text);
+            return Optional.of(new TokenAnswer(JSONObjectUtils.getString(json, "access_token"),
+                    JSONObjectUtils.getString(json, "token_type"), JSONObjectUtils.getLong(json, "expires_in"),
+                    JSONObjectUtils.getString(json, "refresh_token"), JSONObjectUtils.getString(json, "scope"), null));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**

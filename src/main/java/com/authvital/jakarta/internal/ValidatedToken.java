@@ -11,8 +11,14 @@ import com.authvital.jakarta.AuthVitalPrincipal;
  * @param expiresAt when it stops being valid, epoch milliseconds
  * @param kid       the key it was verified with: a cached token is trusted only while the IdP
  *                  still publishes that key
+ * @param hash      its SHA-256, as revocations name it (computed once, with the validation)
  */
-public record ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid) {
+public record ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid, String hash) {
+
+    /** A validated token, its hash computed here. */
+    public ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid) {
+        this(token, principal, expiresAt, kid, Revocations.hash(token));
+    }
 
     /** The request attribute under which the filter keeps the validated token. */
     public static final String ATTRIBUTE = ValidatedToken.class.getName();

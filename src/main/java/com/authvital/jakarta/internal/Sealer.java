@@ -1,0 +1,53 @@
+package com.authvital.jakarta.internal;
+
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.DirectDecrypter;
+import com.nimbusds.jose.crypto.DirectEncrypter;
+import java.text.ParseException;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+
+/**
+ * Seals a text so that only a holder of the key can read or make it: a compact JWE ({@code dir},
+ * {@code A256GCM}, nimbus-jose-jwt). The sign-in's flow cookie and the refresh results that the
+ * servers share are sealed with it.
+ */
+final class Sealer {
+
+    private final SecretKey key;
+
+    Sealer(SecretKey key) {
+        this.key = key;
+    }
+
+    /** {@code text} sealed. */
+    String seal(String text) {
+        JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(text));
+        try {
+            jwe.encrypt(new DirectEncrypter(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(Messages.flowCookieUnsealable(), e);
+        }
+        return jwe.serialize();
+    }
+
+    /** The text that this key sealed into {@code sealed}; empty for anything else (another key, tampering). */
+    Optional<String> open(String sealed) {
+        try {
+            JWEObject jwe = JWEObject.parse(sealed);
+            if (!JWEAlgorithm.DIR.equals(jwe.getHeader().getAlgorithm())
+                    || !EncryptionMethod.A256GCM.equals(jwe.getHeader().getEncryptionMethod())) {
+                return Optional.empty();
+            }
+            jwe.decrypt(new DirectDecrypter(key));
+            return Optional.of(jwe.getPayload().toString());
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+}
