@@ -16,8 +16,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * {@code authvital.store=jcache}: a Hazelcast member embedded in each server's application
  * ({@code hazelcast-cluster.xml}, made by {@link Deployments#demoForCluster}), the members
  * finding each other on 127.0.0.1 at the listed ports. Each server gets the store's settings as
- * system properties, the same store key on all of them (made for this run: nothing secret is
- * written into the repository), and its own member port.
+ * system properties, the same store key and sign-in flow key on all of them (made for this run:
+ * nothing secret is written into the repository), and its own member port.
  */
 public final class ClusterApp {
 
@@ -51,19 +51,27 @@ public final class ClusterApp {
         Path warFile = warDir.resolve(war.getName());
         war.as(ZipExporter.class).exportTo(warFile.toFile(), true);
         String members = nodes.stream().map(node -> "127.0.0.1:" + node.hazelcastPort()).collect(Collectors.joining(","));
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
+        String storeKey = newKey();
+        String flowKey = newKey();
         List<LibertyCluster.Spec> specs = nodes.stream().map(node -> {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("authvital.store", "jcache");
             properties.put("authvital.store.jcache.provider", HAZELCAST_MEMBER_PROVIDER);
             properties.put("authvital.store.jcache.uri", "classpath:" + Deployments.HAZELCAST_CLUSTER_XML);
-            properties.put("authvital.store.key", Base64.getEncoder().encodeToString(key));
+            properties.put("authvital.store.key", storeKey);
+            properties.put("authvital.signin.flow-key", flowKey); // a sign-in begun on one server ends on another
             properties.put("authvital.hazelcast.port", String.valueOf(node.hazelcastPort()));
             properties.put("authvital.hazelcast.members", members);
             properties.putAll(settings);
             return new LibertyCluster.Spec(node.name(), node.httpPort(), node.httpsPort(), properties);
         }).toList();
         return LibertyCluster.start(wlp, serverXml, warFile, CONTEXT_ROOT, specs);
+    }
+
+    /** A new AES-256 key in base64, as {@code openssl rand -base64 32} makes one. */
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 }
