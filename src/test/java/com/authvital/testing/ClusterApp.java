@@ -1,5 +1,7 @@
 package com.authvital.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -45,8 +47,8 @@ public final class ClusterApp {
                                        Map<String, String> settings) {
         try {
             Files.createDirectories(warDir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Path warFile = warDir.resolve(war.getName());
         war.as(ZipExporter.class).exportTo(warFile.toFile(), true);

@@ -4,23 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
-import java.net.MalformedURLException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -122,7 +123,7 @@ public final class LibertyCluster implements AutoCloseable {
     }
 
     /** Runs {@code action} on every server at once; the first failure is thrown once all are done. */
-    private void everyServer(java.util.function.Consumer<Server> action) {
+    private void everyServer(Consumer<Server> action) {
         List<CompletableFuture<Void>> all = servers.stream()
                 .map(server -> CompletableFuture.runAsync(() -> action.accept(server), runnable -> {
                     Thread thread = new Thread(runnable, "liberty-" + server.name());
@@ -242,7 +243,7 @@ public final class LibertyCluster implements AutoCloseable {
             try {
                 Files.createDirectories(dir);
                 deleteRecursively(dir.resolve("logs"));
-                Files.copy(serverXml, dir.resolve("server.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(serverXml, dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
                 Files.writeString(dir.resolve("bootstrap.properties"), String.join("\n",
                         "# Written by LibertyCluster at each start.",
                         "default.http.port=" + spec.httpPort(),
@@ -367,7 +368,7 @@ public final class LibertyCluster implements AutoCloseable {
         try (Stream<Path> walk = Files.walk(root)) {
             paths = walk.sorted(Comparator.reverseOrder()).toList();
         }
-        for (Path path : new ArrayList<>(paths)) {
+        for (Path path : paths) {
             Files.delete(path);
         }
     }

@@ -19,17 +19,19 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The two servers of the cluster tests, A and B: the demo on two Open Liberty servers beside the
  * Arquillian test server, pointed at the shared stand-in IdP, sharing a Hazelcast cluster on
  * 127.0.0.1, with a test-only servlet that stops a server's member ({@link HazelcastMemberServlet}).
  * Started once for every test class that uses it, when the first one starts; stopped when the
- * test run ends (or by a shutdown hook). A test gets them as a {@link Servers} parameter.
+ * test run ends (or by a shutdown hook). A test gets them as a {@link Servers} parameter; its
+ * failures name both servers' logs.
  *
  * <p>Nothing of Arquillian: these tests send their requests to the two servers themselves.
  */
-final class TwoServers implements BeforeAllCallback, ParameterResolver {
+final class TwoServers implements BeforeAllCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     /** A and B; the Arquillian test server has 9280/9643 unless the build says otherwise. */
     static final ClusterApp.Node A = new ClusterApp.Node("av-cluster-a", 9381, 9741, 5821);
@@ -58,6 +60,24 @@ final class TwoServers implements BeforeAllCallback, ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return servers(context);
+    }
+
+    /** A failure of a test names the servers' logs, where the module's and Hazelcast's lines are. */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        Servers servers = servers(context);
+        failure.addSuppressed(new ServerLogs("the servers' logs: " + servers.a().log() + " and " + servers.b().log()));
+        throw failure;
+    }
+
+    /** Only a message, beside a test's failure. */
+    private static final class ServerLogs extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        ServerLogs(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** Started on first use, closed (both servers stopped) with the root context, at the end of the run. */
