@@ -2,9 +2,15 @@ package com.authvital.bench;
 
 import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.testing.Deployments;
+import com.hazelcast.core.Hazelcast;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -12,10 +18,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * tests' deployment factory (the module as a jar in {@code WEB-INF/lib}, as users ship it), the
  * filter mapped by the module itself from {@code authvital.filter.url-patterns}:
  * {@link #module} at {@code /bench} (also {@link ListComparisonServlet} and, for the
- * diagnosis, {@link PassThroughFilter}) and {@link #moduleWithoutTokenCache} at
- * {@code /bench-nocache}. {@link #mechanism} at {@code /bench-mechanism} holds the module as a
- * Jakarta Security mechanism instead, no filter mapped. {@link #mpJwt} at {@code /bench-mpjwt}
- * holds no module: Liberty's {@code mpJwt-2.1} protects it ({@code liberty/bench/server.xml}).
+ * diagnosis, {@link PassThroughFilter}), {@link #moduleOnJCache} at {@code /bench-jcache} (the
+ * same on the JCache store, an embedded Hazelcast member in the WAR) and
+ * {@link #moduleWithoutTokenCache} at {@code /bench-nocache}. {@link #mechanism} at
+ * {@code /bench-mechanism} holds the module as a Jakarta Security mechanism instead, no filter
+ * mapped. {@link #mpJwt} at {@code /bench-mpjwt} holds no module: Liberty's {@code mpJwt-2.1}
+ * protects it ({@code liberty/bench/server.xml}).
  */
 final class BenchWar {
 
@@ -24,9 +32,61 @@ final class BenchWar {
 
     /** The file names, as {@code liberty/bench/server.xml} deploys them from {@code bench.dir}. */
     static final String MODULE = "authvital-bench";
+    static final String MODULE_ON_JCACHE = "authvital-bench-jcache";
     static final String MODULE_WITHOUT_CACHE = "authvital-bench-nocache";
     static final String MECHANISM = "authvital-bench-mechanism";
     static final String MP_JWT = "authvital-bench-mpjwt";
+
+    /**
+     * Where the module maps its logout servlet in {@link #module} and {@link #moduleOnJCache}:
+     * the benchmark logs unrelated tokens out through it ({@link Denials}).
+     */
+    static final String LOGOUT_PATH = "/logout";
+
+    /** The port of the JCache WAR's Hazelcast member, on 127.0.0.1; never another: a clash fails the start. */
+    static final int HAZELCAST_PORT = 5891;
+
+    /** The JCache WAR's Hazelcast configuration, in {@code WEB-INF/classes}. */
+    static final String HAZELCAST_CONFIG = "hazelcast-bench.xml";
+
+    /** Hazelcast's own provider for an embedded member (a client's is another class). */
+    private static final String HAZELCAST_PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
+
+    /**
+     * One member alone, on loopback only (its interface, and bound to it rather than to every
+     * address, Hazelcast's default): no multicast, a member list of itself, and a cluster name of
+     * its own, so that it can join nothing else on the machine; no phone-home; its log through
+     * {@code java.util.logging}, which reaches Liberty's {@code messages.log}.
+     */
+    private static final String HAZELCAST_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <hazelcast xmlns="http://www.hazelcast.com/schema/config"
+                       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                       xsi:schemaLocation="http://www.hazelcast.com/schema/config
+                       http://www.hazelcast.com/schema/config/hazelcast-config-5.6.xsd">
+              <cluster-name>authvital-bench</cluster-name>
+              <properties>
+                <property name="hazelcast.logging.type">jdk</property>
+                <property name="hazelcast.phone.home.enabled">false</property>
+                <property name="hazelcast.socket.bind.any">false</property>
+              </properties>
+              <network>
+                <port auto-increment="false">%1$d</port>
+                <interfaces enabled="true">
+                  <interface>127.0.0.1</interface>
+                </interfaces>
+                <join>
+                  <auto-detection enabled="false"/>
+                  <multicast enabled="false"/>
+                  <tcp-ip enabled="true">
+                    <member-list>
+                      <member>127.0.0.1:%1$d</member>
+                    </member-list>
+                  </tcp-ip>
+                </join>
+              </network>
+            </hazelcast>
+            """.formatted(HAZELCAST_PORT);
 
     /** {@code /protected/*} requires {@code role}; Liberty maps a caller's groups to roles of the same name. */
     private static final String CONSTRAINT = """
@@ -52,15 +112,54 @@ final class BenchWar {
      * or at {@code tokenCacheSize} when that is not blank.
      */
     static WebArchive module(String idpBaseUrl, String tokenCacheSize) {
+        return Deployments.app(MODULE, filterConfig(idpBaseUrl, tokenCacheSize),
+                HelloServlet.class, PrincipalServlet.class, PassThroughFilter.class, ListComparisonServlet.class);
+    }
+
+    /**
+     * The same filter as {@link #module}, its token cache as large, with the module's shared
+     * state on JCache ({@code authvital.store=jcache}): an embedded Hazelcast member, its jar in
+     * {@code WEB-INF/lib} as an application would ship it, its configuration
+     * {@link #HAZELCAST_XML}. The store's key is made for this run: nothing leaves the machine.
+     */
+    static WebArchive moduleOnJCache(String idpBaseUrl, String tokenCacheSize) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Map<String, String> config = filterConfig(idpBaseUrl, tokenCacheSize);
+        config.put(AuthVitalConfig.STORE, "jcache");
+        config.put(AuthVitalConfig.STORE_JCACHE_PROVIDER, HAZELCAST_PROVIDER);
+        config.put(AuthVitalConfig.STORE_JCACHE_URI, "classpath:" + HAZELCAST_CONFIG);
+        config.put(AuthVitalConfig.STORE_KEY, Base64.getEncoder().encodeToString(key));
+        return Deployments.app(MODULE_ON_JCACHE, config, HelloServlet.class, PrincipalServlet.class)
+                .addAsLibrary(hazelcastJar())
+                .addAsResource(new StringAsset(HAZELCAST_XML), HAZELCAST_CONFIG);
+    }
+
+    /** What {@link #module} and {@link #moduleOnJCache} share: the filter on {@code /protected/*}, the logout. */
+    private static Map<String, String> filterConfig(String idpBaseUrl, String tokenCacheSize) {
         Map<String, String> config = new HashMap<>(Map.of(
                 AuthVitalConfig.HOST, idpBaseUrl,
                 AuthVitalConfig.CLIENT_ID, CLIENT_ID,
-                AuthVitalConfig.FILTER_URL_PATTERNS, "/protected/*"));
+                AuthVitalConfig.FILTER_URL_PATTERNS, "/protected/*",
+                AuthVitalConfig.LOGOUT_PATH, LOGOUT_PATH));
         if (!tokenCacheSize.isBlank()) {
             config.put(AuthVitalConfig.TOKEN_CACHE_SIZE, tokenCacheSize);
         }
-        return Deployments.app(MODULE, config,
-                HelloServlet.class, PrincipalServlet.class, PassThroughFilter.class, ListComparisonServlet.class);
+        return config;
+    }
+
+    /** Hazelcast's jar, from the benchmark's own class path (the pom's test-scoped dependency). */
+    private static File hazelcastJar() {
+        try {
+            File jar = new File(Hazelcast.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!jar.isFile()) {
+                throw new IllegalStateException("Hazelcast is not a jar on the class path but " + jar
+                        + ": run the benchmark through Maven (mvn -Pbench package)");
+            }
+            return jar;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate Hazelcast's jar", e);
+        }
     }
 
     /** The same without the token cache: every request parses and verifies its token. */

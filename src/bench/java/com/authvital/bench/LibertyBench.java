@@ -31,11 +31,12 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * The two benchmarks inside Open Liberty, in one run: starts a stand-in IdP, writes the
- * benchmark's four WARs ({@link BenchWar}), starts the Liberty server, then (1) has
+ * benchmark's five WARs ({@link BenchWar}), starts the Liberty server, then (1) has
  * {@link ListComparisonServlet} time the sessions service's {@code list()} against a raw
  * {@code HttpClient} call plus JSON-B, and (2) runs the load benchmark ({@link LoadBench}): the
- * same servlet unprotected, behind the module's filter with its token cache on and off, behind
- * the module as a Jakarta Security mechanism, and behind Liberty's {@code mpJwt-2.1}, with one token and with many distinct tokens rotated.
+ * same servlet unprotected, behind the module's filter with its token cache on and off and on the
+ * JCache store (an embedded Hazelcast member), behind the module as a Jakarta Security mechanism,
+ * and behind Liberty's {@code mpJwt-2.1}, with one token and with many distinct tokens rotated.
  * Prints the figures and the targets, then stops the server and the IdP.
  *
  * <p>{@code java -cp <test classpath> com.authvital.bench.LibertyBench --wlp target/liberty/wlp
@@ -74,7 +75,7 @@ public final class LibertyBench {
             "list-warmup", "2000", "list-calls", "100", "list-rounds", "40",
             "load-rounds", "6", "load-requests", "20000", "load-warmup", "10000", "load-warmup-seconds", "150",
             "load-scenario-warmup", "5000",
-            "load-connections", "16", "load-paths", "open,filter,nocache,mechanism,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", "",
+            "load-connections", "16", "load-paths", "open,filter,jcache,nocache,mechanism,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", "",
             "token-cache-size", ""};
         for (int i = 0; i < defaults.length; i += 2) {
             options.put(defaults[i], defaults[i + 1]);
@@ -96,6 +97,12 @@ public final class LibertyBench {
                     + options.get("wlp") + "/bin/server stop " + options.get("server"));
             return 1;
         }
+        if (listening(BenchWar.HAZELCAST_PORT)) {
+            // The JCache WAR's member takes no other port, and the checks take a member there for its own.
+            System.err.println("Something already listens on 127.0.0.1:" + BenchWar.HAZELCAST_PORT
+                    + ", the port of the JCache WAR's Hazelcast member: stop it first");
+            return 1;
+        }
         System.out.println("Liberty benchmarks; " + Machine.describe() + "; " + libertyVersion());
         try (StandInIdp idp = StandInIdp.start(0, BenchWar.CLIENT_ID)) {
             File wars = new File(options.get("war-dir"));
@@ -103,7 +110,9 @@ public final class LibertyBench {
             BenchWar.module(idp.baseUrl(), options.get("token-cache-size")).as(ZipExporter.class).exportTo(war(BenchWar.MODULE), true);
             System.out.println("load: our filter's token cache holds " + (options.get("token-cache-size").isBlank()
                     ? "the default number of tokens" : options.get("token-cache-size") + " tokens")
-                    + " (authvital.token-cache.max-size)");
+                    + " (authvital.token-cache.max-size), on the in-memory and the JCache store alike");
+            BenchWar.moduleOnJCache(idp.baseUrl(), options.get("token-cache-size")).as(ZipExporter.class)
+                    .exportTo(war(BenchWar.MODULE_ON_JCACHE), true);
             BenchWar.moduleWithoutTokenCache(idp.baseUrl()).as(ZipExporter.class)
                     .exportTo(war(BenchWar.MODULE_WITHOUT_CACHE), true);
             BenchWar.mechanism(idp.baseUrl()).as(ZipExporter.class).exportTo(war(BenchWar.MECHANISM), true);
@@ -116,6 +125,7 @@ public final class LibertyBench {
             try {
                 String app = "http://127.0.0.1:" + port + "/bench";
                 awaitApplication(URI.create(app + "/open/hello"));
+                awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-jcache/open/hello"));
                 awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-nocache/open/hello"));
                 awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-mechanism/open/hello"));
                 awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-mpjwt/open/hello"));
@@ -266,7 +276,8 @@ public final class LibertyBench {
         }
     }
 
-    private static boolean listening(int port) {
+    /** Whether something accepts connections on 127.0.0.1:{@code port}. */
+    static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;

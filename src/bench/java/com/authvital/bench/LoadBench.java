@@ -11,17 +11,28 @@ import java.util.stream.Collectors;
 
 /**
  * The load benchmark: the same servlet on one server, unprotected, behind the module's filter
- * (token cache on and off), behind the module as a Jakarta Security mechanism and behind
- * Liberty's {@code mpJwt-2.1}, driven by the same closed
+ * (token cache on and off, its shared state in memory or on JCache), behind the module as a
+ * Jakarta Security mechanism and behind Liberty's {@code mpJwt-2.1}, driven by the same closed
  * loop ({@link LoadDriver}) with one token, or many distinct tokens rotated. For each scenario,
  * after a warm-up, rounds in which every path runs once, the order rotating; the judged figure
  * of a path is the median over the rounds of its throughput divided by the unprotected
- * servlet's in the same round, so that a busier minute of the machine weighs on both.
+ * servlet's in the same round, so that a busier minute of the machine weighs on both. Before
+ * it all, unrelated tokens are logged out on the filter's WARs ({@link Denials}), so that their
+ * revocation check has denials to look up, as it would after an application's first logouts.
  */
 final class LoadBench {
 
-    /** A path under load; {@code protectedPath}: answers 401 without a valid token. */
-    record Target(String key, String label, String path, boolean protectedPath) {
+    /**
+     * A path under load; {@code protectedPath}: answers 401 without a valid token;
+     * {@code denials}: its WAR maps the module's logout at {@link BenchWar#LOGOUT_PATH}, through
+     * which {@link Denials} logs unrelated tokens out before anything is measured.
+     */
+    record Target(String key, String label, String path, boolean protectedPath, boolean denials) {
+
+        /** The logout servlet of its WAR: {@code /bench/logout} for {@code /bench/protected/hello}. */
+        String logoutPath() {
+            return path.substring(0, path.indexOf('/', 1)) + BenchWar.LOGOUT_PATH;
+        }
     }
 
     /** Rotates {@code tokens} distinct tokens; {@code target}: the filter's ratio to reach, 0 for none. */
@@ -37,19 +48,32 @@ final class LoadBench {
             Duration limit) {
     }
 
-    static final Target OPEN = new Target("open", "unprotected", "/bench/open/hello", false);
-    static final Target FILTER = new Target("filter", "our filter", "/bench/protected/hello", true);
+    static final Target OPEN = new Target("open", "unprotected", "/bench/open/hello", false, false);
+    static final Target FILTER = new Target("filter", "our filter", "/bench/protected/hello", true, true);
+    static final Target JCACHE = new Target("jcache", "our filter, JCache store (Hazelcast)",
+            "/bench-jcache/protected/hello", true, true);
     static final Target NO_CACHE = new Target("nocache", "our filter, token cache off",
-            "/bench-nocache/protected/hello", true);
+            "/bench-nocache/protected/hello", true, false);
     static final Target MECHANISM = new Target("mechanism", "our Jakarta Security mechanism",
-            "/bench-mechanism/protected/hello", true);
-    static final Target MP_JWT = new Target("mpjwt", "Liberty mpJwt-2.1", "/bench-mpjwt/protected/hello", true);
+            "/bench-mechanism/protected/hello", true, false);
+    static final Target MP_JWT = new Target("mpjwt", "Liberty mpJwt-2.1", "/bench-mpjwt/protected/hello", true, false);
     static final Target PASS_THROUGH = new Target("passthrough", "a filter doing nothing",
-            "/bench/passthrough/hello", false);
-    private static final List<Target> TARGETS = List.of(OPEN, FILTER, NO_CACHE, MECHANISM, MP_JWT, PASS_THROUGH);
+            "/bench/passthrough/hello", false, false);
+    private static final List<Target> TARGETS = List.of(OPEN, FILTER, JCACHE, NO_CACHE, MECHANISM, MP_JWT,
+            PASS_THROUGH);
 
     /** The issue's targets for the filter, as a fraction of the unprotected servlet's throughput. */
     private static final Map<Integer, Double> FILTER_TARGETS = Map.of(1, 0.97, 400, 0.93, 2000, 0.90, 20000, 0.70);
+
+    /**
+     * Issue 12's targets for the filter on the JCache store, as a fraction of the same filter's
+     * throughput on the in-memory store: the per-request revocation check is answered from each
+     * server's memory either way, so the shared store must cost next to nothing.
+     */
+    private static final Map<Integer, Double> JCACHE_TARGETS = Map.of(1, 0.95, 2000, 0.95);
+
+    /** Unrelated tokens logged out on each WAR with {@code denials} before measuring. */
+    private static final int DENIED_TOKENS = 300;
 
     /** Distinct tokens of the global warm-up: enough that the warm-up also runs the cache's misses. */
     private static final int WARMUP_TOKENS = 1000;
@@ -85,7 +109,8 @@ final class LoadBench {
      */
     List<String> run(TokenMint mint) throws Exception {
         long start = System.nanoTime();
-        int total = WARMUP_TOKENS + scenarios.stream().mapToInt(Scenario::tokens).sum();
+        int total = DENIED_TOKENS + WARMUP_TOKENS + scenarios.stream().mapToInt(Scenario::tokens).sum();
+        byte[][] deniedTokens = mint.mint(DENIED_TOKENS, Duration.ofMinutes(3));
         byte[][] warmupTokens = mint.mint(WARMUP_TOKENS, Duration.ofMinutes(3));
         List<byte[][]> scenarioTokens = new ArrayList<>();
         for (Scenario scenario : scenarios) {
@@ -94,11 +119,13 @@ final class LoadBench {
         System.out.printf(Locale.ROOT, "load: minted %d distinct tokens through the stand-in's /dev/tokens in %.1f s%n",
                 total, (System.nanoTime() - start) / 1e9);
         try (LoadDriver driver = new LoadDriver(server, settings.connections())) {
-            new LoadChecks(server, targets).verify(driver, warmupTokens[0]);
+            new Denials(server).logOut(targets.stream().filter(Target::denials).toList(), deniedTokens);
+            new LoadChecks(server, targets).verify(driver, warmupTokens[0], deniedTokens[0]);
             warmUp(driver, warmupTokens);
             String header = "| scenario | " + targets.stream().filter(t -> t != OPEN).map(Target::label)
                     .collect(Collectors.joining(" | ")) + " | target for our filter |"
-                    + (targets.contains(MECHANISM) ? " our mechanism |" : "");
+                    + (targets.contains(MECHANISM) ? " our mechanism |" : "")
+                    + (targets.contains(JCACHE) ? " JCache store / in-memory store |" : "");
             summary.add(String.format(Locale.ROOT, "load, %d rounds x %d requests per path and scenario, %d connections,"
                     + " closed loop on loopback; throughput relative to the unprotected servlet, median over the rounds"
                     + " of the ratio in the same round (quartiles in brackets):", settings.rounds(), settings.requests(),
@@ -184,7 +211,12 @@ final class LoadBench {
                     line.append(String.format(Locale.ROOT, " (%.3f)", ratios[i][round]));
                 }
             }
-            System.out.println(line.append(" req/s"));
+            line.append(" req/s");
+            if (targets.contains(JCACHE) && targets.contains(FILTER)) {
+                line.append(String.format(Locale.ROOT, "; jcache/filter %.3f",
+                        perSecond[targets.indexOf(JCACHE)] / perSecond[targets.indexOf(FILTER)]));
+            }
+            System.out.println(line);
         }
         String cpu = CpuUse.now(serverPid).since(before);
         System.out.println("  " + cpu);
@@ -199,6 +231,9 @@ final class LoadBench {
         row.append(' ').append(verdict(scenario, ratios)).append(" |");
         if (targets.contains(MECHANISM)) {
             row.append(' ').append(mechanismVerdict(ratios)).append(" |");
+        }
+        if (targets.contains(JCACHE)) {
+            row.append(' ').append(jcacheVerdict(scenario, ratios)).append(" |");
         }
         summary.add(row.toString());
         return rates.append(" req/s; load average ").append(loadAverage).append(" before, rounds' ").append(cpu).toString();
@@ -236,6 +271,28 @@ final class LoadBench {
         }
         return "ahead of mpJwt: " + (Rounds.median(ratios[targets.indexOf(MECHANISM)])
                 >= Rounds.median(ratios[mpJwt]) ? "yes" : "NO");
+    }
+
+    /**
+     * "median 0.981 (quartiles 0.970..0.990); >= 0.95: met": the filter on the JCache store
+     * against the same filter on the in-memory store, round by round (both ratios are to the same
+     * round's unprotected servlet, so theirs is the two paths' throughputs in that round), the
+     * median judged.
+     */
+    private String jcacheVerdict(Scenario scenario, double[][] ratios) {
+        int filter = targets.indexOf(FILTER);
+        if (filter < 0) {
+            return "(our filter not measured)";
+        }
+        int jcache = targets.indexOf(JCACHE);
+        double[] perRound = new double[settings.rounds()];
+        for (int round = 0; round < perRound.length; round++) {
+            perRound[round] = ratios[jcache][round] / ratios[filter][round];
+        }
+        double median = Rounds.median(perRound);
+        double target = JCACHE_TARGETS.getOrDefault(scenario.tokens(), 0.0);
+        return Rounds.quartiles(perRound) + "; " + (target > 0
+                ? String.format(Locale.ROOT, ">= %.2f: %s", target, median >= target ? "met" : "MISSED") : "no target");
     }
 
     private void count(LoadDriver.Run run) {

@@ -15,10 +15,12 @@ import java.util.Locale;
 /**
  * What the load benchmark checks before it measures, printed, the run failing on any surprise:
  * every protected path answers 200 with a valid token, 401 without one and 401 with a tampered
- * one, every unprotected path 200 either way; and {@link PrincipalServlet} beside each path shows
- * who authenticated the request: nobody on the unprotected ones (so {@code mpJwt-2.1}, enabled
- * on the same server, left them alone), the module on its filter's and on its mechanism's (the
- * container's caller is then the module's principal itself), mpJwt on its own.
+ * one, every unprotected path 200 either way, and a path with {@code denials} 401 with a token
+ * {@link Denials} logged out there (the revocation check is on); {@link PrincipalServlet} beside
+ * each path shows who authenticated the request: nobody on the unprotected ones (so
+ * {@code mpJwt-2.1}, enabled on the same server, left them alone), the module on its filter's and
+ * on its mechanism's (the container's caller is then the module's principal itself), mpJwt on its
+ * own; and the JCache path's Hazelcast member listens, so that its store is JCache indeed.
  */
 final class LoadChecks {
 
@@ -33,8 +35,11 @@ final class LoadChecks {
         this.targets = targets;
     }
 
-    /** Checks with {@code token}, a valid token; prints each answer, throws naming every failure. */
-    void verify(LoadDriver driver, byte[] token) throws Exception {
+    /**
+     * Checks with {@code token}, a valid token, and {@code loggedOut}, one that {@link Denials}
+     * logged out on the paths with {@code denials}; prints each answer, throws naming every failure.
+     */
+    void verify(LoadDriver driver, byte[] token, byte[] loggedOut) throws Exception {
         System.out.println("load: checks before measuring");
         for (LoadBench.Target target : targets) {
             int withToken = driver.probe(target.path(), token);
@@ -42,10 +47,25 @@ final class LoadChecks {
             int tampered = driver.probe(target.path(), tampered(token));
             int refused = target.protectedPath() ? 401 : 200;
             boolean ok = withToken == 200 && without == refused && tampered == refused;
-            System.out.printf(Locale.ROOT, "  %-36s %-30s valid token %d, none %d, tampered %d: %s%n", target.path(),
-                    target.label(), withToken, without, tampered, ok ? "ok" : "WRONG, expected 200, " + refused + ", " + refused);
+            String denied = "";
+            if (target.denials()) {
+                int status = loggedOutStatus(driver, target.path(), loggedOut);
+                ok &= status == 401;
+                denied = ", logged out " + status;
+            }
+            System.out.printf(Locale.ROOT, "  %-36s %-38s valid token %d, none %d, tampered %d%s: %s%n", target.path(),
+                    target.label(), withToken, without, tampered, denied, ok ? "ok"
+                            : "WRONG, expected 200, " + refused + ", " + refused + (target.denials() ? ", 401" : ""));
             if (!ok) {
-                failures.add(target.path() + " answered " + withToken + "/" + without + "/" + tampered);
+                failures.add(target.path() + " answered " + withToken + "/" + without + "/" + tampered + denied);
+            }
+        }
+        if (targets.contains(LoadBench.JCACHE)) {
+            boolean member = LibertyBench.listening(BenchWar.HAZELCAST_PORT);
+            System.out.printf(Locale.ROOT, "  %-36s Hazelcast member on 127.0.0.1:%d: %s%n", LoadBench.JCACHE.path(),
+                    BenchWar.HAZELCAST_PORT, member ? "listening, ok" : "WRONG, nothing listens: is the store JCache?");
+            if (!member) {
+                failures.add("no Hazelcast member listens on 127.0.0.1:" + BenchWar.HAZELCAST_PORT);
             }
         }
         String bearer = new String(token, StandardCharsets.US_ASCII);
@@ -73,6 +93,21 @@ final class LoadChecks {
         if (!ok) {
             failures.add(path + " answered " + answer.statusCode() + " " + body);
         }
+    }
+
+    /**
+     * The status of a logged-out token on {@code path}: 401 once the denial is seen there. A
+     * store may learn of a denial through its engine's events, a moment after the logout
+     * answered: asked again for up to ten seconds.
+     */
+    private static int loggedOutStatus(LoadDriver driver, String path, byte[] token) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int status = driver.probe(path, token);
+        while (status != 401 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = driver.probe(path, token);
+        }
+        return status;
     }
 
     /** A copy of the token with one character of its signature changed. */

@@ -7,7 +7,8 @@
  *     verification ({@code mvn -Pbench package -Dbench.skip.liberty=true}).</li>
  * <li>{@link com.authvital.bench.LibertyBench}: on Open Liberty, the sessions service's
  *     {@code list()} against a raw HTTP call, and the load benchmark ({@code LoadBench}): the
- *     same servlet unprotected, behind the filter, behind the module's Jakarta Security mechanism
+ *     same servlet unprotected, behind the filter (its shared state in memory or on JCache),
+ *     behind the module's Jakarta Security mechanism
  *     and behind Liberty's {@code mpJwt-2.1}, with
  *     one token and with many distinct tokens rotated
  *     ({@code mvn -Pbench package -Dbench.skip.jmh=true}).</li>
