@@ -43,6 +43,9 @@ public final class Deployments {
     /** The demo's WAR, as the build made it: an absolute path. */
     static final String DEMO_WAR = "demo.war";
 
+    /** The member configuration of the two-server tests and demo, a test resource (src/test/resources). */
+    public static final String HAZELCAST_CLUSTER_XML = "hazelcast-cluster.xml";
+
     private static final String DEMO_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
 
     private static StandInIdp idp;
@@ -138,9 +141,6 @@ public final class Deployments {
                 .addAsLibrary(jarOf("com.hazelcast.core.Hazelcast"))
                 .addAsResource(HAZELCAST_CLUSTER_XML);
     }
-
-    /** The member configuration of the two-server tests and demo, a test resource. */
-    public static final String HAZELCAST_CLUSTER_XML = "hazelcast-cluster.xml";
 
     /** The jar of this JVM's class path that holds {@code className}. */
     private static File jarOf(String className) {
