@@ -43,6 +43,9 @@ public final class Deployments {
     /** The demo's WAR, as the build made it: an absolute path. */
     static final String DEMO_WAR = "demo.war";
 
+    /** The member configuration of the two-server tests and demo, a test resource (src/test/resources). */
+    public static final String HAZELCAST_CLUSTER_XML = "hazelcast-cluster.xml";
+
     private static final String DEMO_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
 
     private static StandInIdp idp;
@@ -125,6 +128,28 @@ public final class Deployments {
         more.forEach(settings::setProperty);
         demo.delete(DEMO_CONFIG);
         return demo.add(new StringAsset(properties(settings)), DEMO_CONFIG);
+    }
+
+    /**
+     * The demo's WAR as {@link #demo(String, String, Map)} makes it, ready for several servers: with
+     * Hazelcast in {@code WEB-INF/lib} (the engine of {@code authvital.store=jcache}, the jar of this
+     * JVM's test class path) and its member configuration {@code hazelcast-cluster.xml} in
+     * {@code WEB-INF/classes}. Each server's system properties choose the store and the member's port.
+     */
+    public static WebArchive demoForCluster(String name, String idpBaseUrl, Map<String, String> more) {
+        return demo(name, idpBaseUrl, more)
+                .addAsLibrary(jarOf("com.hazelcast.core.Hazelcast"))
+                .addAsResource(HAZELCAST_CLUSTER_XML);
+    }
+
+    /** The jar of this JVM's class path that holds {@code className}. */
+    private static File jarOf(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, Deployments.class.getClassLoader());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile();
+        } catch (ClassNotFoundException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(className + " is not on the test class path as a jar", e);
+        }
     }
 
     /** The module's jar, from the build's own classes: what {@code mvn package} ships. */

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * What the silent-refresh ITs share, on the client side: the deployment settings they start
  * from, a browser's cookies with an access token that has expired or is about to, the token
- * cookies an answer sets, and the stand-in's counts of one user's refreshes.
+ * cookies an answer sets, and the stand-in's counts of one user's refreshes. The two-server tests
+ * ({@code com.authvital.jakarta.cluster}) use the last two and the rate limit's lifting too.
  */
-final class RefreshFixtures {
+public final class RefreshFixtures {
 
     /** The filter by configuration on {@code /api/*}; cookies without {@code Secure}: the tests speak plain http. */
     static final Map<String, String> FILTERED_API = Map.of(
@@ -65,7 +66,7 @@ final class RefreshFixtures {
     }
 
     /** The answer's {@code Set-Cookie} headers, which must be exactly the two token cookies, by name. */
-    static Map<String, SetCookie> tokenCookies(HttpResponse<?> response) {
+    public static Map<String, SetCookie> tokenCookies(HttpResponse<?> response) {
         List<SetCookie> set = SetCookies.of(response);
         assertEquals(SetCookies.TOKEN_COOKIES, set.stream().map(SetCookie::name).toList(),
                 "Set-Cookie: " + response.headers().allValues("Set-Cookie"));
@@ -75,7 +76,7 @@ final class RefreshFixtures {
     }
 
     /** The stand-in counted exactly these refresh requests, refreshes and family revocations for the user. */
-    static void assertRefreshCounts(StandInClient idp, String userId, long requests, long refreshes,
+    public static void assertRefreshCounts(StandInClient idp, String userId, long requests, long refreshes,
                                     long familyRevocations) {
         JsonObject stats = idp.tokenStats(userId);
         assertEquals(List.of(requests, refreshes, familyRevocations),
@@ -88,7 +89,7 @@ final class RefreshFixtures {
      * Lifts the shared stand-in's limit of token requests a minute for each test, and puts the
      * previous limit back after it: the other ITs of the JVM share the stand-in.
      */
-    static final class NoTokenRateLimit implements BeforeEachCallback, AfterEachCallback {
+    public static final class NoTokenRateLimit implements BeforeEachCallback, AfterEachCallback {
 
         private static final String LIMIT = "tokenRequestsPerMinute";
 

@@ -1,0 +1,94 @@
+package com.authvital.jakarta.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.authvital.jakarta.cluster.Devices.Device;
+import com.authvital.jakarta.cluster.TwoServers.Servers;
+import com.authvital.jakarta.it.RefreshFixtures;
+import com.authvital.testing.Deployments;
+import com.authvital.testing.LibertyCluster.Server;
+import com.authvital.testing.StandInClient;
+import com.authvital.testing.TestHttp;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * When server B loses the shared cache (its Hazelcast member stops), B goes on serving requests
+ * that change nothing, refuses those that change something with 503 (AV1503) and says so in its
+ * log (AV1501); once its store has started a new member that rejoined (AV1502), B refuses a device
+ * revoked on A meanwhile, and A sees what B wrote while it was out.
+ */
+@ExtendWith({TwoServers.class, RefreshFixtures.NoTokenRateLimit.class})
+class ClusterOutageIT {
+
+    /** The store notices within its check interval (1 s); a loaded machine may take longer to log it. */
+    private static final Duration NOTICED = Duration.ofSeconds(10);
+    /** The retry interval, then a new member's start and join, on a loaded machine. */
+    private static final Duration BACK = TwoServers.RETRY_INTERVAL.plusSeconds(60);
+    private static final String SAFARI_ON_IPAD = "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+    private static final String FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) "
+            + "Gecko/20100101 Firefox/128.0";
+
+    private final Server a;
+    private final Server b;
+    private final StandInClient idp = Deployments.standIn();
+
+    ClusterOutageIT(Servers servers) {
+        this.a = servers.a();
+        this.b = servers.b();
+    }
+
+    @Test
+    void whenTheCacheStopsSafeRequestsGoOnChangesGet503AndEverythingIsBackAfter() {
+        String user = idp.resetDemoUser().getJsonObject("demo").getString("id");
+        Device laptop = Devices.signIn(a, FIREFOX_ON_WINDOWS);
+        String laptopSession = Devices.thisDevice(a, laptop).getString("id");
+        String phone = Devices.phoneAppToken(idp, user);
+        TestHttp onA = new TestHttp(a.app());
+        TestHttp onB = new TestHttp(b.app());
+        long mark = b.logMark();
+
+        HttpResponse<String> stopped = onB.post("test/hazelcast/stop");
+        assertEquals(200, stopped.statusCode(), stopped.body());
+        long stoppedAt = System.nanoTime();
+        b.awaitLog(mark, NOTICED, "AV1501");
+
+        try {
+            assertEquals(200, me(onB, laptop.accessToken()).statusCode(), "a request that changes nothing, on B");
+            HttpResponse<String> change = onB.send("POST", "api/sessions/" + laptopSession + "/revoke", null,
+                    "Authorization", "Bearer " + phone);
+            assertEquals(503, change.statusCode(), change.body());
+            assertTrue(change.body().contains("AV1503"), change.body());
+            assertTrue(change.headers().firstValue("Retry-After").isPresent(), "Retry-After: " + change.headers().map());
+
+            // Meanwhile: the laptop is signed out on A, and a tablet signs in on B.
+            HttpResponse<String> revoked = onA.send("POST", "api/sessions/" + laptopSession + "/revoke", null,
+                    "Authorization", "Bearer " + phone);
+            assertEquals(200, revoked.statusCode(), revoked.body());
+            Device tablet = Devices.signIn(b, SAFARI_ON_IPAD);
+
+            b.awaitLog(mark, BACK, "AV1502");
+            System.out.printf(Locale.ROOT, "B's shared cache back (AV1502) %.1f s after its member stopped%n",
+                    (System.nanoTime() - stoppedAt) / 1e9);
+
+            HttpResponse<String> laptopOnB = me(onB, laptop.accessToken());
+            assertEquals(401, laptopOnB.statusCode(), "the laptop signed out on A, on B: " + laptopOnB.body());
+            assertEquals("Mobile Safari 17 on iOS", Devices.thisDevice(a, tablet).getString("device"),
+                    "the tablet B signed in while out, listed on A");
+            assertEquals(200, me(onA, tablet.accessToken()).statusCode(), "the tablet on A");
+        } finally {
+            // The next test gets one cluster of two again.
+            TwoServers.awaitMembers(a, 2, BACK);
+            TwoServers.awaitMembers(b, 2, BACK);
+        }
+    }
+
+    private static HttpResponse<String> me(TestHttp server, String accessToken) {
+        return server.send("GET", "api/me", null, "Authorization", "Bearer " + accessToken);
+    }
+}

@@ -1,0 +1,384 @@
+package com.authvital.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Open Liberty servers of one application side by side, run from the build's runtime
+ * ({@code target/liberty/wlp}) beside the Arquillian test server: each made from one
+ * {@code server.xml} with its own ports and system properties and given the same WAR, all started
+ * together ({@code bin/server start}) and stopped together, by {@link #close()} or, when the JVM
+ * ends first (Ctrl-C), by a shutdown hook. Everything listens on 127.0.0.1.
+ *
+ * <p>The two-server tests ({@code com.authvital.jakarta.cluster}) and the two-server demo
+ * ({@code mvn -Pdemo-cluster package}) use it. A server's {@code server.xml} reads its ports from
+ * {@code default.http.port} and {@code default.https.port} and its WAR from {@code cluster.war},
+ * which this class writes into its {@code bootstrap.properties}; the system properties go to its
+ * {@code jvm.options}, where MicroProfile Config reads them before the WAR's own settings.
+ */
+public final class LibertyCluster implements AutoCloseable {
+
+    /** How long a server may take to start and deploy the application on a loaded two-core machine. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
+
+    /**
+     * One server to make.
+     *
+     * @param name             its name, a directory under {@code usr/servers}
+     * @param httpPort         its HTTP port on 127.0.0.1
+     * @param httpsPort        its HTTPS port on 127.0.0.1
+     * @param systemProperties its JVM's system properties, in its {@code jvm.options}
+     */
+    public record Spec(String name, int httpPort, int httpsPort, Map<String, String> systemProperties) {
+    }
+
+    private final Path wlp;
+    private final List<Server> servers;
+    private final Thread stopper = new Thread(this::stopAll, "liberty-cluster-stop");
+
+    private LibertyCluster(Path wlp, List<Server> servers) {
+        this.wlp = wlp;
+        this.servers = servers;
+    }
+
+    /**
+     * Makes the servers (each directory written anew: its configuration, no logs of an earlier
+     * run), starts them together and waits until each answers 200 at {@code contextRoot + "/"}.
+     * A server left running by an earlier run that was killed is stopped first.
+     *
+     * @param wlp         the unpacked Open Liberty runtime
+     * @param serverXml   the {@code server.xml} of every server
+     * @param war         the WAR every server runs
+     * @param contextRoot where the {@code server.xml} puts it, e.g. {@code /demo}
+     * @throws IllegalStateException when a server does not start or its application does not
+     *                               answer within 3 minutes; its {@code messages.log} is named
+     */
+    public static LibertyCluster start(Path wlp, Path serverXml, Path war, String contextRoot, List<Spec> specs) {
+        if (!Files.isExecutable(wlp.resolve("bin/server"))) {
+            throw new IllegalStateException(wlp + " holds no Open Liberty runtime: 'mvn verify' unpacks it in "
+                    + "pre-integration-test, 'mvn liberty:install-server' alone");
+        }
+        List<Server> servers = specs.stream().map(spec -> new Server(wlp, spec, contextRoot)).toList();
+        LibertyCluster cluster = new LibertyCluster(wlp, servers);
+        Runtime.getRuntime().addShutdownHook(cluster.stopper); // Ctrl-C still stops them
+        try {
+            for (Server server : servers) {
+                server.write(serverXml, war);
+            }
+            cluster.everyServer(Server::start);
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** The servers, in the order of their specs. */
+    public List<Server> servers() {
+        return servers;
+    }
+
+    /** The server named {@code name}. */
+    public Server server(String name) {
+        return servers.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no server " + name + " in " + servers));
+    }
+
+    /** Stops every server, together; waits for them. */
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running or has run
+        }
+    }
+
+    private void stopAll() {
+        everyServer(Server::stop);
+    }
+
+    /** Runs {@code action} on every server at once; the first failure is thrown once all are done. */
+    private void everyServer(Consumer<Server> action) {
+        List<CompletableFuture<Void>> all = servers.stream()
+                .map(server -> CompletableFuture.runAsync(() -> action.accept(server), runnable -> {
+                    Thread thread = new Thread(runnable, "liberty-" + server.name());
+                    thread.setDaemon(true);
+                    thread.start();
+                })).toList();
+        RuntimeException first = null;
+        for (CompletableFuture<Void> each : all) {
+            try {
+                each.join();
+            } catch (CompletionException e) {
+                RuntimeException failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LibertyCluster" + servers + " in " + wlp;
+    }
+
+    /** One server of the cluster: where it answers, and its log. */
+    public static final class Server {
+
+        private final Path wlp;
+        private final Spec spec;
+        private final Path dir;
+        private final String contextRoot;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1).build();
+
+        private Server(Path wlp, Spec spec, String contextRoot) {
+            this.wlp = wlp;
+            this.spec = spec;
+            this.dir = wlp.resolve("usr/servers").resolve(spec.name());
+            this.contextRoot = contextRoot;
+        }
+
+        /** Its name under {@code usr/servers}. */
+        public String name() {
+            return spec.name();
+        }
+
+        /** {@code http://127.0.0.1:<port><contextRoot>/}, with the slash, for {@link TestHttp}. */
+        public URL app() {
+            try {
+                return URI.create(url("")).toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The absolute URL of {@code path} in the application, e.g. {@code url("api/me")}. */
+        public String url(String path) {
+            return "http://127.0.0.1:" + spec.httpPort() + contextRoot + "/" + path;
+        }
+
+        /** Its {@code messages.log}, where the module's and Hazelcast's log lines land. */
+        public Path log() {
+            return dir.resolve("logs/messages.log");
+        }
+
+        /** How long its {@code messages.log} is now: what {@link #awaitLog} reads after. */
+        public long logMark() {
+            try {
+                return Files.exists(log()) ? Files.size(log()) : 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The first line written to its {@code messages.log} after {@code mark} that holds every
+         * one of {@code parts}, waiting up to {@code within}; fails, with the log's end, when there is none.
+         */
+        public String awaitLog(long mark, Duration within, String... parts) {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (true) {
+                List<String> lines = logAfter(mark).lines().toList();
+                for (String line : lines) {
+                    if (Stream.of(parts).allMatch(line::contains)) {
+                        return line;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no line of " + log() + " written in the last " + within.toSeconds()
+                            + " s holds " + List.of(parts) + "; its end:\n" + tail(lines, 30));
+                }
+                sleep(Duration.ofMillis(100));
+            }
+        }
+
+        /** What its {@code messages.log} holds past {@code mark}. */
+        public String logAfter(long mark) {
+            try {
+                if (!Files.exists(log())) {
+                    return "";
+                }
+                byte[] all = Files.readAllBytes(log());
+                return new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark),
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Its directory: a new {@code server.xml}, {@code bootstrap.properties} and {@code jvm.options}, no old logs. */
+        private void write(Path serverXml, Path war) {
+            try {
+                Files.createDirectories(dir);
+                deleteRecursively(dir.resolve("logs"));
+                Files.copy(serverXml, dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(dir.resolve("bootstrap.properties"), String.join("\n",
+                        "# Written by LibertyCluster at each start.",
+                        "default.http.port=" + spec.httpPort(),
+                        "default.https.port=" + spec.httpsPort(),
+                        "cluster.war=" + war.toAbsolutePath().toString().replace("\\", "/"),
+                        ""));
+                Files.writeString(dir.resolve("jvm.options"), "# Written by LibertyCluster at each start.\n"
+                        + spec.systemProperties().entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining("\n", "", "\n")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the server " + dir, e);
+            }
+        }
+
+        private void start() {
+            if (Files.exists(pidFile()) || listening(spec.httpPort())) {
+                stop(); // left running by a run that was killed
+            }
+            for (int port : List.of(spec.httpPort(), spec.httpsPort())) {
+                if (listening(port)) {
+                    throw new IllegalStateException("127.0.0.1:" + port + " is taken, by something other than "
+                            + name() + ": stop it, or choose other ports");
+                }
+            }
+            String out = run("start");
+            awaitApplication(out);
+        }
+
+        private void stop() {
+            run("stop");
+        }
+
+        private Path pidFile() {
+            return wlp.resolve("usr/servers/.pid").resolve(name() + ".pid");
+        }
+
+        /** {@code bin/server <action> <name>} with this JVM's Java; answers what it printed. */
+        private String run(String action) {
+            ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name())
+                    .redirectErrorStream(true);
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            try {
+                Process process = builder.start();
+                // Small, and read to the end: the script exits once the server has started or stopped.
+                CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        return "(its output could not be read: " + e + ")";
+                    }
+                });
+                Duration timeout = action.equals("start") ? START_TIMEOUT : STOP_TIMEOUT;
+                if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("'server " + action + " " + name() + "' did not finish within "
+                            + timeout.toSeconds() + " s; see " + log());
+                }
+                String printed = output.join();
+                if (process.exitValue() != 0 && action.equals("start")) {
+                    throw new IllegalStateException("'server start " + name() + "' exited with " + process.exitValue()
+                            + ":\n" + printed + "\nsee " + log());
+                }
+                return printed;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot run " + wlp.resolve("bin/server"), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running 'server " + action + " " + name() + "'", e);
+            }
+        }
+
+        /** Until the application's root answers 200: the server has started, but it may still be deploying. */
+        private void awaitApplication(String startOutput) {
+            URI probe = URI.create(url(""));
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            String last = "no answer";
+            while (System.nanoTime() < deadline) {
+                try {
+                    int status = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(10)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status == 200) {
+                        return;
+                    }
+                    last = "answered " + status;
+                } catch (IOException e) {
+                    last = e.toString();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                sleep(Duration.ofMillis(250));
+            }
+            throw new IllegalStateException(probe + " of " + name() + " did not answer 200 within "
+                    + START_TIMEOUT.toSeconds() + " s (" + last + "); 'server start' printed:\n" + startOutput
+                    + "\nsee " + log() + "; its end:\n" + tail(logAfter(0).lines().toList(), 30));
+        }
+
+        @Override
+        public String toString() {
+            return name() + " (127.0.0.1:" + spec.httpPort() + ")";
+        }
+    }
+
+    private static String tail(List<String> lines, int count) {
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            Files.delete(path);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
