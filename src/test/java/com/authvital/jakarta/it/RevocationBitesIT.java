@@ -141,6 +141,9 @@ class RevocationBitesIT {
     void afterLoggingOutEverywhereEveryTokenOfTheUserIsRefusedAndASignInWorks() throws InterruptedException {
         Device laptop = signIn();
         Device phone = signIn();
+        // A mobile app's token, straight from the IdP: the module never issued it.
+        String mobileApp = idp.mint(Map.of("userId", user, "type", "access"));
+        assertEquals(200, me(mobileApp));
         Thread.sleep(1_100); // tokens issued in an earlier second than the revocation
 
         HttpResponse<String> all = new TestHttp(app).send("POST", "api/logout-all", null,
@@ -149,6 +152,7 @@ class RevocationBitesIT {
         assertEquals(200, all.statusCode(), all.body());
         assertEquals(401, me(laptop.accessToken()));
         assertEquals(401, me(phone.accessToken()));
+        assertEquals(401, me(mobileApp), "a token the module did not issue goes too");
         Thread.sleep(1_100);
         assertEquals(200, me(signIn().accessToken()), "a sign-in after it works");
     }
