@@ -3,7 +3,10 @@ package com.authvital.jakarta.internal;
 import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalPrincipal;
 import com.authvital.jakarta.AuthVitalSessions;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -44,6 +47,15 @@ public class AuthVitalProducers {
 
     void close(@Disposes SessionStore store) {
         store.close();
+    }
+
+    /**
+     * Starts the store with the application rather than at its first request: a JCache engine
+     * (an embedded Hazelcast member joining its cluster) takes seconds, and the revocations other
+     * servers made meanwhile must be here before the first request is checked.
+     */
+    void startStore(@Observes @Initialized(ApplicationScoped.class) Object started, SessionStore store) {
+        store.reachable();
     }
 
     @Produces
