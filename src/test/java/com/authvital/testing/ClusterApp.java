@@ -18,8 +18,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * {@code authvital.store=jcache}: a Hazelcast member embedded in each server's application
  * ({@code hazelcast-cluster.xml}, made by {@link Deployments#demoForCluster}), the members
  * finding each other on 127.0.0.1 at the listed ports. Each server gets the store's settings as
- * system properties, the same store key and sign-in flow key on all of them (made for this run:
- * nothing secret is written into the repository), and its own member port.
+ * system properties, the same store key and sign-in flow key on all of them as environment
+ * variables (made for this run: nothing secret is written into the repository, nor shown on a
+ * command line), and its own member port.
  */
 public final class ClusterApp {
 
@@ -60,12 +61,13 @@ public final class ClusterApp {
             properties.put("authvital.store", "jcache");
             properties.put("authvital.store.jcache.provider", HAZELCAST_MEMBER_PROVIDER);
             properties.put("authvital.store.jcache.uri", "classpath:" + Deployments.HAZELCAST_CLUSTER_XML);
-            properties.put("authvital.store.key", storeKey);
-            properties.put("authvital.signin.flow-key", flowKey); // a sign-in begun on one server ends on another
+            // The keys as environment variables, which MicroProfile Config maps to authvital.store.key
+            // and authvital.signin.flow-key: not on the command line. A sign-in begun on one server ends on another.
+            Map<String, String> secrets = Map.of("AUTHVITAL_STORE_KEY", storeKey, "AUTHVITAL_SIGNIN_FLOW_KEY", flowKey);
             properties.put("authvital.hazelcast.port", String.valueOf(node.hazelcastPort()));
             properties.put("authvital.hazelcast.members", members);
             properties.putAll(settings);
-            return new LibertyCluster.Spec(node.name(), node.httpPort(), node.httpsPort(), properties);
+            return new LibertyCluster.Spec(node.name(), node.httpPort(), node.httpsPort(), properties, secrets);
         }).toList();
         return LibertyCluster.start(wlp, serverXml, warFile, CONTEXT_ROOT, specs);
     }

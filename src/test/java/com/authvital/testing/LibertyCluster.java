@@ -51,8 +51,11 @@ public final class LibertyCluster implements AutoCloseable {
      * @param httpPort         its HTTP port on 127.0.0.1
      * @param httpsPort        its HTTPS port on 127.0.0.1
      * @param systemProperties its JVM's system properties, in its {@code jvm.options}
+     * @param environment      its environment variables, in its {@code server.env}: the secrets go
+     *                         there, out of the JVM's command line that {@code ps} shows
      */
-    public record Spec(String name, int httpPort, int httpsPort, Map<String, String> systemProperties) {
+    public record Spec(String name, int httpPort, int httpsPort, Map<String, String> systemProperties,
+                       Map<String, String> environment) {
     }
 
     private final Path wlp;
@@ -238,7 +241,7 @@ public final class LibertyCluster implements AutoCloseable {
             }
         }
 
-        /** Its directory: a new {@code server.xml}, {@code bootstrap.properties} and {@code jvm.options}, no old logs. */
+        /** Its directory: a new {@code server.xml}, {@code bootstrap.properties}, {@code jvm.options} and {@code server.env}, no old logs. */
         private void write(Path serverXml, Path war) {
             try {
                 Files.createDirectories(dir);
@@ -252,6 +255,9 @@ public final class LibertyCluster implements AutoCloseable {
                         ""));
                 Files.writeString(dir.resolve("jvm.options"), "# Written by LibertyCluster at each start.\n"
                         + spec.systemProperties().entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining("\n", "", "\n")));
+                Files.writeString(dir.resolve("server.env"), "# Written by LibertyCluster at each start.\n"
+                        + spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                                 .collect(Collectors.joining("\n", "", "\n")));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the server " + dir, e);
