@@ -91,7 +91,8 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     TokenValidator tokenValidator(AuthVitalConfig config, SessionStore store) {
-        return new TokenValidator(config, Clock.systemUTC(), new Revocations(store, Clock.systemUTC()));
+        return new TokenValidator(config, Clock.systemUTC(), new Revocations(store, Clock.systemUTC(),
+                config.tokens().clockSkew()));
     }
 
     void close(@Disposes TokenValidator validator) {

@@ -37,15 +37,19 @@ final class Revocations {
 
     private final SessionStore store;
     private final Clock clock;
+    /** How long after its {@code exp} the validator still accepts a token: its denial lasts that much longer. */
+    private final Duration skew;
 
     /** The revocations of one server, in its memory. */
     Revocations() {
-        this(new InMemoryStore(), Clock.systemUTC());
+        this(new InMemoryStore(), Clock.systemUTC(), Duration.ofMinutes(10));
     }
 
-    Revocations(SessionStore store, Clock clock) {
+    /** @param skew the validator's clock skew ({@code authvital.clock-skew}) */
+    Revocations(SessionStore store, Clock clock, Duration skew) {
         this.store = store;
         this.clock = clock;
+        this.skew = skew;
     }
 
     /** The token's SHA-256, base64url: how revocations and the shared store name a token. */
@@ -61,7 +65,9 @@ final class Revocations {
     /** A sign-in gave {@code accessToken}, valid until {@code expiresAt}, for the new session {@code sessionId}: a new chain. */
     void signedIn(String sessionId, String accessToken, Instant expiresAt) {
         store.put(SessionStore.Region.CHAINS, "s:" + sessionId, sessionId, clock.instant().plus(CHAIN_LIFETIME));
-        issue(sessionId, hash(accessToken), expiresAt);
+        String hash = hash(accessToken);
+        issue(sessionId, hash, expiresAt);
+        denyIfCrossed(sessionId, sessionId, hash, expiresAt);
     }
 
     /** A refresh replaced {@code oldId} with {@code newId} and gave {@code accessToken}: the same chain. */
@@ -70,8 +76,19 @@ final class Revocations {
         store.put(SessionStore.Region.CHAINS, "s:" + newId, chain, clock.instant().plus(CHAIN_LIFETIME));
         String hash = hash(accessToken);
         issue(chain, hash, expiresAt);
-        if (store.get(SessionStore.Region.DENIALS, "c:" + chain).isPresent()) {
-            // A refresh that crossed the chain's revocation: its token goes too.
+        denyIfCrossed(chain, newId, hash, expiresAt);
+    }
+
+    /**
+     * A token added to a chain that a revocation on another server reached meanwhile goes too.
+     * Looked up after the token was added, in the engine itself (not the per-request copy, which
+     * events feed a moment later): either the revocation's read of the chain's tokens saw this
+     * one, or this read sees the revocation. Also by the new session's own id: a "sign out other
+     * devices" may have listed and revoked it before its chain was recorded.
+     */
+    private void denyIfCrossed(String chain, String sessionId, String hash, Instant expiresAt) {
+        if (store.get(SessionStore.Region.CHAINS, "denied:" + chain).isPresent()
+                || store.get(SessionStore.Region.CHAINS, "denied:" + sessionId).isPresent()) {
             deny(hash, expiresAt);
         }
     }
@@ -116,10 +133,17 @@ final class Revocations {
         return list.toString();
     }
 
-    /** The session (and its chain) was revoked or logged out: its access tokens and its refresh token go. */
+    /** The session (and its chain) was revoked or logged out: its access tokens, its refresh token and its successors go. */
     void denySession(String sessionId) {
         String chain = chainOf(sessionId);
-        store.put(SessionStore.Region.DENIALS, "c:" + chain, "1", clock.instant().plus(CHAIN_LIFETIME));
+        Instant until = clock.instant().plus(CHAIN_LIFETIME);
+        // First where a refresh on another server looks after adding its token (denyIfCrossed),
+        // then for the per-request check; then the tokens the chain has so far.
+        store.put(SessionStore.Region.CHAINS, "denied:" + chain, "1", until);
+        if (!chain.equals(sessionId)) {
+            store.put(SessionStore.Region.CHAINS, "denied:" + sessionId, "1", until);
+        }
+        store.put(SessionStore.Region.DENIALS, "c:" + chain, "1", until);
         store.get(SessionStore.Region.CHAINS, "t:" + chain).map(this::tokens).orElse(Map.of())
                 .forEach((hash, expiresAt) -> deny(hash, Instant.ofEpochSecond(expiresAt)));
     }
@@ -137,14 +161,30 @@ final class Revocations {
         deny(hash(accessToken), expiresAt.orElseGet(() -> clock.instant().plus(USER_DENIAL_LIFETIME)));
     }
 
+    /** Refused until the validator would refuse it anyway: its {@code exp} and the clock skew. */
     private void deny(String hash, Instant expiresAt) {
-        store.put(SessionStore.Region.DENIALS, "t:" + hash, "1", expiresAt);
+        store.put(SessionStore.Region.DENIALS, "t:" + hash, "1", expiresAt.plus(skew));
     }
 
-    /** Every session of the user was revoked at {@code at}: every token issued before it, or in its second, goes. */
+    /**
+     * Every session of the user was revoked at {@code at}: every token issued before it, or in its
+     * second, goes. Never moves back in time: an earlier revocation arriving late keeps the later.
+     */
     void denyUser(String userId, Instant at) {
-        store.put(SessionStore.Region.DENIALS, "u:" + userId, String.valueOf(at.getEpochSecond()),
-                at.plus(USER_DENIAL_LIFETIME));
+        String key = "u:" + userId;
+        String second = String.valueOf(at.getEpochSecond());
+        Instant until = at.plus(USER_DENIAL_LIFETIME);
+        for (int i = 0; i < ATTEMPTS; i++) {
+            Optional<String> known = store.get(SessionStore.Region.DENIALS, key);
+            if (known.isPresent() && Long.parseLong(known.get()) >= at.getEpochSecond()) {
+                return;
+            }
+            if (known.isEmpty() ? store.putIfAbsent(SessionStore.Region.DENIALS, key, second, until)
+                    : store.replace(SessionStore.Region.DENIALS, key, known.get(), second, until)) {
+                return;
+            }
+        }
+        store.put(SessionStore.Region.DENIALS, key, second, until); // the latest revocation wins at worst
     }
 
     /** Whether a valid token was revoked. Free while nothing was ever denied, two lookups in memory after. */
@@ -163,7 +203,8 @@ final class Revocations {
     /** Whether this session's chain was denied: its refresh token must not be used either. */
     boolean deniesSession(String sessionId) {
         return !store.isEmpty(SessionStore.Region.DENIALS)
-                && store.get(SessionStore.Region.DENIALS, "c:" + chainOf(sessionId)).isPresent();
+                && (store.get(SessionStore.Region.DENIALS, "c:" + chainOf(sessionId)).isPresent()
+                || store.get(SessionStore.Region.DENIALS, "c:" + sessionId).isPresent());
     }
 
     private String chainOf(String sessionId) {

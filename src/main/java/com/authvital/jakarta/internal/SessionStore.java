@@ -34,8 +34,12 @@ public interface SessionStore extends AutoCloseable {
         REFRESHES("refreshes", Duration.ofMinutes(10), false),
         /** Session ids whose refresh token the IdP has spent: never presented again. */
         SPENT("spent", Duration.ofDays(8), false),
-        /** Old session id to the server refreshing it at this moment: one refresh in the whole cluster. */
-        CLAIMS("claims", Duration.ofMinutes(2), false);
+        /**
+         * Old session id to the server refreshing it at this moment: one refresh in the whole
+         * cluster. Longer than the longest IdP call the settings allow (connect and read timeouts
+         * of at most 5 minutes each), so that a claim never lapses while its holder waits.
+         */
+        CLAIMS("claims", Duration.ofMinutes(11), false);
 
         /** Its part of a cache's name. */
         public final String id;

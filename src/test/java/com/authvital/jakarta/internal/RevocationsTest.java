@@ -16,9 +16,10 @@ class RevocationsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
     private final InMemoryStore store = new InMemoryStore(clock, 10_000);
-    private final Revocations revocations = new Revocations(store, clock);
+    private static final Duration SKEW = Duration.ofSeconds(30);
+    private final Revocations revocations = new Revocations(store, clock, SKEW);
     /** Another server's view of the same store. */
-    private final Revocations otherServer = new Revocations(store, clock);
+    private final Revocations otherServer = new Revocations(store, clock, SKEW);
 
     private ValidatedToken token(String value, String user, long issuedAt) {
         AuthVitalPrincipal principal = new AuthVitalPrincipal(Map.of("sub", user, "iat", issuedAt));
@@ -56,6 +57,35 @@ class RevocationsTest {
     }
 
     @Test
+    void aNewSessionRevokedBeforeItsChainWasRecordedTakesItsTokenAlong() {
+        // "Sign out other devices" on one server lists and revokes a session that a refresh on
+        // another server has made at the IdP but not yet recorded.
+        revocations.signedIn("s1", "token-1", inAnHour());
+        otherServer.denySession("s2");
+        revocations.refreshed("s1", "s2", "token-2", inAnHour());
+        assertTrue(revocations.refuses(token("token-2", "u1", clock.instant().getEpochSecond())));
+        assertTrue(revocations.deniesSession("s2"), "nor is its refresh token used");
+        assertFalse(revocations.refuses(token("token-1", "u1", clock.instant().getEpochSecond())),
+                "the device's earlier session was not revoked");
+    }
+
+    @Test
+    void aDenialLastsAsLongAsTheValidatorWouldStillAcceptTheToken() {
+        Instant expiresAt = clock.instant().plusSeconds(60);
+        revocations.denyToken("logged-out-token", Optional.of(expiresAt));
+        clock.advance(Duration.ofSeconds(60).plus(SKEW).minusSeconds(1));
+        assertTrue(revocations.refuses(token("logged-out-token", "u1", 0)), "within the clock skew after exp");
+    }
+
+    @Test
+    void aLateEarlierLogOutEverywhereDoesNotReadmitTokens() {
+        Instant later = clock.instant();
+        revocations.denyUser("u1", later);
+        otherServer.denyUser("u1", later.minusSeconds(120)); // an earlier revocation, written late
+        assertTrue(revocations.refuses(token("issued-a-minute-before", "u1", later.getEpochSecond() - 60)));
+    }
+
+    @Test
     void loggingOutEverywhereDeniesTheUsersTokensOfThatSecondAndBeforeOnly() {
         long now = clock.instant().getEpochSecond();
         revocations.denyUser("u1", clock.instant());
@@ -70,7 +100,7 @@ class RevocationsTest {
         revocations.denyToken("logged-out-token", Optional.of(clock.instant().plusSeconds(60)));
         assertTrue(revocations.refuses(token("logged-out-token", "u1", 0)));
         assertTrue(store.snapshot(SessionStore.Region.DENIALS).keySet().stream().noneMatch(k -> k.contains("logged-out")));
-        clock.advance(Duration.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(60).plus(SKEW));
         assertFalse(revocations.refuses(token("logged-out-token", "u1", 0)));
     }
 }
