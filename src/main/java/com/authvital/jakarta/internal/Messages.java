@@ -373,8 +373,9 @@ public final class Messages {
 
     /** AV1503: a request that changes something refused while the shared cache cannot be reached (503). */
     public static String storeUnreachableRefused() {
-        return "AV1503: the servers' shared cache cannot be reached at this moment: a change made now could not "
-                + "reach the other servers; try again in a few seconds";
+        return "AV1503: the servers' shared cache cannot be reached at this moment: a change made now (a "
+                + "revocation, a refresh of this browser's tokens) could not reach the other servers; try again in a "
+                + "few seconds";
     }
 
     /** AV1504: writes kept while the shared cache was unreachable were dropped past the bound (log, WARNING). */

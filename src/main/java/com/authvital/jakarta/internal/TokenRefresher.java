@@ -140,21 +140,35 @@ final class TokenRefresher {
         }
     }
 
-    /** The refresh, made here when this server claims it first in the store, else awaited from the server that did. */
+    /**
+     * The refresh, made here when this server claims it first in the store, else awaited from the
+     * server that did. Never decided in one server's memory: while the store cannot be reached,
+     * another server could present the same token, and the IdP would revoke every session of the
+     * user; the request goes on with its access token while that is valid, else gets 503.
+     */
     private Refreshed refreshOnce(String refreshToken, String sessionId) {
-        // Spent only here: while a refresh checks the IdP's answer, its token is already spent but
-        // its result not yet kept, and a request then must wait for that result.
-        if (store.get(SessionStore.Region.SPENT, sessionId).isPresent()) {
-            throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
-        }
-        Instant claimEnds = clock.instant().plus(patience);
-        if (!store.putIfAbsent(SessionStore.Region.CLAIMS, sessionId, serverId, claimEnds)) {
+        requireReachable();
+        if (!store.putIfAbsent(SessionStore.Region.CLAIMS, sessionId, serverId, clock.instant().plus(patience))) {
             return awaitOtherServer(sessionId);
         }
         try {
+            requireReachable(); // the claim was decided in memory if the engine went away meanwhile
+            Optional<Refreshed> done = shared(sessionId); // another server's, ended just before this claim
+            if (done.isPresent()) {
+                return done.get();
+            }
+            if (store.get(SessionStore.Region.SPENT, sessionId).isPresent()) {
+                throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
+            }
             return call(refreshToken, sessionId);
         } finally {
             store.remove(SessionStore.Region.CLAIMS, sessionId);
+        }
+    }
+
+    private void requireReachable() {
+        if (!store.reachable()) {
+            throw new IdpUnavailableException(503, null, List.of(), Messages.storeUnreachableRefused(), null);
         }
     }
 
@@ -193,24 +207,29 @@ final class TokenRefresher {
 
     private Refreshed call(String refreshToken, String sessionId) {
         TokenAnswer tokens;
-        Instant spentUntil = clock.instant().plus(SPENT_LIFETIME);
+        // Spent before the call, not after: should this server die, or the call outlive the claim,
+        // no server presents the token again (the IdP would revoke every session of the user); at
+        // worst this device signs in again. Taken back only when the IdP surely did not rotate it.
+        store.put(SessionStore.Region.SPENT, sessionId, "1", clock.instant().plus(SPENT_LIFETIME));
         try {
             tokens = idp.refresh(refreshToken);
         } catch (RateLimitedException e) {
+            store.remove(SessionStore.Region.SPENT, sessionId);
             blockedUntil = clock.instant().plus(e.getRetryAfter());
             throw e;
         } catch (IdpUnavailableException e) {
-            if (maybeSpent(e)) {
-                // The IdP may have rotated the token before the answer was lost: never present it
-                // again (that would revoke every session of the user); this device signs in again.
-                store.put(SessionStore.Region.SPENT, sessionId, "1", spentUntil);
+            if (!maybeSpent(e)) {
+                store.remove(SessionStore.Region.SPENT, sessionId);
             }
+            // Else the IdP may have rotated the token before the answer was lost: it stays spent.
+            throw e;
+        } catch (com.authvital.jakarta.SignInRequiredException e) {
+            store.remove(SessionStore.Region.SPENT, sessionId); // the IdP wants the user first; the token still stands
             throw e;
         }
-        // From here the old token is spent at the IdP, whatever happens next: the answer is kept
-        // before anything else can fail. The access token is checked by whoever uses it.
-        store.put(SessionStore.Region.SPENT, sessionId, "1", spentUntil);
-        store.put(SessionStore.Region.REFRESHES, sessionId, sealer.seal(json(tokens)), clock.instant().plus(grace));
+        // The answer is kept before anything else can fail. The access token is checked by whoever uses it.
+        store.put(SessionStore.Region.REFRESHES, sessionId, seal(sealer, sessionId, tokens),
+                clock.instant().plus(grace));
         Refreshed result = refreshed(tokens, sessionId);
         result.newSession().ifPresent(session -> {
             devices.rotated(sessionId, session.sessionId());
@@ -224,14 +243,28 @@ final class TokenRefresher {
         return new Refreshed(tokens, sessionId, validator.refreshToken(tokens.refreshToken()));
     }
 
-    /** The result of a refresh that a server of the application made within the grace, from the store. */
+    /**
+     * The result of a refresh that a server of the application made within the grace, from the
+     * store; only one sealed for this very session (a result moved under another key is not one).
+     */
     private Optional<Refreshed> shared(String sessionId) {
-        return store.get(SessionStore.Region.REFRESHES, sessionId).flatMap(sealer::open).flatMap(TokenRefresher::tokens)
+        return store.get(SessionStore.Region.REFRESHES, sessionId).flatMap(sealed -> open(sealer, sessionId, sealed))
                 .map(tokens -> refreshed(tokens, sessionId));
     }
 
-    private static String json(TokenAnswer tokens) {
+    /** A refresh's new tokens, sealed for the store, bound to the old session they replace. */
+    static String seal(Sealer sealer, String sessionId, TokenAnswer tokens) {
+        return sealer.seal(json(sessionId, tokens));
+    }
+
+    /** The tokens sealed for this very old session; empty for anything else (another key, or moved from another session). */
+    static Optional<TokenAnswer> open(Sealer sealer, String sessionId, String sealed) {
+        return sealer.open(sealed).flatMap(text -> tokens(text, sessionId));
+    }
+
+    private static String json(String sessionId, TokenAnswer tokens) {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sid", sessionId);
         json.put("access_token", tokens.accessToken());
         json.put("token_type", tokens.tokenType());
         json.put("expires_in", tokens.expiresIn());
@@ -240,9 +273,12 @@ final class TokenRefresher {
         return JSONObjectUtils.toJSONString(json);
     }
 
-    private static Optional<TokenAnswer> tokens(String text) {
+    private static Optional<TokenAnswer> tokens(String text, String sessionId) {
         try {
             Map<String, Object> json = JSONObjectUtils.parse(text);
+            if (!sessionId.equals(JSONObjectUtils.getString(json, "sid"))) {
+                return Optional.empty();
+            }
             return Optional.of(new TokenAnswer(JSONObjectUtils.getString(json, "access_token"),
                     JSONObjectUtils.getString(json, "token_type"), JSONObjectUtils.getLong(json, "expires_in"),
                     JSONObjectUtils.getString(json, "refresh_token"), JSONObjectUtils.getString(json, "scope"), null));

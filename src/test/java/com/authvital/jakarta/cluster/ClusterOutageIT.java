@@ -66,6 +66,15 @@ class ClusterOutageIT {
             assertTrue(change.body().contains("AV1503"), change.body());
             assertTrue(change.headers().firstValue("Retry-After").isPresent(), "Retry-After: " + change.headers().map());
 
+            // Only the refresh cookie, on B: no refresh while the cache is out, since another server
+            // could make the same one and the IdP would sign the user out everywhere.
+            int refreshesBefore = idp.tokenStats(user).getInt("refreshRequests");
+            String refreshCookie = laptop.browser().cookie(a.app().toString(), "refresh_token").orElseThrow();
+            HttpResponse<String> refresh = onB.send("GET", "api/me", null, "Cookie", "refresh_token=" + refreshCookie);
+            assertEquals(503, refresh.statusCode(), refresh.body());
+            assertTrue(refresh.body().contains("AV1503"), refresh.body());
+            assertEquals(refreshesBefore, idp.tokenStats(user).getInt("refreshRequests"), "the IdP saw no refresh");
+
             // Meanwhile: the laptop is signed out on A, and a tablet signs in on B.
             HttpResponse<String> revoked = onA.send("POST", "api/sessions/" + laptopSession + "/revoke", null,
                     "Authorization", "Bearer " + phone);
