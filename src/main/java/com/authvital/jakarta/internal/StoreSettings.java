@@ -89,11 +89,18 @@ record StoreSettings(Kind kind, Optional<String> provider, Optional<URI> uri, St
         return Optional.of(key);
     }
 
-    /** Never the key. */
+    /** A URI without its user info or query, which may hold a password. */
+    private static String shown(URI uri) {
+        return uri.isOpaque() || uri.getUserInfo() == null && uri.getQuery() == null ? uri.toString()
+                : uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                        + (uri.getPath() == null ? "" : uri.getPath());
+    }
+
+    /** Never the key, nor a password in the URI. */
     @Override
     public String toString() {
         return "StoreSettings[kind=" + kind + ", provider=" + provider.orElse("-") + ", uri="
-                + uri.map(URI::toString).orElse("-") + ", cachePrefix=" + cachePrefix + ", key="
+                + uri.map(StoreSettings::shown).orElse("-") + ", cachePrefix=" + cachePrefix + ", key="
                 + (keyGenerated ? "generated" : "configured") + ", whenUnreachable=" + whenUnreachable
                 + ", checkInterval=" + checkInterval + ", retryInterval=" + retryInterval + "]";
     }

@@ -67,6 +67,14 @@ class StoreSettingsTest {
     }
 
     @Test
+    void aPasswordInTheEnginesUriIsNeverShown() {
+        StoreSettings store = load(Map.of("authvital.store", "jcache", "authvital.store.key", KEY,
+                "authvital.store.jcache.uri", "redis://app:s3cret@cache.internal:6379/0?password=s3cret")).store();
+        assertFalse(store.toString().contains("s3cret"), store.toString());
+        assertTrue(store.toString().contains("redis://cache.internal:6379/0"), store.toString());
+    }
+
+    @Test
     void anUnknownKindOrPolicyIsRefusedNamingTheChoices() {
         AuthVitalConfigException refused = assertThrows(AuthVitalConfigException.class,
                 () -> load(Map.of("authvital.store", "redis", "authvital.store.unreachable", "maybe")));
