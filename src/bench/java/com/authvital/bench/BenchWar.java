@@ -69,6 +69,7 @@ final class BenchWar {
                 <property name="hazelcast.logging.type">jdk</property>
                 <property name="hazelcast.phone.home.enabled">false</property>
                 <property name="hazelcast.socket.bind.any">false</property>
+                <property name="hazelcast.operation.call.timeout.millis">5000</property>
               </properties>
               <network>
                 <port auto-increment="false">%1$d</port>
@@ -85,6 +86,62 @@ final class BenchWar {
                   </tcp-ip>
                 </join>
               </network>
+              <!-- The store's caches as in src/test/resources/hazelcast-cluster.xml, which says why:
+                   the store's strings and each region's lifetime, no eviction in practice, one backup. -->
+              <cache name="authvital.*.denials">
+                <key-type class-name="java.lang.String"/>
+                <value-type class-name="java.lang.String"/>
+                <expiry-policy-factory>
+                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="8" time-unit="DAYS"/>
+                </expiry-policy-factory>
+                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
+                <backup-count>1</backup-count>
+              </cache>
+              <cache name="authvital.*.chains">
+                <key-type class-name="java.lang.String"/>
+                <value-type class-name="java.lang.String"/>
+                <expiry-policy-factory>
+                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="8" time-unit="DAYS"/>
+                </expiry-policy-factory>
+                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
+                <backup-count>1</backup-count>
+              </cache>
+              <cache name="authvital.*.devices">
+                <key-type class-name="java.lang.String"/>
+                <value-type class-name="java.lang.String"/>
+                <expiry-policy-factory>
+                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="8" time-unit="DAYS"/>
+                </expiry-policy-factory>
+                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
+                <backup-count>1</backup-count>
+              </cache>
+              <cache name="authvital.*.refreshes">
+                <key-type class-name="java.lang.String"/>
+                <value-type class-name="java.lang.String"/>
+                <expiry-policy-factory>
+                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="10" time-unit="MINUTES"/>
+                </expiry-policy-factory>
+                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
+                <backup-count>1</backup-count>
+              </cache>
+              <cache name="authvital.*.spent">
+                <key-type class-name="java.lang.String"/>
+                <value-type class-name="java.lang.String"/>
+                <expiry-policy-factory>
+                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="8" time-unit="DAYS"/>
+                </expiry-policy-factory>
+                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
+                <backup-count>1</backup-count>
+              </cache>
+              <cache name="authvital.*.claims">
+                <key-type class-name="java.lang.String"/>
+                <value-type class-name="java.lang.String"/>
+                <expiry-policy-factory>
+                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="2" time-unit="MINUTES"/>
+                </expiry-policy-factory>
+                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
+                <backup-count>1</backup-count>
+              </cache>
             </hazelcast>
             """.formatted(HAZELCAST_PORT);
 

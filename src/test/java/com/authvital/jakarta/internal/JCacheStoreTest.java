@@ -2,6 +2,7 @@ package com.authvital.jakarta.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,11 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.spi.CachingProvider;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +72,7 @@ class JCacheStoreTest {
 
     private static final List<ServerLoader> servers = new ArrayList<>();
     private static final List<JCacheStore> stores = new ArrayList<>();
+    private static ServerLoader serverA;
     private static ServerLoader serverB;
     private static JCacheStore a;
     private static JCacheStore b;
@@ -73,7 +80,8 @@ class JCacheStoreTest {
     @BeforeAll
     static void startTwoServers() {
         HAZELCAST_LOG.setLevel(Level.WARNING);
-        a = store(server("a"), settings(CHECK, RETRY));
+        serverA = server("a");
+        a = store(serverA, settings(CHECK, RETRY));
         serverB = server("b");
         b = store(serverB, settings(CHECK, RETRY));
         assertTrue(a.reachable() && b.reachable(), "both members started");
@@ -166,6 +174,47 @@ class JCacheStoreTest {
         CLOCK.advance(Duration.ofSeconds(2));
         assertFalse(b.replace(Region.REFRESHES, expiring, "tokens-1", "tokens-2", CLOCK.instant().plusSeconds(60)));
         assertEquals(Optional.empty(), a.get(Region.REFRESHES, expiring));
+    }
+
+    /**
+     * A region keeps more entries than Hazelcast's default eviction allows a cache (10,000 over the
+     * cluster, enforced per partition): none of them is evicted to make room.
+     */
+    @Test
+    void aRegionKeepsMoreEntriesThanHazelcastsDefaultCacheSize() {
+        int entries = 12_000;
+        String run = key();
+        Instant inADay = CLOCK.instant().plusSeconds(86_400);
+        for (int i = 0; i < entries; i++) {
+            a.put(Region.SPENT, run + i, "spent", inADay);
+        }
+
+        int evicted = 0;
+        for (int i = 0; i < entries; i++) {
+            if (b.get(Region.SPENT, run + i).isEmpty()) {
+                evicted++;
+            }
+        }
+        assertEquals(0, evicted, "entries evicted of " + entries);
+    }
+
+    /**
+     * Each region's cache, as the engine's configuration makes it, keeps strings for its region's
+     * lifetime from the last write: a matching {@code <cache>} in hazelcast.xml takes the place of
+     * what the store asks for, and must say the same.
+     */
+    @Test
+    void eachRegionsCacheHasTheRegionsLifetimeFromTheLastWrite() {
+        CachingProvider provider = Caching.getCachingProvider(PROVIDER, serverA);
+        CacheManager manager = provider.getCacheManager(CONFIG, provider.getDefaultClassLoader());
+        for (Region region : Region.values()) {
+            CompleteConfiguration<?, ?> configuration = manager.getCache(PREFIX + region.id, String.class, String.class)
+                    .getConfiguration(CompleteConfiguration.class);
+            ExpiryPolicy expiry = configuration.getExpiryPolicyFactory().create();
+            assertEquals(region.lifetime, duration(expiry.getExpiryForCreation()), region + " from its creation");
+            assertEquals(region.lifetime, duration(expiry.getExpiryForUpdate()), region + " from its update");
+            assertNull(expiry.getExpiryForAccess(), region + ": a read leaves its expiry alone");
+        }
     }
 
     /** A denial, and its lifting, reach the other server's memory within a second. */
@@ -376,6 +425,12 @@ class JCacheStoreTest {
     private static long watchThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().equals("authvital-store-watch")).count();
+    }
+
+    /** A JCache duration as a java.time one; null for eternal, which has no unit. */
+    private static Duration duration(javax.cache.expiry.Duration jcache) {
+        return jcache == null || jcache.isEternal() ? null
+                : Duration.of(jcache.getDurationAmount(), jcache.getTimeUnit().toChronoUnit());
     }
 
     private static int indexOf(List<String> lines, String id) {
