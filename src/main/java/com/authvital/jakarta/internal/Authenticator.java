@@ -57,11 +57,17 @@ public final class Authenticator {
     /**
      * Refuses a request that changes something while the shared store cannot be reached, unless
      * {@code authvital.store.unreachable=allow}: a revocation made now could not reach the other
-     * servers. Safe requests go on, checked against this server's copy of the revocations.
+     * servers. Safe requests go on, checked against this server's copy of the revocations; every
+     * request is refused while this server has no copy yet (it started without the cache).
      *
      * @throws IdpUnavailableException 503, AV1503
      */
     void refuseChangesWhileStoreUnreachable(HttpServletRequest request) {
+        if (!store.holdsRevocations() && config.store().whenUnreachable() == StoreSettings.WhenUnreachable.REFUSE
+                && !isLogoutPath(request)) {
+            // Started without the cache: it knows none of the others' revocations yet, so nothing goes on.
+            throw new IdpUnavailableException(503, null, List.of(), Messages.storeUnreachableRefused(), null);
+        }
         if (!store.reachable() && config.store().whenUnreachable() == StoreSettings.WhenUnreachable.REFUSE
                 && !SAFE_METHODS.contains(request.getMethod()) && !isLogoutPath(request)) {
             throw new IdpUnavailableException(503, null, List.of(), Messages.storeUnreachableRefused(), null);

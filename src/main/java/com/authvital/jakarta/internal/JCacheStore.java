@@ -134,6 +134,12 @@ public final class JCacheStore implements SessionStore {
         return region.mirrored ? mirror.isEmpty(region) : link.isEmpty(region);
     }
 
+    /** Whether this server's copy of the revocations was loaded from the cache at least once. */
+    @Override
+    public boolean holdsRevocations() {
+        return mirror.loaded();
+    }
+
     /** Whether the last call to the engine worked; false from the first that failed until it reconnects. */
     @Override
     public boolean reachable() {

@@ -82,6 +82,15 @@ public interface SessionStore extends AutoCloseable {
      */
     boolean reachable();
 
+    /**
+     * Whether this server holds the revocations of every server: false for a shared store that
+     * has not yet been loaded once (it started while its engine could not be reached). In memory,
+     * always.
+     */
+    default boolean holdsRevocations() {
+        return true;
+    }
+
     /** Lets go of the engine when the application stops. */
     @Override
     void close();

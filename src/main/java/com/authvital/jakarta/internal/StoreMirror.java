@@ -18,6 +18,8 @@ final class StoreMirror {
 
     private final InMemoryStore memory;
     private final Clock clock;
+    /** Whether the mirror was loaded from the cache at least once: before that it knows no revocation of the others. */
+    private volatile boolean loaded;
 
     /** An empty mirror; {@code clock} is what the entries' expiries are compared with. */
     StoreMirror(Clock clock) {
@@ -92,6 +94,12 @@ final class StoreMirror {
                 }
             }
         }
+        loaded = true;
+    }
+
+    /** Whether the mirror was loaded from the cache at least once. */
+    boolean loaded() {
+        return loaded;
     }
 
     /** Forgets every entry: the store is closed. */
