@@ -137,7 +137,7 @@ final class BenchWar {
                 <key-type class-name="java.lang.String"/>
                 <value-type class-name="java.lang.String"/>
                 <expiry-policy-factory>
-                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="2" time-unit="MINUTES"/>
+                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="11" time-unit="MINUTES"/>
                 </expiry-policy-factory>
                 <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
                 <backup-count>1</backup-count>

@@ -108,6 +108,7 @@ class JCacheStoreTest {
         a.put(Region.CHAINS, key, "chain-1", CLOCK.instant().plusSeconds(2));
 
         assertEquals(Optional.of("chain-1"), b.get(Region.CHAINS, key));
+        assertTrue(a.holdsRevocations() && b.holdsRevocations(), "both loaded the revocations when they connected");
         CLOCK.advance(Duration.ofSeconds(3));
         assertEquals(Optional.empty(), b.get(Region.CHAINS, key), "past its own expiry, still in the cache");
         assertEquals(Optional.empty(), a.get(Region.CHAINS, key));
@@ -354,6 +355,7 @@ class JCacheStoreTest {
             JCacheStore lonely = store(server("f"), missing);
 
             assertFalse(lonely.reachable());
+            assertFalse(lonely.holdsRevocations(), "it knows none of the other servers' revocations");
             assertTrue(log.has(Level.WARNING, "AV1505", "classpath:no-such-hazelcast.xml"),
                     log.toString());
             lonely.put(Region.DENIALS, "hash", "revoked", CLOCK.instant().plusSeconds(60));
