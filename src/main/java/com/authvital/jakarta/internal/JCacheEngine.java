@@ -14,8 +14,10 @@ import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.Duration;
+import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 
@@ -31,6 +33,10 @@ import javax.cache.spi.CachingProvider;
  * }</pre>
  */
 final class JCacheEngine {
+
+    /** The store's own logger: its lines are {@link JCacheStore}'s. */
+    private static final System.Logger LOG = System.getLogger(JCacheStore.class.getName());
+
 
     /**
      * Hazelcast's name for the configuration of the member behind a CacheManager. Given so (and
@@ -123,6 +129,7 @@ final class JCacheEngine {
         String name = cachePrefix + region.id;
         Cache<String, String> cache = manager.getCache(name, String.class, String.class);
         if (cache != null) {
+            warnIfShortLived(cache, region);
             return cache;
         }
         MutableConfiguration<String, String> configuration = new MutableConfiguration<String, String>()
@@ -140,6 +147,29 @@ final class JCacheEngine {
                 throw exists;
             }
             return made;
+        }
+    }
+
+    /**
+     * Logs {@code AV1506} when the engine's own configuration of a cache (a {@code <cache>} entry of
+     * {@code hazelcast.xml}, which replaces the module's) lets entries go before the region's
+     * lifetime: a spent refresh token forgotten early is presented to the IdP again, which then
+     * signs the user out everywhere; a claim lapsing early lets two servers refresh one token.
+     */
+    private static void warnIfShortLived(Cache<String, String> cache, Region region) {
+        try {
+            @SuppressWarnings("unchecked")
+            CompleteConfiguration<String, String> configuration = cache.getConfiguration(CompleteConfiguration.class);
+            ExpiryPolicy policy = configuration.getExpiryPolicyFactory().create();
+            Duration created = policy.getExpiryForCreation();
+            if (created != null && !created.isEternal() && !created.isZero()
+                    && created.getTimeUnit().toSeconds(created.getDurationAmount()) < region.lifetime.toSeconds()) {
+                long seconds = created.getTimeUnit().toSeconds(created.getDurationAmount());
+                LOG.log(System.Logger.Level.WARNING, () -> Messages.storeCacheShortLived(cache.getName(), seconds,
+                        region.lifetime.toSeconds()));
+            }
+        } catch (RuntimeException e) {
+            // An engine that cannot say: nothing to check against.
         }
     }
 

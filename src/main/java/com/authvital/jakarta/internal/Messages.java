@@ -390,6 +390,13 @@ public final class Messages {
                 + "; the module keeps trying (authvital.store.retry-interval)";
     }
 
+    /** AV1506: the engine keeps a cache's entries for less than the module needs (log, WARNING). */
+    public static String storeCacheShortLived(String cache, long seconds, long needed) {
+        return "AV1506: the engine's configuration of the cache " + cache + " lets its entries go after " + seconds
+                + " s, the module needs " + needed + " s: give its <cache> entry the region's lifetime "
+                + "(docs/sign-in.md, Several servers)";
+    }
+
     // AV19xx: the module's own bugs
 
     /** AV1901: the REST client built a revoke URI of a shape the module does not expect. */

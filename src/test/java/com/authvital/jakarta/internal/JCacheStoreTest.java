@@ -345,6 +345,24 @@ class JCacheStoreTest {
         assertEquals(List.of(), errors);
     }
 
+    /**
+     * A {@code hazelcast.xml} that declares one of the caches with a shorter lifetime than its
+     * region's (here claims: 2 minutes, the region 11) is named in the log at connection.
+     */
+    @Test
+    void aCacheDeclaredShorterLivedThanItsRegionIsNamedInTheLog() {
+        try (LogRecords log = LogRecords.of(JCacheStore.class)) {
+            StoreSettings shortClaims = new StoreSettings(StoreSettings.Kind.JCACHE, Optional.of(PROVIDER),
+                    Optional.of(URI.create("classpath:hazelcast-store-short-claims.xml")), PREFIX, key32(), true,
+                    StoreSettings.WhenUnreachable.REFUSE, CHECK, RETRY);
+            JCacheStore store = store(server("g"), shortClaims);
+            assertTrue(store.reachable());
+            assertTrue(log.has(Level.WARNING, "AV1506", PREFIX + "claims", "120 s", "660 s"), log.toString());
+            assertFalse(log.has(Level.WARNING, "AV1506", PREFIX + "spent"), log.toString());
+            store.close();
+        }
+    }
+
     /** An engine that cannot start does not stop the application: AV1505, and answers from memory. */
     @Test
     void anEngineThatCannotStartLeavesTheStoreAnsweringFromMemory() {
