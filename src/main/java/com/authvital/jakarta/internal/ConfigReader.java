@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -200,6 +201,28 @@ final class ConfigReader {
                     : "none of " + String.join(", ", names)));
             return fallback;
         }
+    }
+
+    /**
+     * The AES-256 key under {@code key}: 32 bytes in base64 (standard or URL-safe); empty when
+     * unset, or when it is not one (a problem that never shows the value: it is a secret).
+     */
+    Optional<byte[]> aesKey(String key) {
+        return lookup(key).flatMap(value -> {
+            byte[] bytes;
+            try {
+                bytes = (value.contains("-") || value.contains("_") ? Base64.getUrlDecoder() : Base64.getDecoder())
+                        .decode(value);
+            } catch (IllegalArgumentException e) {
+                bytes = new byte[0];
+            }
+            if (bytes.length != 32) {
+                problems.add("'" + key + "' is not 32 bytes in base64: make one with 'openssl rand -base64 32' "
+                        + "and give every server of the application the same");
+                return Optional.empty();
+            }
+            return Optional.of(bytes);
+        });
     }
 
     /** Problems so far; the caller adds its own checks across keys. */

@@ -2,7 +2,6 @@ package com.authvital.jakarta.internal;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -43,7 +42,7 @@ record SignInSettings(Optional<String> path, Optional<String> callbackPath, Stri
         if (scopes.isEmpty()) {
             scopes = DEFAULT_SCOPES;
         }
-        Optional<byte[]> configured = r.lookup(AuthVitalConfig.SIGNIN_FLOW_KEY).flatMap(value -> key(r, value));
+        Optional<byte[]> configured = r.aesKey(AuthVitalConfig.SIGNIN_FLOW_KEY);
         byte[] key = configured.orElseGet(() -> {
             byte[] generated = new byte[KEY_BYTES];
             new SecureRandom().nextBytes(generated);
@@ -72,23 +71,6 @@ record SignInSettings(Optional<String> path, Optional<String> callbackPath, Stri
             return Optional.empty();
         }
         return value;
-    }
-
-    private static Optional<byte[]> key(ConfigReader r, String value) {
-        byte[] key;
-        try {
-            key = (value.contains("-") || value.contains("_") ? Base64.getUrlDecoder() : Base64.getDecoder())
-                    .decode(value);
-        } catch (IllegalArgumentException e) {
-            key = new byte[0];
-        }
-        if (key.length != KEY_BYTES) {
-            // Never the value: it is a secret.
-            r.problem("'" + AuthVitalConfig.SIGNIN_FLOW_KEY + "' is not 32 bytes in base64: make one with "
-                    + "'openssl rand -base64 32' and give every server of the application the same");
-            return Optional.empty();
-        }
-        return Optional.of(key);
     }
 
     /** Never the key nor the secret. */

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -52,7 +51,7 @@ record StoreSettings(Kind kind, Optional<String> provider, Optional<URI> uri, St
             }
         });
         String prefix = r.lookup(AuthVitalConfig.STORE_CACHE_PREFIX).orElse("authvital." + clientId + ".");
-        Optional<byte[]> configured = r.lookup(AuthVitalConfig.STORE_KEY).flatMap(value -> key(r, value));
+        Optional<byte[]> configured = r.aesKey(AuthVitalConfig.STORE_KEY);
         if (kind == Kind.JCACHE && configured.isEmpty() && r.lookup(AuthVitalConfig.STORE_KEY).isEmpty()) {
             r.problem("'" + AuthVitalConfig.STORE + "' is 'jcache' but '" + AuthVitalConfig.STORE_KEY + "' is not set: "
                     + "the servers seal the refresh results they share with it; make one with 'openssl rand -base64 32' "
@@ -70,23 +69,6 @@ record StoreSettings(Kind kind, Optional<String> provider, Optional<URI> uri, St
                 Duration.ofMillis(100), Duration.ofMinutes(10));
         return new StoreSettings(kind, provider, uri, prefix, new SecretKeySpec(key, "AES"), configured.isEmpty(),
                 when, check, retry);
-    }
-
-    private static Optional<byte[]> key(ConfigReader r, String value) {
-        byte[] key;
-        try {
-            key = (value.contains("-") || value.contains("_") ? Base64.getUrlDecoder() : Base64.getDecoder())
-                    .decode(value);
-        } catch (IllegalArgumentException e) {
-            key = new byte[0];
-        }
-        if (key.length != KEY_BYTES) {
-            // Never the value: it is a secret.
-            r.problem("'" + AuthVitalConfig.STORE_KEY + "' is not 32 bytes in base64: make one with "
-                    + "'openssl rand -base64 32' and give every server of the application the same");
-            return Optional.empty();
-        }
-        return Optional.of(key);
     }
 
     /** A URI without its user info or query, which may hold a password. */
