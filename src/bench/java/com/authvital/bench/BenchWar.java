@@ -1,6 +1,7 @@
 package com.authvital.bench;
 
 import com.authvital.jakarta.internal.AuthVitalConfig;
+import com.authvital.jakarta.internal.SessionStore;
 import com.authvital.testing.Deployments;
 import com.hazelcast.core.Hazelcast;
 import java.io.File;
@@ -88,62 +89,31 @@ final class BenchWar {
               </network>
               <!-- The store's caches as in src/test/resources/hazelcast-cluster.xml, which says why:
                    the store's strings and each region's lifetime, no eviction in practice, one backup. -->
-              <cache name="authvital.*.denials">
-                <key-type class-name="java.lang.String"/>
-                <value-type class-name="java.lang.String"/>
-                <expiry-policy-factory>
-                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="8" time-unit="DAYS"/>
-                </expiry-policy-factory>
-                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
-                <backup-count>1</backup-count>
-              </cache>
-              <cache name="authvital.*.chains">
-                <key-type class-name="java.lang.String"/>
-                <value-type class-name="java.lang.String"/>
-                <expiry-policy-factory>
-                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="8" time-unit="DAYS"/>
-                </expiry-policy-factory>
-                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
-                <backup-count>1</backup-count>
-              </cache>
-              <cache name="authvital.*.devices">
-                <key-type class-name="java.lang.String"/>
-                <value-type class-name="java.lang.String"/>
-                <expiry-policy-factory>
-                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="8" time-unit="DAYS"/>
-                </expiry-policy-factory>
-                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
-                <backup-count>1</backup-count>
-              </cache>
-              <cache name="authvital.*.refreshes">
-                <key-type class-name="java.lang.String"/>
-                <value-type class-name="java.lang.String"/>
-                <expiry-policy-factory>
-                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="10" time-unit="MINUTES"/>
-                </expiry-policy-factory>
-                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
-                <backup-count>1</backup-count>
-              </cache>
-              <cache name="authvital.*.spent">
-                <key-type class-name="java.lang.String"/>
-                <value-type class-name="java.lang.String"/>
-                <expiry-policy-factory>
-                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="8" time-unit="DAYS"/>
-                </expiry-policy-factory>
-                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
-                <backup-count>1</backup-count>
-              </cache>
-              <cache name="authvital.*.claims">
-                <key-type class-name="java.lang.String"/>
-                <value-type class-name="java.lang.String"/>
-                <expiry-policy-factory>
-                  <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="11" time-unit="MINUTES"/>
-                </expiry-policy-factory>
-                <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
-                <backup-count>1</backup-count>
-              </cache>
+              %2$s
             </hazelcast>
-            """.formatted(HAZELCAST_PORT);
+            """.formatted(HAZELCAST_PORT, caches());
+
+    /**
+     * One {@code <cache>} per region of the store, from {@link SessionStore.Region} itself, so that
+     * the lifetimes cannot drift from the module's.
+     */
+    private static String caches() {
+        StringBuilder caches = new StringBuilder();
+        for (SessionStore.Region region : SessionStore.Region.values()) {
+            caches.append("""
+                    <cache name="authvital.*.%s">
+                      <key-type class-name="java.lang.String"/>
+                      <value-type class-name="java.lang.String"/>
+                      <expiry-policy-factory>
+                        <timed-expiry-policy-factory expiry-policy-type="MODIFIED" duration-amount="%d" time-unit="SECONDS"/>
+                      </expiry-policy-factory>
+                      <eviction size="2147483647" max-size-policy="ENTRY_COUNT" eviction-policy="LRU"/>
+                      <backup-count>1</backup-count>
+                    </cache>
+                    """.formatted(region.id, region.lifetime.toSeconds()));
+        }
+        return caches.toString();
+    }
 
     /** {@code /protected/*} requires {@code role}; Liberty maps a caller's groups to roles of the same name. */
     private static final String CONSTRAINT = """
