@@ -2,6 +2,7 @@ package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AccessDeniedException;
 import com.authvital.jakarta.AuthVitalConfigException;
+import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
@@ -10,9 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -52,7 +55,7 @@ public final class Authenticator {
     }
 
     /** The methods that change nothing (RFC 9110 §9.2.1). */
-    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /**
      * Refuses a request that changes something while the shared store cannot be reached, unless
@@ -265,10 +268,10 @@ public final class Authenticator {
     }
 
     /** When a token expires, if it is valid now; empty for one that is not, or cannot be checked now. */
-    private Optional<java.time.Instant> expiryOf(String token) {
+    private Optional<Instant> expiryOf(String token) {
         try {
-            return Optional.of(java.time.Instant.ofEpochMilli(validator.validate(token).expiresAt()));
-        } catch (com.authvital.jakarta.AuthVitalException e) {
+            return Optional.of(Instant.ofEpochMilli(validator.validate(token).expiresAt()));
+        } catch (AuthVitalException e) {
             return Optional.empty();
         }
     }

@@ -4,6 +4,7 @@ import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.RateLimitedException;
+import com.authvital.jakarta.SignInRequiredException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -223,7 +224,7 @@ final class TokenRefresher {
             }
             // Else the IdP may have rotated the token before the answer was lost: it stays spent.
             throw e;
-        } catch (com.authvital.jakarta.SignInRequiredException e) {
+        } catch (SignInRequiredException e) {
             store.remove(SessionStore.Region.SPENT, sessionId); // the IdP wants the user first; the token still stands
             throw e;
         }
