@@ -194,13 +194,23 @@ public class AuthVitalSessions {
     }
 
     /**
-     * Logs out the session of a refresh token; needs no access token. The IdP answers success
-     * for a missing or invalid token, and {@code success == false} for a session already revoked.
+     * Logs out the session of a refresh token; needs no access token. Success for a missing or
+     * invalid token, as the IdP answers; {@code success == false} for a session already revoked.
+     * Only a refresh token that validates here (this IdP's signature, this application, not
+     * expired) is sent to the IdP: a made-up one is answered here, at no cost to the
+     * application's IdP rate limit.
      *
      * @param refreshToken the refresh token (the {@code refresh_token} cookie), or {@code null}
      */
     public RevokeResult logout(String refreshToken) {
-        return idp.logout(blankToNull(refreshToken));
+        String token = blankToNull(refreshToken);
+        if (token == null) {
+            return new RevokeResult(true, "Logged out (no active session)"); // the IdP's words for no token
+        }
+        if (!authenticator.isRefreshToken(token)) {
+            return new RevokeResult(true, "Logged out"); // the IdP's words for an invalid, expired or forged token
+        }
+        return idp.logout(token);
     }
 
     private static String blankToNull(String value) {

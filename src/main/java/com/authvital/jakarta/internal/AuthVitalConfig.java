@@ -89,6 +89,8 @@ public final class AuthVitalConfig {
     public static final String REFRESH_MARGIN = "authvital.refresh.margin";
     /** How long the new tokens of a refresh are handed out again for the rotated-out refresh token. */
     public static final String REFRESH_GRACE = "authvital.refresh.grace";
+    /** Whether a spent refresh token presented after the grace is also presented once to the IdP, which then signs the user out everywhere. */
+    public static final String REFRESH_REUSE_NOTIFY_IDP = "authvital.refresh.reuse.notify-idp";
     /** Which claims become the caller's groups (roles): {@code tenant_roles}, {@code app_roles}, {@code tenant_permissions}. */
     public static final String ROLES_CLAIMS = "authvital.roles.claims";
     /** The start of the keys of each claim's prefix: {@code authvital.roles.prefix.app-roles=app:}. */
@@ -117,6 +119,8 @@ public final class AuthVitalConfig {
     public static final String STORE_CHECK_INTERVAL = "authvital.store.check-interval";
     /** How often, while the shared cache cannot be reached, the engine is asked again. */
     public static final String STORE_RETRY_INTERVAL = "authvital.store.retry-interval";
+    /** How many entries each region of the in-memory store (and of each server's mirror) takes at most. */
+    public static final String STORE_MAX_ENTRIES = "authvital.store.max-entries";
     /** The MicroProfile REST Client's own keys for config key {@code authvital}; they win. */
     public static final String REST_URL = "authvital/mp-rest/url";
     public static final String REST_CONNECT_TIMEOUT = "authvital/mp-rest/connectTimeout";

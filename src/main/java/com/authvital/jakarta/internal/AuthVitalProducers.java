@@ -40,7 +40,11 @@ public class AuthVitalProducers {
     @Singleton
     SessionStore sessionStore(AuthVitalConfig config) {
         return switch (config.store().kind()) {
-            case MEMORY -> new InMemoryStore();
+            case MEMORY -> {
+                // Said once at start: where revocation is promised, a restart must not silently undo it.
+                System.getLogger(InMemoryStore.class.getName()).log(System.Logger.Level.INFO, Messages.storeInMemory());
+                yield new InMemoryStore(Clock.systemUTC(), config.store().maxEntries());
+            }
             case JCACHE -> new JCacheStore(config.store(), AuthVitalProducers.class.getClassLoader(), Clock.systemUTC());
         };
     }
@@ -71,7 +75,7 @@ public class AuthVitalProducers {
         // Another server's refresh is awaited as long as an IdP call may take, and a second.
         Duration patience = config.idp().connectTimeout().plus(config.idp().readTimeout()).plusSeconds(1);
         return new TokenRefresher(idp, validator, devices, store, new Sealer(config.store().key()),
-                config.signIn().refreshGrace(), patience, Clock.systemUTC());
+                config.signIn().refreshGrace(), config.signIn().reportReuse(), patience, Clock.systemUTC());
     }
 
     @Produces

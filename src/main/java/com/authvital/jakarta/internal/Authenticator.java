@@ -32,6 +32,11 @@ public final class Authenticator {
 
     /** The request attribute holding this request's {@link TokenRefresher.Refreshed}, when it was refreshed. */
     static final String REFRESHED = TokenRefresher.Refreshed.class.getName();
+    /**
+     * The request attribute holding why a needed refresh could not be made ({@link IdpUnavailableException}),
+     * when the request went on with its access token still accepted here.
+     */
+    static final String REFRESH_FAILED = Authenticator.class.getName() + ".refreshFailed";
 
     private final AuthVitalConfig config;
     private final TokenExtractor tokens;
@@ -133,7 +138,7 @@ public final class Authenticator {
         }
         TokenRefresher.Refreshed refreshed;
         try {
-            refreshed = refresher.refresh(refreshToken.get(), session.get().sessionId());
+            refreshed = refresher.refresh(refreshToken.get(), session.get());
         } catch (SignInRequiredException e) {
             if (user != null) {
                 return new Outcome(user, true, null); // signed in for a while yet
@@ -146,6 +151,7 @@ public final class Authenticator {
         } catch (IdpUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, () -> Messages.refreshUnavailableLog(e.getMessage()));
             if (user != null) {
+                request.setAttribute(REFRESH_FAILED, e); // for a call to the IdP with this token later
                 return new Outcome(user, true, null); // an outage does not sign anyone out
             }
             throw e;
@@ -186,14 +192,30 @@ public final class Authenticator {
     public String callerToken(HttpServletRequest request) {
         refuseChangesWhileStoreUnreachable(request);
         if (request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken validated) {
-            return validated.token(); // the filter judged it, origin included
+            return forwardable(request, validated); // the filter judged it, origin included
         }
         TokenExtractor.AccessToken token = tokens.locate(request).orElseThrow(() -> new NotAuthenticatedException(
                 null, List.of(), Messages.noAccessToken(config.cookies().accessTokenName())));
         if (token.fromCookie() && !origins.mayUseCookie(request)) {
             throw new AccessDeniedException(null, List.of(), Messages.crossSiteRefused(config.cookies().accessTokenName()));
         }
-        return validator.validate(token.value()).token();
+        return forwardable(request, validator.validate(token.value()));
+    }
+
+    /**
+     * The token, unless it is past its {@code exp}: accepted here within the clock skew, but the
+     * IdP refuses it, and its 401 would tell the client to sign in again. When a refresh was
+     * needed and could not be made (rate limit, outage), that failure instead (503, with its
+     * {@code Retry-After}); else the token's expiry (401).
+     */
+    private String forwardable(HttpServletRequest request, ValidatedToken token) {
+        if (token.expiresAt() > clock.millis()) {
+            return token.token();
+        }
+        if (request.getAttribute(REFRESH_FAILED) instanceof IdpUnavailableException failure) {
+            throw failure;
+        }
+        throw new NotAuthenticatedException(null, List.of(), Messages.invalidAccessToken("it has expired"));
     }
 
     /**
@@ -207,7 +229,7 @@ public final class Authenticator {
      */
     public String callerToken(HttpServletRequest request, HttpServletResponse response) {
         if (request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken validated) {
-            return validated.token();
+            return forwardable(request, validated);
         }
         Outcome outcome = authenticate(request, response);
         if (outcome.user() == null) {
@@ -215,7 +237,7 @@ public final class Authenticator {
                     Messages.noAccessToken(config.cookies().accessTokenName()));
         }
         request.setAttribute(ValidatedToken.ATTRIBUTE, outcome.user());
-        return outcome.user().token();
+        return forwardable(request, outcome.user());
     }
 
     /**
@@ -228,6 +250,16 @@ public final class Authenticator {
             return Optional.of(refreshed.newSession().get().sessionId());
         }
         return tokens.refreshTokenCookie(request).flatMap(validator::sessionIdOf);
+    }
+
+    /**
+     * Whether {@code token} is a refresh token of this application that the IdP signed and that
+     * has not expired: only such a token is sent to the IdP.
+     *
+     * @throws IdpUnavailableException when the IdP's keys cannot be had to tell
+     */
+    public boolean isRefreshToken(String token) {
+        return validator.checkedRefreshToken(token).isPresent();
     }
 
     ValidatedToken validate(String token) {
@@ -259,18 +291,24 @@ public final class Authenticator {
     }
 
     /**
-     * A logout: the session of {@code refreshToken} (when it is this application's) and the
-     * request's own access token, if any, are refused here from now on.
+     * A logout: the session of {@code refreshToken} and the request's own access token are refused
+     * here from now on, each only when it is this application's valid token: what an anonymous
+     * caller makes up costs a check and writes nothing. A store at its bound (AV1508, logged) does
+     * not stop the logout.
      */
     public void loggedOut(Optional<String> refreshToken, Optional<String> accessToken) {
-        refreshToken.flatMap(validator::sessionIdOf).ifPresent(validator.revocations()::denySession);
-        accessToken.ifPresent(token -> validator.revocations().denyToken(token, expiryOf(token)));
+        try {
+            refreshToken.flatMap(validator::sessionIdOf).ifPresent(validator.revocations()::denySession);
+            accessToken.flatMap(this::validOrNone).ifPresent(validator.revocations()::denyToken);
+        } catch (IdpUnavailableException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> Messages.refreshUnavailableLog(e.getMessage()));
+        }
     }
 
-    /** When a token expires, if it is valid now; empty for one that is not, or cannot be checked now. */
-    private Optional<Instant> expiryOf(String token) {
+    /** The token validated, if it is valid now; empty for one that is not (revoked already included), or cannot be checked now. */
+    private Optional<ValidatedToken> validOrNone(String token) {
         try {
-            return Optional.of(Instant.ofEpochMilli(validator.validate(token).expiresAt()));
+            return Optional.of(validator.validate(token));
         } catch (AuthVitalException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package com.authvital.jakarta.internal;
 
+import com.authvital.jakarta.IdpUnavailableException;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
 import java.time.Clock;
@@ -21,6 +22,8 @@ public final class DeviceRecords {
 
     /** As long as the IdP's refresh tokens live, with a day to spare. */
     static final Duration LIFETIME = Duration.ofDays(8);
+    /** The longest user agent kept: real ones are a few hundred characters; the rest is cut. */
+    static final int MAX_USER_AGENT = 512;
 
     /**
      * One device.
@@ -43,24 +46,37 @@ public final class DeviceRecords {
     /** A sign-in made session {@code sessionId} on this device. */
     void signedIn(String sessionId, String userAgent, String ipAddress, Instant at) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("ua", userAgent);
+        json.put("ua", userAgent == null || userAgent.length() <= MAX_USER_AGENT ? userAgent
+                : userAgent.substring(0, MAX_USER_AGENT));
         json.put("ip", ipAddress);
         json.put("at", at.toEpochMilli());
-        store.put(SessionStore.Region.DEVICES, sessionId, JSONObjectUtils.toJSONString(json),
-                clock.instant().plus(LIFETIME));
+        keep(key(sessionId), JSONObjectUtils.toJSONString(json));
     }
 
     /** A refresh replaced session {@code oldId} with {@code newId}: the device is the same. */
     void rotated(String oldId, String newId) {
-        store.get(SessionStore.Region.DEVICES, oldId).ifPresent(device -> {
-            store.put(SessionStore.Region.DEVICES, newId, device, clock.instant().plus(LIFETIME));
-            store.remove(SessionStore.Region.DEVICES, oldId);
+        store.get(SessionStore.Region.DEVICES, key(oldId)).ifPresent(device -> {
+            keep(key(newId), device);
+            store.remove(SessionStore.Region.DEVICES, key(oldId));
         });
+    }
+
+    /** A record is no security state: at the store's bound (AV1508, logged) the device goes unnamed. */
+    private void keep(String key, String device) {
+        try {
+            store.put(SessionStore.Region.DEVICES, key, device, clock.instant().plus(LIFETIME));
+        } catch (IdpUnavailableException e) {
+            // the list shows the session without its device
+        }
+    }
+
+    private static String key(String sessionId) {
+        return StoreKeys.of("d", sessionId);
     }
 
     /** What is known about the device of session {@code sessionId}. */
     public Optional<Device> find(String sessionId) {
-        return store.get(SessionStore.Region.DEVICES, sessionId).flatMap(DeviceRecords::parse);
+        return store.get(SessionStore.Region.DEVICES, key(sessionId)).flatMap(DeviceRecords::parse);
     }
 
     private static Optional<Device> parse(String text) {

@@ -1,130 +1,205 @@
 package com.authvital.jakarta.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
+import com.authvital.jakarta.IdpUnavailableException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The store of one server: bounded and in memory (Caffeine, each entry gone at its own expiry or
- * its region's lifetime, whichever comes first). Also each server's mirror of a shared store.
+ * The store of one server, in its memory; also each server's mirror of a shared store. Every
+ * entry goes at its own expiry or its region's lifetime, whichever comes first, and never before:
+ * no count bound evicts anything behind the module's back ({@link CompactTable}).
+ *
+ * <p>Each region takes at most {@code authvital.store.max-entries} entries. At four fifths of it
+ * the store logs {@code AV1507} (WARNING); at the bound it logs {@code AV1508} (ERROR) and refuses
+ * to add a key ({@link IdpUnavailableException}, 503): a refresh is then refused rather than its
+ * spent mark forgotten, a revocation answered 503 rather than kept in no one's memory.
+ *
+ * <p>Keys of 16 base64url characters ({@link StoreKeys}) are held as their 96 bits; any other key
+ * is hashed to 96 bits (SHA-256).
  */
 public final class InMemoryStore implements SessionStore {
 
-    /** How many entries each region keeps at most: past that, those least used go. */
-    static final int MAX_PER_REGION = 200_000;
+    private static final System.Logger LOG = System.getLogger(InMemoryStore.class.getName());
+
+    /** How many entries each region takes by default: about 160 MB for a region of spent marks. */
+    public static final int DEFAULT_MAX_ENTRIES = 4_000_000;
+    /** How often, at most, a full region is swept of its expired entries before refusing a key. */
+    private static final long SWEEP_EVERY_MILLIS = 1_000;
+    private static final long LOG_FULL_EVERY_MILLIS = 60_000;
 
     /** A value and when it stops being answered (epoch milliseconds). */
     record Entry(String value, long expiresAt) {
     }
 
-    private final Map<Region, Cache<String, Entry>> regions = new EnumMap<>(Region.class);
+    private final Map<Region, CompactTable> regions = new EnumMap<>(Region.class);
+    private final Map<Region, AtomicBoolean> warned = new EnumMap<>(Region.class);
+    private final Map<Region, AtomicLong> lastSweep = new EnumMap<>(Region.class);
+    private final Map<Region, AtomicLong> lastFullLog = new EnumMap<>(Region.class);
+    private final String name;
     private final Clock clock;
+    /** Whether a write was refused at a bound since {@link #refusals()} was last reset. */
+    private final AtomicBoolean refused = new AtomicBoolean();
 
-    /** A store on the system clock. */
+    /** A store on the system clock, with the default bound. */
     public InMemoryStore() {
-        this(Clock.systemUTC(), MAX_PER_REGION);
+        this(Clock.systemUTC(), DEFAULT_MAX_ENTRIES);
     }
 
     InMemoryStore(Clock clock, int maxPerRegion) {
+        this("this server's store", clock, maxPerRegion);
+    }
+
+    /** @param name what log lines call it: the store, or a shared store's mirror */
+    InMemoryStore(String name, Clock clock, int maxPerRegion) {
+        this.name = name;
         this.clock = clock;
         for (Region region : Region.values()) {
-            regions.put(region, Caffeine.newBuilder().maximumSize(maxPerRegion)
-                    .expireAfter(new UntilItsExpiry(region, clock)).executor(Runnable::run).build());
+            regions.put(region, new CompactTable(maxPerRegion));
+            warned.put(region, new AtomicBoolean());
+            lastSweep.put(region, new AtomicLong(Long.MIN_VALUE / 2));
+            lastFullLog.put(region, new AtomicLong(Long.MIN_VALUE / 2));
         }
     }
 
-    /** Caffeine's expiry: the entry's own, capped at the region's lifetime. */
-    private record UntilItsExpiry(Region region, Clock clock) implements Expiry<String, Entry> {
-
-        @Override
-        public long expireAfterCreate(String key, Entry entry, long now) {
-            long millis = Math.min(entry.expiresAt() - clock.millis(), region.lifetime.toMillis());
-            return TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+    /** A key's 96 bits: its own for a compact key, else its SHA-256's first. */
+    private static long[] bits(String key) {
+        long[] bits = StoreKeys.decode(key);
+        if (bits != null) {
+            return bits;
         }
-
-        @Override
-        public long expireAfterUpdate(String key, Entry entry, long now, long current) {
-            return expireAfterCreate(key, entry, now);
-        }
-
-        @Override
-        public long expireAfterRead(String key, Entry entry, long now, long current) {
-            return current;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return StoreKeys.bits(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e); // every JVM has it
         }
     }
 
-    private Cache<String, Entry> region(Region region) {
-        return regions.get(region);
+    private long nowSeconds() {
+        return Math.floorDiv(clock.millis(), 1000);
     }
 
-    private boolean live(Entry entry) {
-        return entry != null && entry.expiresAt() > clock.millis();
+    /** An expiry in whole seconds, rounded up, at most the region's lifetime from now. */
+    private long seconds(Region region, Instant expiresAt) {
+        long cap = clock.millis() + region.lifetime.toMillis();
+        long millis = Math.min(expiresAt.toEpochMilli(), cap);
+        return Math.min(Math.floorDiv(millis + 999, 1000), 0xFFFF_FFFFL);
     }
 
     @Override
     public Optional<String> get(Region region, String key) {
-        Entry entry = region(region).getIfPresent(key);
-        return live(entry) ? Optional.of(entry.value()) : Optional.empty();
+        return entry(region, key).map(Entry::value);
     }
 
-    /** The entry itself, expiry included, when it is live. */
+    /** The entry itself, expiry included (to the second), when it is live. */
     Optional<Entry> entry(Region region, String key) {
-        Entry entry = region(region).getIfPresent(key);
-        return live(entry) ? Optional.of(entry) : Optional.empty();
+        long[] bits = bits(key);
+        CompactTable.Found found = regions.get(region).get(bits[0], bits[1], nowSeconds());
+        return found == null ? Optional.empty() : Optional.of(new Entry(found.value(), found.expiresAt() * 1000));
     }
 
     @Override
     public void put(Region region, String key, String value, Instant expiresAt) {
-        region(region).put(key, new Entry(value, expiresAt.toEpochMilli()));
+        write(region, key, value, expiresAt, false, null);
     }
 
     @Override
     public boolean putIfAbsent(Region region, String key, String value, Instant expiresAt) {
-        Entry mine = new Entry(value, expiresAt.toEpochMilli());
-        boolean[] done = {false};
-        region(region).asMap().compute(key, (k, known) -> {
-            if (live(known)) {
-                return known;
-            }
-            done[0] = true;
-            return mine;
-        });
-        return done[0];
+        return write(region, key, value, expiresAt, true, null);
     }
 
     @Override
     public boolean replace(Region region, String key, String expected, String value, Instant expiresAt) {
-        Entry mine = new Entry(value, expiresAt.toEpochMilli());
-        boolean[] done = {false};
-        region(region).asMap().computeIfPresent(key, (k, known) -> {
-            if (live(known) && known.value().equals(expected)) {
-                done[0] = true;
-                return mine;
+        return write(region, key, value, expiresAt, false, expected);
+    }
+
+    /**
+     * A write; whether it was made.
+     *
+     * @throws IdpUnavailableException 503 when the region is at its bound and the key is new
+     */
+    private boolean write(Region region, String key, String value, Instant expiresAt, boolean onlyIfAbsent,
+                          String expected) {
+        long[] bits = bits(key);
+        CompactTable table = regions.get(region);
+        long until = seconds(region, expiresAt);
+        CompactTable.Write done = table.put(bits[0], bits[1], value, until, nowSeconds(), onlyIfAbsent, expected);
+        if (done == CompactTable.Write.FULL && sweepAllowed(region)) {
+            table.sweep(nowSeconds());
+            done = table.put(bits[0], bits[1], value, until, nowSeconds(), onlyIfAbsent, expected);
+        }
+        if (done == CompactTable.Write.FULL) {
+            refuse(region, table);
+        }
+        watch(region, table);
+        return done == CompactTable.Write.WRITTEN;
+    }
+
+    private boolean sweepAllowed(Region region) {
+        AtomicLong last = lastSweep.get(region);
+        long now = clock.millis();
+        long before = last.get();
+        return now - before >= SWEEP_EVERY_MILLIS && last.compareAndSet(before, now);
+    }
+
+    /** AV1507 once a region passes four fifths of its bound, again once it went below three fifths. */
+    private void watch(Region region, CompactTable table) {
+        long size = table.size();
+        AtomicBoolean said = warned.get(region);
+        if (size * 5 >= table.maxEntries() * 4L) {
+            if (said.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, Messages.storeNearlyFull(name, region.id, size, table.maxEntries()));
             }
-            return known;
-        });
-        return done[0];
+        } else if (size * 5 < table.maxEntries() * 3L) {
+            said.set(false);
+        }
+    }
+
+    /** AV1508 at most once a minute, and the write refused. */
+    private void refuse(Region region, CompactTable table) {
+        refused.set(true);
+        AtomicLong last = lastFullLog.get(region);
+        long now = clock.millis();
+        long before = last.get();
+        if (now - before >= LOG_FULL_EVERY_MILLIS && last.compareAndSet(before, now)) {
+            LOG.log(Level.ERROR, Messages.storeFullLog(name, region.id, table.maxEntries()));
+        }
+        throw new IdpUnavailableException(503, null, List.of(), Messages.storeFull(), null);
     }
 
     @Override
     public void remove(Region region, String key) {
-        region(region).invalidate(key);
+        long[] bits = bits(key);
+        regions.get(region).remove(bits[0], bits[1]);
     }
 
+    /** Whether nothing is in a region, live or expired and not yet swept: never empty while it holds a live entry. */
     @Override
     public boolean isEmpty(Region region) {
-        return region(region).estimatedSize() == 0;
+        return regions.get(region).size() == 0;
     }
 
-    /** Every live entry of a region, for a mirror's comparison. */
-    Map<String, Entry> snapshot(Region region) {
-        return Map.copyOf(region(region).asMap());
+    /** How many entries a region holds, live or expired and not yet swept. */
+    int size(Region region) {
+        return regions.get(region).size();
+    }
+
+    /**
+     * Whether a write was refused at a bound since the last call with {@code reset}: a mirror that
+     * refused one does not hold every revocation.
+     */
+    boolean refusals(boolean reset) {
+        return reset ? refused.getAndSet(false) : refused.get();
     }
 
     @Override
@@ -134,6 +209,6 @@ public final class InMemoryStore implements SessionStore {
 
     @Override
     public void close() {
-        regions.values().forEach(Cache::invalidateAll);
+        regions.values().forEach(CompactTable::clear);
     }
 }

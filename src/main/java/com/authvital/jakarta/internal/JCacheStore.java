@@ -56,7 +56,7 @@ public final class JCacheStore implements SessionStore {
     JCacheStore(StoreSettings settings, ClassLoader classLoader, Clock clock) {
         this.clock = clock;
         this.engine = new JCacheEngine(settings, classLoader);
-        this.mirror = new StoreMirror(clock);
+        this.mirror = new StoreMirror(clock, settings.maxEntries());
         JCacheEngine.Connection first = null;
         try {
             first = engine.connect(mirror);
@@ -64,7 +64,7 @@ public final class JCacheStore implements SessionStore {
             String description = engine.describe();
             LOG.log(Level.WARNING, () -> Messages.storeCannotStart(description, JCacheEngine.reason(e)));
         }
-        this.link = new StoreLink(engine.describe(), settings.whenUnreachable(), clock, first);
+        this.link = new StoreLink(engine.describe(), settings.whenUnreachable(), clock, first, settings.maxEntries());
         this.watch = new StoreWatch(settings, engine, mirror, link, clock);
         watch.start();
     }

@@ -5,9 +5,10 @@ import java.util.Deque;
 
 /**
  * The writes of {@link JCacheStore} made while its engine cannot be reached, oldest first, kept
- * for the watch thread to write to the engine once it can; at most {@value #MAX}, the oldest
- * dropped past it, and counted for {@code AV1504}. Not thread-safe: {@link StoreLink} guards it
- * with the lock under which the engine is made reachable again.
+ * for the watch thread to write to the engine once it can; at most {@value #MAX}: past it a write
+ * is refused (the request gets 503), never one kept dropped, and counted for {@code AV1504}. Not
+ * thread-safe: {@link StoreLink} guards it with the lock under which the engine is made reachable
+ * again.
  *
  * <pre>{@code
  * kept.add(write);                 // a request, the engine unreachable
@@ -17,20 +18,26 @@ import java.util.Deque;
  */
 final class KeptWrites {
 
-    /** How many writes are kept while the engine cannot be reached: past that, the oldest go. */
+    /** How many writes are kept while the engine cannot be reached: past that, writes are refused. */
     static final int MAX = 100_000;
 
     private final Deque<StoreWrite> writes = new ArrayDeque<>();
-    private int dropped; // kept writes dropped in this outage
-    private int droppedLogged; // of which AV1504 already told
+    private int refused; // writes refused in this outage
+    private int refusedLogged; // of which AV1504 already told
 
-    /** Keeps a write made while the engine cannot be reached; past the bound, the oldest goes. */
+    /** Whether no more write can be kept: the next is refused. */
+    boolean isFull() {
+        return writes.size() >= MAX;
+    }
+
+    /** A write refused for want of room. */
+    void refuse() {
+        refused++;
+    }
+
+    /** Keeps a write made while the engine cannot be reached; the caller checked {@link #isFull()}. */
     void add(StoreWrite write) {
         writes.addLast(write);
-        if (writes.size() > MAX) {
-            writes.removeFirst();
-            dropped++;
-        }
     }
 
     /** The oldest write kept; null for none. */
@@ -38,7 +45,7 @@ final class KeptWrites {
         return writes.peekFirst();
     }
 
-    /** Lets go of a write written to the engine, unless the bound dropped it meanwhile. */
+    /** Lets go of a write written to the engine. */
     void removeIfFirst(StoreWrite write) {
         if (writes.peekFirst() == write) {
             writes.removeFirst();
@@ -50,18 +57,18 @@ final class KeptWrites {
         return writes.isEmpty();
     }
 
-    /** A new outage begins: none of its writes dropped yet. */
+    /** A new outage begins: none of its writes refused yet. */
     void newOutage() {
-        dropped = 0;
-        droppedLogged = 0;
+        refused = 0;
+        refusedLogged = 0;
     }
 
-    /** The writes dropped in this outage if some were dropped since AV1504 last told, else 0. */
-    int unloggedDrops() {
-        if (dropped == droppedLogged) {
+    /** The writes refused in this outage if some were refused since AV1504 last told, else 0. */
+    int unloggedRefusals() {
+        if (refused == refusedLogged) {
             return 0;
         }
-        droppedLogged = dropped;
-        return dropped;
+        refusedLogged = refused;
+        return refused;
     }
 }

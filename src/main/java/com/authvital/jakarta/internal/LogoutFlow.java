@@ -128,6 +128,11 @@ public final class LogoutFlow {
                 return Json.createObjectBuilder().add("called", false).add("message", "No refresh token: nothing to revoke");
             }
             try {
+                if (!authenticator.isRefreshToken(refreshToken.get())) {
+                    // Made up, expired or another application's: the IdP is not called on its behalf.
+                    return Json.createObjectBuilder().add("called", false)
+                            .add("message", "Not a valid refresh token of this application: nothing to revoke");
+                }
                 RevokeResult result = sessions.logout(refreshToken.get());
                 return Json.createObjectBuilder().add("called", true).add("reached", true)
                         .add("success", result.success()).add("message", result.message());

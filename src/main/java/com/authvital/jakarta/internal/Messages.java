@@ -356,6 +356,15 @@ public final class Messages {
                 + "sign in again (it is not sent to the IdP again, which would sign the user out everywhere)";
     }
 
+    /** AV1413: a spent refresh token was presented after the grace: its chain is denied (log, WARNING). */
+    public static String refreshTokenReused(String sessionId, boolean idpTold) {
+        return "AV1413: possible refresh-token theft: the refresh token of session " + sessionId + " was presented "
+                + "again after it had been exchanged and its successor handed out; every token of its device's chain "
+                + "is now refused on every server" + (idpTold ? ", and the IdP was shown it (it revokes every session "
+                + "of the user)" : " (set '" + AuthVitalConfig.REFRESH_REUSE_NOTIFY_IDP + "=true' to have the IdP "
+                + "revoke every session of the user too)");
+    }
+
     // AV15xx: the store the servers share
 
     /** AV1501: the shared cache cannot be reached (log, WARNING, once per outage). */
@@ -378,10 +387,10 @@ public final class Messages {
                 + "few seconds";
     }
 
-    /** AV1504: writes kept while the shared cache was unreachable were dropped past the bound (log, WARNING). */
-    public static String storeWritesDropped(int dropped) {
-        return "AV1504: " + dropped + " writes kept while the shared cache could not be reached were dropped, "
-                + "the oldest first: more than the bound of kept writes";
+    /** AV1504: writes were refused while the shared cache was unreachable, the kept ones at their bound (log, ERROR). */
+    public static String storeWritesDropped(int refused) {
+        return "AV1504: " + refused + " changes were refused with 503 while the shared cache could not be reached: "
+                + "this server keeps at most " + KeptWrites.MAX + " writes until it is back, and drops none of them";
     }
 
     /** AV1505: the JCache engine could not be found or started (log, WARNING; or AV0001 for a missing provider). */
@@ -395,6 +404,33 @@ public final class Messages {
         return "AV1506: the engine's configuration of the cache " + cache + " lets its entries go after " + seconds
                 + " s, the module needs " + needed + " s: give its <cache> entry the region's lifetime "
                 + "(docs/sign-in.md, Several servers)";
+    }
+
+    /** AV1507: a region of the in-memory store passed four fifths of its bound (log, WARNING). */
+    public static String storeNearlyFull(String store, String region, long entries, int max) {
+        return "AV1507: " + store + " holds " + entries + " entries in its '" + region + "' region, four fifths of "
+                + "its bound of " + max + ": raise '" + AuthVitalConfig.STORE_MAX_ENTRIES + "' (and the heap, about "
+                + "40 bytes an entry) before it is reached (docs/sign-in.md, What the module keeps)";
+    }
+
+    /** AV1508: a region of the in-memory store is at its bound: new keys are refused (log, ERROR). */
+    public static String storeFullLog(String store, String region, int max) {
+        return "AV1508: " + store + " is at its bound of " + max + " entries in its '" + region + "' region: refreshes, "
+                + "sign-ins and revocations that need a new entry there get 503 until entries expire; nothing was "
+                + "dropped. Raise '" + AuthVitalConfig.STORE_MAX_ENTRIES + "' and the heap";
+    }
+
+    /** AV1508: the answer to a request refused because the store is at its bound (503). */
+    public static String storeFull() {
+        return "AV1508: this server cannot record the change at this moment (its session store is full): "
+                + "try again later";
+    }
+
+    /** AV1509: at start, what a restart does to the revocations of the in-memory store (log, INFO). */
+    public static String storeInMemory() {
+        return "AV1509: revocations, spent refresh tokens and device records are kept in this server's memory: a "
+                + "restart or redeploy forgets them (a logged-out access token is accepted again until it expires). "
+                + "Set '" + AuthVitalConfig.STORE + "=jcache' to keep them in a shared cache";
     }
 
     // AV19xx: the module's own bugs

@@ -1,5 +1,6 @@
 package com.authvital.jakarta.internal;
 
+import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.internal.SessionStore.Region;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,10 +85,14 @@ final class MirrorFeed implements Factory<CacheEntryListener<? super String, ? s
             return;
         }
         InMemoryStore.Entry entry = StoredValue.decode(event.getValue());
-        if (StoredValue.live(entry, clock)) {
-            mirror.put(region, event.getKey(), entry.value(), Instant.ofEpochMilli(entry.expiresAt()));
-        } else {
+        if (!StoredValue.live(entry, clock)) {
             mirror.remove(region, event.getKey());
+            return;
+        }
+        try {
+            mirror.put(region, event.getKey(), entry.value(), Instant.ofEpochMilli(entry.expiresAt()));
+        } catch (IdpUnavailableException e) {
+            // The mirror is at its bound (AV1508, logged): it no longer says it holds every revocation.
         }
     }
 

@@ -153,7 +153,7 @@ public final class SignInFlow {
                         devices.signedIn(refresh.sessionId(), request.getHeader("User-Agent"),
                                 request.getRemoteAddr(), now);
                         validator.revocations().signedIn(refresh.sessionId(), tokens.accessToken(),
-                                Instant.ofEpochMilli(access.expiresAt()));
+                                Instant.ofEpochMilli(access.expiresAt()), access.principal().getIssuedAtTime());
                         return Duration.between(now, refresh.expiresAt());
                     })
                     .orElse(Duration.ofSeconds(tokens.expiresIn()));

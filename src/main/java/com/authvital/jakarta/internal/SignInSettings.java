@@ -22,10 +22,11 @@ import javax.crypto.spec.SecretKeySpec;
  * @param clientSecret  the client's secret, for confidential clients
  * @param refreshMargin how long before its expiry an access token is refreshed
  * @param refreshGrace  how long the tokens of a refresh are handed out again for the old refresh token
+ * @param reportReuse   whether a spent refresh token presented after the grace is presented once to the IdP too
  */
 record SignInSettings(Optional<String> path, Optional<String> callbackPath, String scopes, String redirect,
                       SecretKey flowKey, boolean keyGenerated, Optional<String> clientSecret,
-                      Duration refreshMargin, Duration refreshGrace) {
+                      Duration refreshMargin, Duration refreshGrace, boolean reportReuse) {
 
     static final String DEFAULT_SCOPES = "openid profile email offline_access";
     private static final int KEY_BYTES = 32;
@@ -55,7 +56,7 @@ record SignInSettings(Optional<String> path, Optional<String> callbackPath, Stri
                 Duration.ofMinutes(10));
         return new SignInSettings(path, callback, scopes, r.lookup(AuthVitalConfig.SIGNIN_REDIRECT).orElse("/"),
                 new SecretKeySpec(key, "AES"), configured.isEmpty(), r.lookup(AuthVitalConfig.CLIENT_SECRET),
-                margin, grace);
+                margin, grace, r.flag(AuthVitalConfig.REFRESH_REUSE_NOTIFY_IDP, false));
     }
 
     /** Whether the application signs users in through the module. */
@@ -79,6 +80,6 @@ record SignInSettings(Optional<String> path, Optional<String> callbackPath, Stri
         return "SignInSettings[path=" + path.orElse("-") + ", callbackPath=" + callbackPath.orElse("-") + ", scopes="
                 + scopes + ", redirect=" + redirect + ", flowKey=" + (keyGenerated ? "generated" : "configured")
                 + ", clientSecret=" + (clientSecret.isPresent() ? "***" : "-") + ", refreshMargin=" + refreshMargin
-                + ", refreshGrace=" + refreshGrace + "]";
+                + ", refreshGrace=" + refreshGrace + ", reportReuse=" + reportReuse + "]";
     }
 }

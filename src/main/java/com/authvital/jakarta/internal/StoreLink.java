@@ -1,8 +1,10 @@
 package com.authvital.jakarta.internal;
 
+import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.internal.SessionStore.Region;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,12 +38,12 @@ final class StoreLink {
      * unreachable from now on.
      */
     StoreLink(String description, StoreSettings.WhenUnreachable whenUnreachable, Clock clock,
-              JCacheEngine.Connection first) {
+              JCacheEngine.Connection first, int maxEntries) {
         this.description = description;
         // What AV1501 says requests that change something get, from authvital.store.unreachable.
         this.policy = whenUnreachable == StoreSettings.WhenUnreachable.REFUSE ? "refused with 503" : "let through";
         this.clock = clock;
-        this.overlay = new InMemoryStore(clock, InMemoryStore.MAX_PER_REGION);
+        this.overlay = new InMemoryStore("this server's writes while the shared cache is out", clock, maxEntries);
         this.current = first;
         this.connected = first;
         this.unreachableSince = first == null ? clock.millis() : 0;
@@ -72,6 +74,11 @@ final class StoreLink {
             // after the last kept write, so no write can slip in between and be lost.
             if (connected != null) {
                 return Optional.empty();
+            }
+            if (kept.isFull()) {
+                // Nothing kept is dropped to make room: this change is refused instead (AV1504).
+                kept.refuse();
+                throw new IdpUnavailableException(503, null, List.of(), Messages.storeUnreachableRefused(), null);
             }
             boolean done = write.region().mirrored ? mirror.apply(write) : write.applyTo(overlay);
             if (done) {
@@ -158,26 +165,26 @@ final class StoreLink {
             overlay.close(); // empties it: the engine holds all it held
             connected = connection;
             seconds = (clock.millis() - unreachableSince) / 1000;
-            newlyDropped = kept.unloggedDrops();
+            newlyDropped = kept.unloggedRefusals();
         }
         logDropped(newlyDropped);
         LOG.log(Level.INFO, () -> Messages.storeReachableAgain(description, seconds, written));
         return true;
     }
 
-    /** AV1504 when more writes were dropped since it last told: at most once per retry interval. */
+    /** AV1504 when more writes were refused since it last told: at most once per retry interval. */
     void logDropped() {
         int count;
         synchronized (lock) {
-            count = kept.unloggedDrops();
+            count = kept.unloggedRefusals();
         }
         logDropped(count);
     }
 
-    /** AV1504 for {@code count} dropped writes, if any. */
+    /** AV1504 for {@code count} refused writes, if any. */
     private static void logDropped(int count) {
         if (count > 0) {
-            LOG.log(Level.WARNING, () -> Messages.storeWritesDropped(count));
+            LOG.log(Level.ERROR, () -> Messages.storeWritesDropped(count));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.authvital.jakarta.internal;
 
+import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.internal.SessionStore.Region;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,10 +22,13 @@ final class StoreMirror {
     /** Whether the mirror was loaded from the cache at least once: before that it knows no revocation of the others. */
     private volatile boolean loaded;
 
-    /** An empty mirror; {@code clock} is what the entries' expiries are compared with. */
-    StoreMirror(Clock clock) {
+    /**
+     * An empty mirror; {@code clock} is what the entries' expiries are compared with, and each
+     * region takes at most {@code maxEntries}.
+     */
+    StoreMirror(Clock clock, int maxEntries) {
         this.clock = clock;
-        this.memory = new InMemoryStore(clock, InMemoryStore.MAX_PER_REGION);
+        this.memory = new InMemoryStore("this server's mirror of the shared cache", clock, maxEntries);
     }
 
     /** A mirrored region's value, from memory. */
@@ -82,6 +86,7 @@ final class StoreMirror {
      * (the cluster may have lost it), and each goes at its own expiry.
      */
     void load(JCacheEngine.Connection connection) {
+        memory.refusals(true);
         for (Region region : Region.values()) {
             if (!region.mirrored) {
                 continue;
@@ -90,16 +95,23 @@ final class StoreMirror {
                 InMemoryStore.Entry entry = StoredValue.decode(raw.getValue());
                 Optional<InMemoryStore.Entry> mine = memory.entry(region, raw.getKey());
                 if (StoredValue.live(entry, clock) && (mine.isEmpty() || mine.get().expiresAt() <= entry.expiresAt())) {
-                    memory.put(region, raw.getKey(), entry.value(), Instant.ofEpochMilli(entry.expiresAt()));
+                    try {
+                        memory.put(region, raw.getKey(), entry.value(), Instant.ofEpochMilli(entry.expiresAt()));
+                    } catch (IdpUnavailableException e) {
+                        // At its bound (AV1508, logged): loaded() says it does not hold every revocation.
+                    }
                 }
             }
         }
         loaded = true;
     }
 
-    /** Whether the mirror was loaded from the cache at least once. */
+    /**
+     * Whether the mirror was loaded from the cache at least once, and holds every denial since: not
+     * after one was refused at its bound (AV1508) until a reload takes them all.
+     */
     boolean loaded() {
-        return loaded;
+        return loaded && !memory.refusals(false);
     }
 
     /** Forgets every entry: the store is closed. */

@@ -21,10 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
  * @param whenUnreachable what unsafe requests get while the shared cache cannot be reached
  * @param checkInterval how often the shared cache is checked for being reachable
  * @param retryInterval how often, while it cannot be reached, the engine is asked again
+ * @param maxEntries    how many entries each region of the in-memory store, or of each server's mirror, takes
  */
 record StoreSettings(Kind kind, Optional<String> provider, Optional<URI> uri, String cachePrefix, SecretKey key,
                      boolean keyGenerated, WhenUnreachable whenUnreachable, Duration checkInterval,
-                     Duration retryInterval) {
+                     Duration retryInterval, int maxEntries) {
 
     /** Where the shared state lives. */
     enum Kind { MEMORY, JCACHE }
@@ -67,8 +68,10 @@ record StoreSettings(Kind kind, Optional<String> provider, Optional<URI> uri, St
                 Duration.ofMillis(100), Duration.ofMinutes(1));
         Duration retry = r.duration(AuthVitalConfig.STORE_RETRY_INTERVAL, Duration.ofSeconds(5),
                 Duration.ofMillis(100), Duration.ofMinutes(10));
+        int maxEntries = r.integer(AuthVitalConfig.STORE_MAX_ENTRIES, InMemoryStore.DEFAULT_MAX_ENTRIES, 10_000,
+                200_000_000);
         return new StoreSettings(kind, provider, uri, prefix, new SecretKeySpec(key, "AES"), configured.isEmpty(),
-                when, check, retry);
+                when, check, retry, maxEntries);
     }
 
     /** A URI without its user info or query, which may hold a password. */
@@ -84,6 +87,7 @@ record StoreSettings(Kind kind, Optional<String> provider, Optional<URI> uri, St
         return "StoreSettings[kind=" + kind + ", provider=" + provider.orElse("-") + ", uri="
                 + uri.map(StoreSettings::shown).orElse("-") + ", cachePrefix=" + cachePrefix + ", key="
                 + (keyGenerated ? "generated" : "configured") + ", whenUnreachable=" + whenUnreachable
-                + ", checkInterval=" + checkInterval + ", retryInterval=" + retryInterval + "]";
+                + ", checkInterval=" + checkInterval + ", retryInterval=" + retryInterval + ", maxEntries=" + maxEntries
+                + "]";
     }
 }

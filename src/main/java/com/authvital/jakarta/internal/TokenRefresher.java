@@ -34,15 +34,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *     store, so that a second tab or a request already on its way with the old cookie, on any
  *     server, gets the new tokens;</li>
  * <li>after that, the old token is known as spent until it would have expired, and is refused
- *     without a call: presenting it to the IdP would sign the user out everywhere.</li>
+ *     without a call: presenting it to the IdP would sign the user out everywhere. Presented
+ *     after the grace, a token whose successor was handed out is taken for a stolen one: the
+ *     whole chain is denied on every server ({@code AV1413}), the thief's successor with it, and
+ *     with {@code authvital.refresh.reuse.notify-idp} the IdP is told too.</li>
  * </ul>
  */
 final class TokenRefresher {
 
     /** How many refresh results this server keeps at hand, besides the store's. */
     static final int MAX_REMEMBERED = 100_000;
-    /** How long a spent refresh token is refused: a refresh token lives about a week. */
-    static final Duration SPENT_LIFETIME = Duration.ofDays(8);
+    private static final System.Logger LOG = System.getLogger(TokenRefresher.class.getName());
     /** How often a server waiting for another's refresh looks for its result. */
     private static final Duration POLL = Duration.ofMillis(25);
 
@@ -72,6 +74,8 @@ final class TokenRefresher {
     private final SessionStore store;
     private final Sealer sealer;
     private final Duration grace;
+    /** Whether a spent refresh token presented after the grace is presented once to the IdP, which revokes its family. */
+    private final boolean reportReuse;
     /** How long a server waits for another's refresh: as long as the IdP call may take, and a second. */
     private final Duration patience;
     private final Clock clock;
@@ -82,13 +86,14 @@ final class TokenRefresher {
     private volatile Instant blockedUntil;
 
     TokenRefresher(IdpClient idp, TokenValidator validator, DeviceRecords devices, SessionStore store, Sealer sealer,
-                   Duration grace, Duration patience, Clock clock) {
+                   Duration grace, boolean reportReuse, Duration patience, Clock clock) {
         this.idp = idp;
         this.validator = validator;
         this.devices = devices;
         this.store = store;
         this.sealer = sealer;
         this.grace = grace;
+        this.reportReuse = reportReuse;
         this.patience = patience;
         this.clock = clock;
         this.recent = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(grace)
@@ -97,13 +102,14 @@ final class TokenRefresher {
 
     /**
      * New tokens for {@code refreshToken}, which must be this application's valid refresh token
-     * of session {@code sessionId}.
+     * of {@code session}.
      *
      * @throws NotAuthenticatedException when the IdP refused it, or it was spent before
      * @throws com.authvital.jakarta.SignInRequiredException when the user must sign in at the IdP again
      * @throws com.authvital.jakarta.IdpUnavailableException when the IdP cannot be used, or is rate-limiting
      */
-    Refreshed refresh(String refreshToken, String sessionId) {
+    Refreshed refresh(String refreshToken, TokenValidator.RefreshToken session) {
+        String sessionId = session.sessionId();
         // Keyed by the session id: one per refresh token (each rotation makes a new session), and small.
         Refreshed done = recent.getIfPresent(sessionId);
         if (done != null) {
@@ -128,7 +134,7 @@ final class TokenRefresher {
                 result = shared(sessionId).orElse(null);
             }
             if (result == null) {
-                result = refreshOnce(refreshToken, sessionId);
+                result = refreshOnce(refreshToken, session);
             }
             recent.put(sessionId, result);
             mine.complete(result);
@@ -147,7 +153,8 @@ final class TokenRefresher {
      * another server could present the same token, and the IdP would revoke every session of the
      * user; the request goes on with its access token while that is valid, else gets 503.
      */
-    private Refreshed refreshOnce(String refreshToken, String sessionId) {
+    private Refreshed refreshOnce(String refreshToken, TokenValidator.RefreshToken session) {
+        String sessionId = session.sessionId();
         requireReachable();
         if (!store.putIfAbsent(SessionStore.Region.CLAIMS, sessionId, serverId, clock.instant().plus(patience))) {
             return awaitOtherServer(sessionId);
@@ -158,10 +165,14 @@ final class TokenRefresher {
             if (done.isPresent()) {
                 return done.get();
             }
-            if (store.get(SessionStore.Region.SPENT, sessionId).isPresent()) {
+            Optional<Revocations.SpentMark> spent = revocations().spent(sessionId);
+            if (spent.isPresent()) {
+                if (spent.get().how() == Revocations.Spent.ROTATED) {
+                    reused(refreshToken, sessionId, spent.get().chain(), session.expiresAt());
+                }
                 throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
             }
-            return call(refreshToken, sessionId);
+            return call(refreshToken, session);
         } finally {
             store.remove(SessionStore.Region.CLAIMS, sessionId);
         }
@@ -190,7 +201,7 @@ final class TokenRefresher {
                 if (result.isPresent()) {
                     return result.get();
                 }
-                if (store.get(SessionStore.Region.SPENT, sessionId).isPresent()) {
+                if (revocations().spent(sessionId).isPresent()) {
                     throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
                 }
                 break;
@@ -206,38 +217,73 @@ final class TokenRefresher {
                 Math.max(1, patience.toSeconds())), null);
     }
 
-    private Refreshed call(String refreshToken, String sessionId) {
+    private Revocations revocations() {
+        return validator.revocations();
+    }
+
+    /**
+     * A refresh token whose successor was handed out, presented after the grace: the thief's or
+     * the owner's copy, whichever came second. The whole chain goes, on every server: the
+     * successor's access tokens and refresh token too. Told to the IdP once, when so configured:
+     * it then revokes every session of the user.
+     */
+    private void reused(String refreshToken, String sessionId, String chain, Instant expiresAt) {
+        revocations().denyChain(chain);
+        LOG.log(System.Logger.Level.WARNING, Messages.refreshTokenReused(sessionId, reportReuse));
+        if (reportReuse && store.putIfAbsent(SessionStore.Region.SPENT, StoreKeys.of("reported", sessionId), "1",
+                expiresAt)) {
+            try {
+                idp.refresh(refreshToken);
+            } catch (RuntimeException e) {
+                // The expected answer: 401, after which the IdP revokes the family.
+            }
+        }
+    }
+
+    private Refreshed call(String refreshToken, TokenValidator.RefreshToken session) {
+        String sessionId = session.sessionId();
         TokenAnswer tokens;
         // Spent before the call, not after: should this server die, or the call outlive the claim,
         // no server presents the token again (the IdP would revoke every session of the user); at
         // worst this device signs in again. Taken back only when the IdP surely did not rotate it.
-        store.put(SessionStore.Region.SPENT, sessionId, "1", clock.instant().plus(SPENT_LIFETIME));
+        // At the store's bound this refuses the refresh (503): a spent mark is never forgotten.
+        revocations().spending(sessionId, session.expiresAt());
         try {
             tokens = idp.refresh(refreshToken);
         } catch (RateLimitedException e) {
-            store.remove(SessionStore.Region.SPENT, sessionId);
+            revocations().unspent(sessionId);
             blockedUntil = clock.instant().plus(e.getRetryAfter());
             throw e;
         } catch (IdpUnavailableException e) {
             if (!maybeSpent(e)) {
-                store.remove(SessionStore.Region.SPENT, sessionId);
+                revocations().unspent(sessionId);
             }
             // Else the IdP may have rotated the token before the answer was lost: it stays spent.
             throw e;
         } catch (SignInRequiredException e) {
-            store.remove(SessionStore.Region.SPENT, sessionId); // the IdP wants the user first; the token still stands
+            revocations().unspent(sessionId); // the IdP wants the user first; the token still stands
             throw e;
         }
         // The answer is kept before anything else can fail. The access token is checked by whoever uses it.
         store.put(SessionStore.Region.REFRESHES, sessionId, seal(sealer, sessionId, tokens),
                 clock.instant().plus(grace));
+        revocations().rotated(sessionId, session.expiresAt());
         Refreshed result = refreshed(tokens, sessionId);
-        result.newSession().ifPresent(session -> {
-            devices.rotated(sessionId, session.sessionId());
-            validator.revocations().refreshed(sessionId, session.sessionId(), tokens.accessToken(),
-                    clock.instant().plusSeconds(tokens.expiresIn()));
+        result.newSession().ifPresent(next -> {
+            devices.rotated(sessionId, next.sessionId());
+            revocations().refreshed(sessionId, next.sessionId(), next.expiresAt(), tokens.accessToken(),
+                    clock.instant().plusSeconds(tokens.expiresIn()), issuedAt(tokens.accessToken()));
         });
         return result;
+    }
+
+    /** The {@code iat} of a new access token, which tells the IdP's clock; 0 when it cannot be checked now. */
+    private long issuedAt(String accessToken) {
+        try {
+            return validator.validate(accessToken).principal().getIssuedAtTime();
+        } catch (AuthVitalException e) {
+            return 0;
+        }
     }
 
     private Refreshed refreshed(TokenAnswer tokens, String sessionId) {

@@ -1,6 +1,7 @@
 package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalPrincipal;
+import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -73,6 +74,7 @@ public final class TokenValidator implements AutoCloseable {
         }
         ValidatedToken valid = check(token, now);
         cache.put(valid, now);
+        revocations.seen(valid);
         return unlessRevoked(valid);
     }
 
@@ -111,6 +113,20 @@ public final class TokenValidator implements AutoCloseable {
      * not expired; empty for anything else, never an exception.
      */
     public Optional<RefreshToken> refreshToken(String refreshToken) {
+        try {
+            return checkedRefreshToken(refreshToken);
+        } catch (IdpUnavailableException e) {
+            return Optional.empty(); // no badge rather than no list
+        }
+    }
+
+    /**
+     * As {@link #refreshToken(String)}, but saying when the IdP's keys cannot be had rather than
+     * taking the token for an invalid one.
+     *
+     * @throws IdpUnavailableException when the IdP's keys cannot be had
+     */
+    public Optional<RefreshToken> checkedRefreshToken(String refreshToken) {
         if (refreshToken == null || refreshToken.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
@@ -125,8 +141,10 @@ public final class TokenValidator implements AutoCloseable {
             }
             return claims.get("sid") instanceof String sid && !sid.isBlank()
                     ? Optional.of(new RefreshToken(sid, Instant.ofEpochMilli(millis(exp)))) : Optional.empty();
+        } catch (IdpUnavailableException e) {
+            throw e;
         } catch (ParseException | RuntimeException e) {
-            return Optional.empty(); // IdpUnavailableException among them: no badge rather than no list
+            return Optional.empty();
         }
     }
 

@@ -11,13 +11,15 @@ import com.authvital.jakarta.AuthVitalPrincipal;
  * @param expiresAt when it stops being valid, epoch milliseconds
  * @param kid       the key it was verified with: a cached token is trusted only while the IdP
  *                  still publishes that key
- * @param hash      its SHA-256, as revocations name it (computed once, with the validation)
+ * @param hash      its key, as revocations name it (computed once, with the validation)
+ * @param userKey   its user's key, as a "log out everywhere" names it (likewise)
  */
-public record ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid, String hash) {
+public record ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid, String hash,
+                             String userKey) {
 
-    /** A validated token, its hash computed here. */
+    /** A validated token, its keys computed here. */
     public ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid) {
-        this(token, principal, expiresAt, kid, Revocations.hash(token));
+        this(token, principal, expiresAt, kid, Revocations.hash(token), Revocations.userKey(principal.getName()));
     }
 
     /** The request attribute under which the filter keeps the validated token. */

@@ -354,7 +354,7 @@ class JCacheStoreTest {
         try (LogRecords log = LogRecords.of(JCacheStore.class)) {
             StoreSettings shortClaims = new StoreSettings(StoreSettings.Kind.JCACHE, Optional.of(PROVIDER),
                     Optional.of(URI.create("classpath:hazelcast-store-short-claims.xml")), PREFIX, key32(), true,
-                    StoreSettings.WhenUnreachable.REFUSE, CHECK, RETRY);
+                    StoreSettings.WhenUnreachable.REFUSE, CHECK, RETRY, 100_000);
             JCacheStore store = store(server("g"), shortClaims);
             assertTrue(store.reachable());
             assertTrue(log.has(Level.WARNING, "AV1506", PREFIX + "claims", "120 s", "660 s"), log.toString());
@@ -369,7 +369,7 @@ class JCacheStoreTest {
         try (LogRecords log = LogRecords.of(JCacheStore.class)) {
             StoreSettings missing = new StoreSettings(StoreSettings.Kind.JCACHE, Optional.of(PROVIDER),
                     Optional.of(URI.create("classpath:no-such-hazelcast.xml")), PREFIX, key32(), true,
-                    StoreSettings.WhenUnreachable.ALLOW, CHECK, RETRY);
+                    StoreSettings.WhenUnreachable.ALLOW, CHECK, RETRY, 100_000);
             JCacheStore lonely = store(server("f"), missing);
 
             assertFalse(lonely.reachable());
@@ -388,7 +388,7 @@ class JCacheStoreTest {
     @Test
     void anUnknownProviderIsAConfigurationErrorNamingItsKey() {
         StoreSettings unknown = new StoreSettings(StoreSettings.Kind.JCACHE, Optional.of("com.example.NoSuchProvider"),
-                Optional.of(CONFIG), PREFIX, key32(), true, StoreSettings.WhenUnreachable.REFUSE, CHECK, RETRY);
+                Optional.of(CONFIG), PREFIX, key32(), true, StoreSettings.WhenUnreachable.REFUSE, CHECK, RETRY, 100_000);
 
         AuthVitalConfigException e = assertThrows(AuthVitalConfigException.class,
                 () -> new JCacheStore(unknown, getClass().getClassLoader(), CLOCK));
@@ -400,7 +400,7 @@ class JCacheStoreTest {
 
     private static StoreSettings settings(Duration check, Duration retry) {
         return new StoreSettings(StoreSettings.Kind.JCACHE, Optional.of(PROVIDER), Optional.of(CONFIG), PREFIX,
-                key32(), true, StoreSettings.WhenUnreachable.REFUSE, check, retry);
+                key32(), true, StoreSettings.WhenUnreachable.REFUSE, check, retry, 100_000);
     }
 
     private static SecretKeySpec key32() {

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The IdP rotates the refresh token on every refresh and signs the user out everywhere when an
  * old one comes back, so the filter refreshes one refresh token once: requests that carry it at
  * the same time, or within {@code authvital.refresh.grace} (2 s here), share that refresh's new
- * tokens; after the grace the old token is refused here and never replayed at the IdP.
+ * tokens; after the grace the old token is refused here and never replayed at the IdP, and taken
+ * for a stolen one: its whole chain, the successor included, is signed out.
  */
 @ExtendWith({ArquillianExtension.class, RefreshFixtures.NoTokenRateLimit.class})
 @RunAsClient
@@ -181,22 +182,28 @@ class RefreshConcurrencyIT {
     }
 
     @Test
-    void theRotatedOutRefreshTokenIsRefusedAfterTheGraceWithoutReachingTheIdp() throws InterruptedException {
+    void theRotatedOutRefreshTokenAfterTheGraceSignsOutItsWholeChainWithoutReachingTheIdp()
+            throws InterruptedException {
         NewSession user = idp.newUser();
         String oldBrowser = cookies(expiredAccessToken(idp, user.userId()), user.refreshToken());
         Map<String, SetCookie> renewed = tokenCookies(me(oldBrowser));
         Thread.sleep(GRACE.plusSeconds(1).toMillis());
 
+        // The old cookie again after the grace: a thief's copy, or the owner's (whichever came second).
         HttpResponse<String> late = me(oldBrowser);
 
         assertEquals(401, late.statusCode(), late.body());
         assertTrue(json(late).getString("message").startsWith("AV1411: "), late.body());
         assertCleared(late, TOKEN_COOKIES, "Path=/; HttpOnly; SameSite=Lax");
-        assertRefreshCounts(idp, user.userId(), 1, 1, 0);
-        String newSession = RefreshFixtures.claims(renewed.get("refresh_token").value()).getString("sid");
-        assertFalse(idp.isRevoked(newSession), "the user is still signed in where the new tokens went");
-        HttpResponse<String> renewedBrowser = me(cookies(renewed.get("access_token").value(),
+        // The successor's tokens go too, on this server and every other: its access token...
+        HttpResponse<String> successor = me(cookies(renewed.get("access_token").value(),
                 renewed.get("refresh_token").value()));
-        assertEquals(200, renewedBrowser.statusCode(), renewedBrowser.body());
+        assertEquals(401, successor.statusCode(), successor.body());
+        assertTrue(json(successor).getString("message").startsWith("AV1011: "), successor.body());
+        // ...and its refresh token, refused without a call to the IdP.
+        HttpResponse<String> successorRefresh = me(cookies(expiredAccessToken(idp, user.userId()),
+                renewed.get("refresh_token").value()));
+        assertEquals(401, successorRefresh.statusCode(), successorRefresh.body());
+        assertRefreshCounts(idp, user.userId(), 1, 1, 0);
     }
 }
