@@ -104,10 +104,12 @@ class LogoutIdpDownIT {
                 "Cookie", "refresh_token=" + user.refreshToken());
 
         assertEquals(200, out.statusCode(), out.body());
-        String line = awaitLogLine("AV1305: the logout went on without the IdP: AV1201: AuthVital at http://"
-                + IDP_ADDRESS);
+        // The refresh token is checked against the IdP's keys before it is sent: their fetch fails first.
+        String line = awaitLogLine("AV1305: the logout went on without the IdP: AV1206: ");
         assertTrue(line.contains("LogoutFlow"), line);
         assertTrue(line.contains(" W AV1305"), "a warning: " + line);
+        String detail = awaitLogLine("AV1207: the IdP's signing keys at http://" + IDP_ADDRESS);
+        assertTrue(detail.contains(" W AV1207"), "a warning: " + detail);
         String log = Files.readString(SERVER_LOG, StandardCharsets.UTF_8);
         assertFalse(log.contains(user.refreshToken()), "no token in the server log");
     }

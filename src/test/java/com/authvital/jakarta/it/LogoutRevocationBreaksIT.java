@@ -56,6 +56,11 @@ class LogoutRevocationBreaksIT {
     @ArquillianResource
     URL app;
 
+    /** A valid refresh token of a new user whose id makes {@link BrokenRevocation} break that way. */
+    private static String refreshTokenOf(String breaking) {
+        return Deployments.standIn().session(Map.of("userId", breaking + "-" + UUID.randomUUID())).refreshToken();
+    }
+
     /** The server log from the last line that holds {@code text} on, waiting a little for it. */
     private static String awaitLog(String text) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -74,7 +79,8 @@ class LogoutRevocationBreaksIT {
 
     @ParameterizedTest
     @ValueSource(strings = {BrokenRevocation.ERROR, BrokenRevocation.RUNTIME})
-    void theCookiesAreClearedAndTheAnswerSaysTheIdpWasNotReached(String refreshToken) {
+    void theCookiesAreClearedAndTheAnswerSaysTheIdpWasNotReached(String breaking) {
+        String refreshToken = refreshTokenOf(breaking);
         HttpResponse<String> out = new TestHttp(app).post("logout", "Accept", "application/json",
                 "Cookie", "refresh_token=" + refreshToken);
 
@@ -94,7 +100,7 @@ class LogoutRevocationBreaksIT {
 
     @Test
     void theServerLogHasTheFailureButNeverTheToken() throws Exception {
-        String token = BrokenRevocation.RUNTIME + "-" + UUID.randomUUID();
+        String token = refreshTokenOf(BrokenRevocation.RUNTIME);
 
         HttpResponse<String> out = new TestHttp(app).post("logout", "Accept", "application/json",
                 "Cookie", "refresh_token=" + token);
@@ -109,7 +115,7 @@ class LogoutRevocationBreaksIT {
 
     @Test
     void aBrowserIsStillSentOnWithItsCookiesCleared() {
-        HttpResponse<String> out = new TestHttp(app).post("logout", "Cookie", "refresh_token=" + BrokenRevocation.ERROR);
+        HttpResponse<String> out = new TestHttp(app).post("logout", "Cookie", "refresh_token=" + refreshTokenOf(BrokenRevocation.ERROR));
 
         assertEquals(303, out.statusCode(), out.body());
         assertEquals(List.of(app.getPath()), out.headers().allValues("Location"));

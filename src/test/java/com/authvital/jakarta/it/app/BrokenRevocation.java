@@ -5,13 +5,17 @@ import com.authvital.jakarta.RevokeResult;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The sessions service of an application whose revocation breaks in a way the module does not
  * foresee, standing in for every other bean: {@code logout} throws an {@link Error} when the
- * refresh token starts with {@value #ERROR} (as a server without the REST client feature does:
- * {@code NoClassDefFoundError}), and a plain {@link RuntimeException} when it starts with
- * {@value #RUNTIME}. Both messages hold an internal address, which must reach no client; the
+ * refresh token's user id starts with {@value #ERROR} (as a server without the REST client
+ * feature does: {@code NoClassDefFoundError}), and a plain {@link RuntimeException} when it starts
+ * with {@value #RUNTIME}. The tokens are the stand-in's, valid: the module sends no other to the IdP. Both messages hold an internal address, which must reach no client; the
  * second also repeats the token, as a careless client library might, which must reach no log.
  */
 @ApplicationScoped
@@ -24,13 +28,22 @@ public class BrokenRevocation extends AuthVitalSessions {
     /** What the failures' messages hold that a client must never see. */
     public static final String INTERNAL = "10.1.2.3:8443";
 
+    /** The token's {@code sub}, read without a check: the module checked it before. */
+    private static String user(String refreshToken) {
+        String[] parts = refreshToken.split("\\.");
+        String claims = parts.length == 3 ? new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8) : "";
+        Matcher sub = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]*)\"").matcher(claims);
+        return sub.find() ? sub.group(1) : "";
+    }
+
     @Override
     public RevokeResult logout(String refreshToken) {
-        if (refreshToken.startsWith(ERROR)) {
+        String user = user(refreshToken);
+        if (user.startsWith(ERROR)) {
             throw new NoClassDefFoundError("org/eclipse/microprofile/rest/client/RestClientBuilder (loaded for http://"
                     + INTERNAL + ")");
         }
-        if (refreshToken.startsWith(RUNTIME)) {
+        if (user.startsWith(RUNTIME)) {
             throw new IllegalStateException("RESTEASY004655: Unable to invoke request: http://" + INTERNAL
                     + "/oauth/logout with {\"refresh_token\":\"" + refreshToken + "\"}");
         }
