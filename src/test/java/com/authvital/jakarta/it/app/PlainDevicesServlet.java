@@ -1,6 +1,7 @@
 package com.authvital.jakarta.it.app;
 
 import com.authvital.jakarta.AuthVitalException;
+import com.authvital.jakarta.RateLimitedException;
 import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.Session;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class PlainDevicesServlet extends HttpServlet {
             response.getWriter().write(Json.createObjectBuilder().add("sessions", listed).build().toString());
         } catch (AuthVitalException e) {
             response.setStatus(e.getStatus());
+            if (e instanceof RateLimitedException limited) { // as an application's exception mapper would
+                response.setHeader("Retry-After", String.valueOf(limited.getRetryAfter().toSeconds()));
+            }
             response.getWriter().write(Json.createObjectBuilder().add("message", e.getMessage()).build().toString());
         }
     }
