@@ -77,8 +77,16 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     SignInFlow signInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
-                          DeviceRecords devices, SessionStore store) {
-        return new SignInFlow(config, idp, validator, cookies, devices, store, Clock.systemUTC());
+                          DeviceRecords devices, SessionStore store, TokenBudget budget) {
+        return new SignInFlow(config, idp, validator, cookies, devices, store, budget, Clock.systemUTC());
+    }
+
+    /** This server's calls to the IdP's token endpoint, refreshes first: one account for the refresher and the callback. */
+    @Produces
+    @Singleton
+    TokenBudget tokenBudget(AuthVitalConfig config) {
+        return new TokenBudget(config.budget().tokenCallsPerMinute(), config.budget().exchangesPerAddress(),
+                Clock.systemUTC());
     }
 
     @Produces
