@@ -67,11 +67,11 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     TokenRefresher tokenRefresher(AuthVitalConfig config, IdpClient idp, TokenValidator validator,
-                                  DeviceRecords devices, SessionStore store) {
+                                  DeviceRecords devices, SessionStore store, TokenBudget budget) {
         // Another server's refresh is awaited as long as an IdP call may take, and a second.
         Duration patience = config.idp().connectTimeout().plus(config.idp().readTimeout()).plusSeconds(1);
         return new TokenRefresher(idp, validator, devices, store, new Sealer(config.store().key()),
-                config.signIn().refreshGrace(), patience, Clock.systemUTC());
+                config.signIn().refreshGrace(), patience, budget, Clock.systemUTC());
     }
 
     @Produces

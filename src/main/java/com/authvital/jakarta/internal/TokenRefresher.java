@@ -75,6 +75,8 @@ final class TokenRefresher {
     /** How long a server waits for another's refresh: as long as the IdP call may take, and a second. */
     private final Duration patience;
     private final Clock clock;
+    /** This server's token calls: refreshes may use all of them, but no more. */
+    private final TokenBudget budget;
     private final String serverId = UUID.randomUUID().toString();
     private final ConcurrentHashMap<String, CompletableFuture<Refreshed>> running = new ConcurrentHashMap<>();
     private final Cache<String, Refreshed> recent;
@@ -82,8 +84,9 @@ final class TokenRefresher {
     private volatile Instant blockedUntil;
 
     TokenRefresher(IdpClient idp, TokenValidator validator, DeviceRecords devices, SessionStore store, Sealer sealer,
-                   Duration grace, Duration patience, Clock clock) {
+                   Duration grace, Duration patience, TokenBudget budget, Clock clock) {
         this.idp = idp;
+        this.budget = budget;
         this.validator = validator;
         this.devices = devices;
         this.store = store;
@@ -207,6 +210,11 @@ final class TokenRefresher {
     }
 
     private Refreshed call(String refreshToken, String sessionId) {
+        TokenBudget.Decision allowed = budget.refresh();
+        if (!allowed.granted()) {
+            // As after the IdP's own 429, and before the token is marked spent: it was not sent.
+            throw new RateLimitedException(allowed.retryAfter(), Messages.refreshBudgetSpent(allowed.retryAfterSeconds()));
+        }
         TokenAnswer tokens;
         // Spent before the call, not after: should this server die, or the call outlive the claim,
         // no server presents the token again (the IdP would revoke every session of the user); at
