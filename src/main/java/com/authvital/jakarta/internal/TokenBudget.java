@@ -53,8 +53,8 @@ final class TokenBudget {
     private final int perAddress;
     private final int warnAt;
     private final Clock clock;
-    private final Calls refreshes;
-    private final Calls exchanges;
+    private final CallLog refreshes;
+    private final CallLog exchanges;
     private long refreshRefusedAt = Long.MIN_VALUE / 2;
     private long warnedAt = Long.MIN_VALUE / 2;
     private long lastNow = Long.MIN_VALUE / 2;
@@ -69,8 +69,8 @@ final class TokenBudget {
         this.perAddress = perAddress;
         this.warnAt = Math.max(1, (budget * WARNING_PERCENT + 99) / 100);
         this.clock = clock;
-        this.refreshes = new Calls(budget);
-        this.exchanges = new Calls(exchangeShare);
+        this.refreshes = new CallLog(budget);
+        this.exchanges = new CallLog(exchangeShare);
     }
 
     /** A refresh of a signed-in user's tokens: granted while the minute's budget lasts. */
@@ -184,68 +184,6 @@ final class TokenBudget {
             return prefix.append("::/64").toString();
         } catch (UnknownHostException e) {
             return address;
-        }
-    }
-
-    /** The times (and client keys) of the granted calls of one kind, oldest first, in a ring. */
-    private static final class Calls {
-        private final long[] times;
-        private final String[] keys;
-        private int first;
-        private int size;
-
-        Calls(int capacity) {
-            times = new long[capacity];
-            keys = new String[capacity];
-        }
-
-        int size() {
-            return size;
-        }
-
-        long oldest() {
-            return times[first];
-        }
-
-        /** Never more than the capacity: the budget refuses a call before its kind's array is full. */
-        void add(long time, String key) {
-            int at = (first + size) % times.length;
-            times[at] = time;
-            keys[at] = key;
-            size++;
-        }
-
-        void forgetUntil(long cutOff) {
-            while (size > 0 && times[first] <= cutOff) {
-                keys[first] = null;
-                first = (first + 1) % times.length;
-                size--;
-            }
-        }
-
-        void shift(long back) {
-            for (int i = 0; i < size; i++) {
-                times[(first + i) % times.length] -= back;
-            }
-        }
-
-        int count(String key) {
-            int count = 0;
-            for (int i = 0; i < size; i++) {
-                if (key.equals(keys[(first + i) % keys.length])) {
-                    count++;
-                }
-            }
-            return count;
-        }
-
-        long oldestOf(String key) {
-            for (int i = 0; i < size; i++) {
-                if (key.equals(keys[(first + i) % keys.length])) {
-                    return times[(first + i) % times.length];
-                }
-            }
-            return Long.MIN_VALUE / 2;
         }
     }
 }

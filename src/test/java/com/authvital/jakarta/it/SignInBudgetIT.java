@@ -95,9 +95,10 @@ class SignInBudgetIT {
         int skip = idp.requests().size();
 
         int reachedTheIdp = 0;
+        SignInBrowser anonymous = new SignInBrowser(); // its flow cookie is each new sign-in's
         for (int i = 0; i < 100; i++) {
             // Well formed, as AuthVital's own codes are (UUIDs), but never issued.
-            HttpResponse<String> back = signInWithCode(new SignInBrowser(), url("login"), UUID.randomUUID().toString());
+            HttpResponse<String> back = signInWithCode(anonymous, url("login"), UUID.randomUUID().toString());
             String message = json(back).getString("message");
             if (back.statusCode() == 401) {
                 assertTrue(message.startsWith("AV1109: "), back.body());
