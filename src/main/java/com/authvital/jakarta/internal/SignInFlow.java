@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * {@code AuthVitalSignInServlet} and {@code AuthVitalCallbackServlet}: the sign-in sends the
  * browser to {@code /oauth/authorize} with a new {@code state}, {@code nonce} and PKCE
  * {@code S256} challenge, sealed into a short-lived cookie that only the callback's path gets;
- * the callback checks the state, exchanges the code with the verifier, checks the ID token and
- * the access token, writes both token cookies and sends the browser where it was going. Every
- * failure is a page (or JSON) with a message id, no token cookie set. One per application.
+ * the callback checks the state and the code's shape, exchanges the code with the verifier when
+ * the {@link TokenBudget} allows it, checks the ID token and the access token, writes both token
+ * cookies and sends the browser where it was going. Every failure is a page (or JSON) with a
+ * message id, no token cookie set. One per application.
  */
 public final class SignInFlow {
 
