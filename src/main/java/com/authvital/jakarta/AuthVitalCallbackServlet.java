@@ -16,7 +16,9 @@ import java.io.IOException;
  * when set), checks the ID token and the access token, sets the {@code access_token} and
  * {@code refresh_token} cookies, and answers {@code 303} to where the user was going. A refusal,
  * a stale or foreign flow, an IdP that is down: a page (JSON for a client asking for it) with a
- * message id, and no token cookie.
+ * message id, and no token cookie. A sign-in that would take more than its share of the IdP's 30
+ * token calls a minute ({@code authvital.idp.token-budget}) gets {@code 429} with
+ * {@code Retry-After} and keeps its flow: the same answer works after the wait.
  *
  * <p>Its path must be the one set in {@code authvital.signin.callback-path}, which builds the
  * {@code redirect_uri} registered at the IdP. The module maps it there itself when

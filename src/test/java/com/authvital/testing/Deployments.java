@@ -48,6 +48,15 @@ public final class Deployments {
 
     private static final String DEMO_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
 
+    /**
+     * The module's own budget of token calls, lifted in every test WAR as the ITs that need it lift
+     * the stand-in's limit: a test class signs in and refreshes from one address far more often a
+     * minute than the IdP's 30 calls allow. The budget's own tests set these keys themselves.
+     */
+    static final Map<String, String> BUDGET_LIFTED = Map.of(
+            "authvital.idp.token-budget", "100000",
+            "authvital.signin.exchanges-per-address", "100000");
+
     private static StandInIdp idp;
 
     private Deployments() {
@@ -75,7 +84,8 @@ public final class Deployments {
 
     /**
      * A WAR whose MicroProfile Config holds {@code authvital.host} (the stand-in),
-     * {@code authvital.client-id} and then {@code config}, which may override them.
+     * {@code authvital.client-id}, the budget lifted ({@link #BUDGET_LIFTED}) and then
+     * {@code config}, which may override them.
      */
     public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -83,6 +93,7 @@ public final class Deployments {
             settings.put("authvital.host", idp().baseUrl());
         }
         settings.put("authvital.client-id", CLIENT_ID);
+        settings.putAll(BUDGET_LIFTED);
         settings.putAll(config);
         return app(name, settings, classes)
                 .addClasses(StandInClient.class, StandInClient.NewSession.class, Requests.class, TestHttp.class,
@@ -104,7 +115,8 @@ public final class Deployments {
     /**
      * The demo's WAR as Maven built it ({@code target/demo/authvital-demo.war}, what
      * {@code mvn -Pdemo package} runs) under another name, with only {@code authvital.host} set
-     * to {@code idpBaseUrl} and {@code authvital.client-id} to the tests' in its MicroProfile Config.
+     * to {@code idpBaseUrl}, {@code authvital.client-id} to the tests' and the budget lifted
+     * ({@link #BUDGET_LIFTED}) in its MicroProfile Config.
      */
     public static WebArchive demo(String name, String idpBaseUrl) {
         return demo(name, idpBaseUrl, Map.of());
@@ -125,6 +137,7 @@ public final class Deployments {
         }
         settings.setProperty("authvital.host", idpBaseUrl);
         settings.setProperty("authvital.client-id", CLIENT_ID);
+        BUDGET_LIFTED.forEach(settings::setProperty);
         more.forEach(settings::setProperty);
         demo.delete(DEMO_CONFIG);
         return demo.add(new StringAsset(properties(settings)), DEMO_CONFIG);

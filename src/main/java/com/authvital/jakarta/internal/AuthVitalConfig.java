@@ -121,6 +121,10 @@ public final class AuthVitalConfig {
     public static final String STORE_RETRY_INTERVAL = "authvital.store.retry-interval";
     /** How many entries each region of the in-memory store (and of each server's mirror) takes at most. */
     public static final String STORE_MAX_ENTRIES = "authvital.store.max-entries";
+    /** How many calls to {@code POST /oauth/token} this server may make a minute: the IdP's limit per address, 30. */
+    public static final String IDP_TOKEN_BUDGET = "authvital.idp.token-budget";
+    /** How many sign-in code exchanges one client address may cause a minute. */
+    public static final String SIGNIN_EXCHANGES_PER_ADDRESS = "authvital.signin.exchanges-per-address";
     /** The MicroProfile REST Client's own keys for config key {@code authvital}; they win. */
     public static final String REST_URL = "authvital/mp-rest/url";
     public static final String REST_CONNECT_TIMEOUT = "authvital/mp-rest/connectTimeout";
@@ -157,8 +161,21 @@ public final class AuthVitalConfig {
                          Duration jwksRefetchInterval, int cacheSize) {
     }
 
+    /**
+     * This server's own account of its calls to the token endpoint ({@code TokenBudget}).
+     *
+     * @param tokenCallsPerMinute calls to {@code POST /oauth/token} this server may make a minute
+     * @param exchangesPerAddress sign-in code exchanges one client address may cause a minute
+     */
+    public record Budget(int tokenCallsPerMinute, int exchangesPerAddress) {
+    }
+
+    /** The IdP's limit of {@code POST /oauth/token} calls a minute per client address (the contract). */
+    static final int IDP_TOKEN_LIMIT = 30;
+
     private final Idp idp;
     private final Tokens tokens;
+    private final Budget budget;
     private final CookieSettings cookies;
     private final List<String> allowedOrigins;
     private final List<String> filterUrlPatterns;
@@ -186,6 +203,8 @@ public final class AuthVitalConfig {
                 // At least a second: a token with a made-up kid must not be able to make every request a fetch.
                 r.duration(JWKS_REFETCH_INTERVAL, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)),
                 r.integer(TOKEN_CACHE_SIZE, 25_000, 0, 10_000_000));
+        budget = new Budget(r.integer(IDP_TOKEN_BUDGET, IDP_TOKEN_LIMIT, 1, 100_000),
+                r.integer(SIGNIN_EXCHANGES_PER_ADDRESS, 3, 1, 100_000));
         cookies = CookieSettings.read(r);
         allowedOrigins = r.origins(ALLOWED_ORIGINS).orElse(List.of());
         filterUrlPatterns = r.urlPatterns(FILTER_URL_PATTERNS).orElse(List.of());
@@ -224,6 +243,11 @@ public final class AuthVitalConfig {
     /** How access tokens are validated. */
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** How many token calls this server makes a minute, and how many sign-ins one address may cause. */
+    public Budget budget() {
+        return budget;
     }
 
     /** The token cookies' names and attributes. */
@@ -278,7 +302,7 @@ public final class AuthVitalConfig {
 
     @Override
     public String toString() {
-        return "AuthVitalConfig[" + idp + ", " + tokens + ", " + cookies + ", allowedOrigins=" + allowedOrigins
+        return "AuthVitalConfig[" + idp + ", " + tokens + ", " + budget + ", " + cookies + ", allowedOrigins=" + allowedOrigins
                 + ", filterUrlPatterns=" + filterUrlPatterns + ", filter=" + filter + ", logoutPath="
                 + logoutPath.orElse("-") + ", logout=" + logout + ", signIn=" + signIn + ", roles=" + roles + ", jakartaSecurity=" + jakartaSecurity
                 + ", store=" + store + "]";

@@ -71,18 +71,26 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     TokenRefresher tokenRefresher(AuthVitalConfig config, IdpClient idp, TokenValidator validator,
-                                  DeviceRecords devices, SessionStore store) {
+                                  DeviceRecords devices, SessionStore store, TokenBudget budget) {
         // Another server's refresh is awaited as long as an IdP call may take, and a second.
         Duration patience = config.idp().connectTimeout().plus(config.idp().readTimeout()).plusSeconds(1);
         return new TokenRefresher(idp, validator, devices, store, new Sealer(config.store().key()),
-                config.signIn().refreshGrace(), config.signIn().reportReuse(), patience, Clock.systemUTC());
+                config.signIn().refreshGrace(), config.signIn().reportReuse(), patience, budget, Clock.systemUTC());
     }
 
     @Produces
     @Singleton
     SignInFlow signInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
-                          DeviceRecords devices, SessionStore store) {
-        return new SignInFlow(config, idp, validator, cookies, devices, store, Clock.systemUTC());
+                          DeviceRecords devices, SessionStore store, TokenBudget budget) {
+        return new SignInFlow(config, idp, validator, cookies, devices, store, budget, Clock.systemUTC());
+    }
+
+    /** This server's calls to the IdP's token endpoint, refreshes first: one account for the refresher and the callback. */
+    @Produces
+    @Singleton
+    TokenBudget tokenBudget(AuthVitalConfig config) {
+        return new TokenBudget(config.budget().tokenCallsPerMinute(), config.budget().exchangesPerAddress(),
+                Clock.systemUTC());
     }
 
     @Produces

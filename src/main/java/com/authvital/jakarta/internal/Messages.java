@@ -365,6 +365,32 @@ public final class Messages {
                 + "revoke every session of the user too)");
     }
 
+    /** AV1420: the callback's code is not of a shape the IdP issues (400, no IdP call). */
+    public static String malformedCode() {
+        return "AV1420: the sign-in's answer carries an authorization code that AuthVital does not issue (wrong "
+                + "length or characters): start the sign-in again";
+    }
+
+    /** AV1421: the callback's code exchange would overrun this server's budget of token calls (429). */
+    public static String signInBudgetSpent(long seconds) {
+        return "AV1421: this server is completing as many sign-ins as the IdP lets it right now (signed-in users' "
+                + "refreshes come first): reload this page in " + seconds + " s to finish signing in";
+    }
+
+    /** AV1422: a refresh would overrun this server's budget of token calls (503, no IdP call). */
+    public static String refreshBudgetSpent(long seconds) {
+        return "AV1422: this server has made all the token calls the IdP allows it this minute ('"
+                + AuthVitalConfig.IDP_TOKEN_BUDGET + "'): try again in " + seconds + " s";
+    }
+
+    /** AV1423, logged at WARNING once a minute at most: refreshes take most of the budget of token calls. */
+    public static String refreshesNearBudget(int refreshes, int budget) {
+        return "AV1423: " + refreshes + " refreshes in the last minute, of the " + budget + " token calls a minute "
+                + "this server may make ('" + AuthVitalConfig.IDP_TOKEN_BUDGET + "'): sign-ins wait first, then "
+                + "refreshes; raise the client's limit at the IdP, lengthen its access tokens or add server "
+                + "addresses (docs/sign-in.md, Capacity)";
+    }
+
     // AV15xx: the store the servers share
 
     /** AV1501: the shared cache cannot be reached (log, WARNING, once per outage). */

@@ -17,15 +17,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Signing a browser in with the IdP's authorization code flow and PKCE, for
  * {@code AuthVitalSignInServlet} and {@code AuthVitalCallbackServlet}: the sign-in sends the
  * browser to {@code /oauth/authorize} with a new {@code state}, {@code nonce} and PKCE
  * {@code S256} challenge, sealed into a short-lived cookie that only the callback's path gets;
- * the callback checks the state, exchanges the code with the verifier, checks the ID token and
- * the access token, writes both token cookies and sends the browser where it was going. Every
- * failure is a page (or JSON) with a message id, no token cookie set. One per application.
+ * the callback checks the state and the code's shape, exchanges the code with the verifier when
+ * the {@link TokenBudget} allows it, checks the ID token and the access token, writes both token
+ * cookies and sends the browser where it was going. Every failure is a page (or JSON) with a
+ * message id, no token cookie set. One per application.
  */
 public final class SignInFlow {
 
@@ -34,6 +36,12 @@ public final class SignInFlow {
 
     private static final System.Logger LOG = System.getLogger(SignInFlow.class.getName());
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    /**
+     * What an authorization code may look like: AuthVital's are UUIDs (36 characters), the
+     * stand-in's 43 base64url ones. Wider than both, RFC 3986's unreserved characters, so that a
+     * change of the IdP's format still passes; anything else is refused without an IdP call.
+     */
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9._~-]{16,512}");
 
     private final AuthVitalConfig config;
     private final SignInSettings settings;
@@ -44,6 +52,8 @@ public final class SignInFlow {
     private final FlowCookie flows;
     private final RedirectTargets targets;
     private final Clock clock;
+    /** This server's token calls: an exchange takes only what signed-in users' refreshes leave. */
+    private final TokenBudget budget;
     private final SecureRandom random = new SecureRandom();
     /**
      * The flows whose code was exchanged, by the hash of their state, on any server of the
@@ -53,8 +63,9 @@ public final class SignInFlow {
     private final SessionStore store;
 
     SignInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
-               DeviceRecords devices, SessionStore store, Clock clock) {
+               DeviceRecords devices, SessionStore store, TokenBudget budget, Clock clock) {
         this.store = store;
+        this.budget = budget;
         this.config = config;
         this.settings = config.signIn();
         this.idp = idp;
@@ -121,21 +132,22 @@ public final class SignInFlow {
             fail(request, response, 400, Messages.stateMismatch());
             return;
         }
-        clearFlowCookie(request, response); // one answer per flow, whatever it is
-        if (flow.expired(clock.instant())) {
-            fail(request, response, 400, Messages.signInExpired(FlowCookie.LIFETIME.toMinutes()));
-            return;
-        }
-        String error = parameter(request, "error");
-        if (error != null) {
-            fail(request, response, 403, Messages.signInRefused(error.matches("[a-z_]{1,64}") ? error : "an error"));
-            return;
-        }
         String code = parameter(request, "code");
-        if (code == null || code.isBlank()) {
-            fail(request, response, 400, Messages.noCode());
+        Optional<Refusal> refusal = refusal(flow, parameter(request, "error"), code);
+        if (refusal.isPresent()) {
+            clearFlowCookie(request, response); // one answer per flow, whatever it is
+            fail(request, response, refusal.get().status(), refusal.get().message());
             return;
         }
+        // Before the state is spent and the cookie cleared: refused, nothing is lost, and the same
+        // answer works after Retry-After; the code's single exchange stays guarded by the state below.
+        TokenBudget.Decision allowed = budget.exchange(request.getRemoteAddr());
+        if (!allowed.granted()) {
+            response.setHeader("Retry-After", String.valueOf(allowed.retryAfterSeconds()));
+            fail(request, response, 429, Messages.signInBudgetSpent(allowed.retryAfterSeconds()));
+            return;
+        }
+        clearFlowCookie(request, response);
         if (!store.putIfAbsent(SessionStore.Region.SPENT, "state:" + Revocations.hash(flow.state()), "1",
                 flow.expiresAt())) {
             // A second answer to one flow (a reload, a duplicated navigation) while the cookie
@@ -169,6 +181,26 @@ public final class SignInFlow {
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", flow.returnTo());
+    }
+
+    /** Why the IdP's answer ends the flow without an exchange: expired, an error, no code or one of the wrong shape. */
+    private Optional<Refusal> refusal(FlowCookie.Flow flow, String error, String code) {
+        if (flow.expired(clock.instant())) {
+            return Optional.of(new Refusal(400, Messages.signInExpired(FlowCookie.LIFETIME.toMinutes())));
+        }
+        if (error != null) {
+            return Optional.of(new Refusal(403, Messages.signInRefused(error.matches("[a-z_]{1,64}") ? error : "an error")));
+        }
+        if (code == null || code.isBlank()) {
+            return Optional.of(new Refusal(400, Messages.noCode()));
+        }
+        if (!CODE.matcher(code).matches()) {
+            return Optional.of(new Refusal(400, Messages.malformedCode()));
+        }
+        return Optional.empty();
+    }
+
+    private record Refusal(int status, String message) {
     }
 
     private void clearFlowCookie(HttpServletRequest request, HttpServletResponse response) {

@@ -79,6 +79,8 @@ final class TokenRefresher {
     /** How long a server waits for another's refresh: as long as the IdP call may take, and a second. */
     private final Duration patience;
     private final Clock clock;
+    /** This server's token calls: refreshes may use all of them, but no more. */
+    private final TokenBudget budget;
     private final String serverId = UUID.randomUUID().toString();
     private final ConcurrentHashMap<String, CompletableFuture<Refreshed>> running = new ConcurrentHashMap<>();
     private final Cache<String, Refreshed> recent;
@@ -86,8 +88,9 @@ final class TokenRefresher {
     private volatile Instant blockedUntil;
 
     TokenRefresher(IdpClient idp, TokenValidator validator, DeviceRecords devices, SessionStore store, Sealer sealer,
-                   Duration grace, boolean reportReuse, Duration patience, Clock clock) {
+                   Duration grace, boolean reportReuse, Duration patience, TokenBudget budget, Clock clock) {
         this.idp = idp;
+        this.budget = budget;
         this.validator = validator;
         this.devices = devices;
         this.store = store;
@@ -230,8 +233,8 @@ final class TokenRefresher {
     private void reused(String refreshToken, String sessionId, String chain, Instant expiresAt) {
         revocations().denyChain(chain);
         LOG.log(System.Logger.Level.WARNING, Messages.refreshTokenReused(sessionId, reportReuse));
-        if (reportReuse && store.putIfAbsent(SessionStore.Region.SPENT, StoreKeys.of("reported", sessionId), "1",
-                expiresAt)) {
+        if (reportReuse && budget.refresh().granted()
+                && store.putIfAbsent(SessionStore.Region.SPENT, StoreKeys.of("reported", sessionId), "1", expiresAt)) {
             try {
                 idp.refresh(refreshToken);
             } catch (RuntimeException e) {
@@ -242,6 +245,11 @@ final class TokenRefresher {
 
     private Refreshed call(String refreshToken, TokenValidator.RefreshToken session) {
         String sessionId = session.sessionId();
+        TokenBudget.Decision allowed = budget.refresh();
+        if (!allowed.granted()) {
+            // As after the IdP's own 429, and before the token is marked spent: it was not sent.
+            throw new RateLimitedException(allowed.retryAfter(), Messages.refreshBudgetSpent(allowed.retryAfterSeconds()));
+        }
         TokenAnswer tokens;
         // Spent before the call, not after: should this server die, or the call outlive the claim,
         // no server presents the token again (the IdP would revoke every session of the user); at

@@ -247,4 +247,22 @@ class AuthVitalConfigTest {
                 "authvital.signin.path", "/login"));
         assertTrue(alone.getMessage().contains("'authvital.signin.callback-path'"), alone.getMessage());
     }
+
+    @Test
+    void theTokenBudgetIsTheIdpsThirtyCallsAMinuteAndThreeSignInsPerAddress() {
+        AuthVitalConfig config = load(Map.of("authvital.host", "https://auth.example.com"));
+
+        assertEquals(new AuthVitalConfig.Budget(30, 3), config.budget());
+    }
+
+    @Test
+    void aTokenBudgetThatIsNoWholeNumberFromOneIsRefusedNamingTheKey() {
+        AuthVitalConfigException e = refused(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.idp.token-budget", "0", "authvital.signin.exchanges-per-address", "three"));
+
+        assertTrue(e.getMessage().contains("'authvital.idp.token-budget' is not a whole number from 1 to 100000"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("'authvital.signin.exchanges-per-address' is not a whole number from 1"),
+                e.getMessage());
+    }
 }
