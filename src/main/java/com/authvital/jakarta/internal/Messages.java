@@ -59,6 +59,12 @@ public final class Messages {
         return "AV0006: a servlet named '" + name + "' is already registered: map " + type + " once";
     }
 
+    /** AV0008: bean methods that {@code @RolesAllowed} or {@code @DenyAll} cover but no interceptor can reach. */
+    public static String uncheckableRoleMethods(List<String> methods) {
+        return "AV0008: these bean methods are covered by @RolesAllowed or @DenyAll but are final, so no interceptor "
+                + "can check their caller: " + String.join(", ", methods) + "; make them non-final";
+    }
+
     // AV10xx: the request and its tokens
 
     /** AV1001: the request carries no access token. */
@@ -87,7 +93,7 @@ public final class Messages {
         return "AV1008: the sign-in's ID token is not valid: " + why + "; start the sign-in again";
     }
 
-    /** AV1009: a {@code @RolesAllowed} (or {@code @DenyAll}) CDI bean method refused the caller. */
+    /** AV1009: a CDI bean method's {@code @RolesAllowed} or {@code @DenyAll} refused the caller. */
     public static String roleMissing(String method, List<String> roles) {
         return "AV1009: the caller may not call " + method + (roles.isEmpty() ? " (@DenyAll)" : ": it needs one of the roles "
                 + String.join(", ", roles));
