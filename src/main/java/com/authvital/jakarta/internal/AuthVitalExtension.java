@@ -30,19 +30,24 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Reads the configuration once, while the application deploys, and offers it as a bean; adds the
- * Jakarta Security mechanism when it is enabled, with the check of {@code @RolesAllowed} on CDI
- * beans, and {@code JsonWebToken} for injection. A
- * missing or malformed setting fails the deployment with every problem listed (the way Jakarta
- * Security reports its own), instead of failing the first request.
+ * Jakarta Security mechanism when it is enabled, the check of {@code @RolesAllowed} on CDI beans,
+ * and {@code JsonWebToken} for injection. A missing or malformed setting fails the deployment
+ * with every problem listed (the way Jakarta Security reports its own), instead of failing the
+ * first request.
  */
 public class AuthVitalExtension implements Extension {
 
     /**
      * Makes {@link AuthVitalMechanism} a bean, and so the application's Jakarta Security
      * mechanism, only when {@code authvital.jakarta-security.enabled=true}: an application that
-     * uses the filter alone sees no change.
+     * uses the filter alone gets no mechanism. {@link RolesAllowedInterceptor} is there whatever
+     * the wiring: a {@code @RolesAllowed} bean method is never open for want of a setting.
      */
     void addMechanism(@Observes BeforeBeanDiscovery event) {
+        event.addAnnotatedType(RolesAllowedInterceptor.class, RolesAllowedInterceptor.class.getName())
+                .add(InterceptorLiteral.INSTANCE)
+                .add(new PriorityLiteral(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE + 200))
+                .add(RoleCheck.Literal.INSTANCE);
         boolean enabled = ConfigProvider.getConfig()
                 .getOptionalValue(AuthVitalConfig.JAKARTA_SECURITY, String.class)
                 .map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
@@ -53,11 +58,6 @@ public class AuthVitalExtension implements Extension {
         if (enabled) {
             event.addAnnotatedType(AuthVitalMechanism.class, AuthVitalMechanism.class.getName())
                     .add(ApplicationScoped.Literal.INSTANCE);
-            // @RolesAllowed on CDI beans: the methods bindRoleChecks binds.
-            event.addAnnotatedType(RolesAllowedInterceptor.class, RolesAllowedInterceptor.class.getName())
-                    .add(InterceptorLiteral.INSTANCE)
-                    .add(new PriorityLiteral(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE + 200))
-                    .add(RoleCheck.Literal.INSTANCE);
         }
     }
 

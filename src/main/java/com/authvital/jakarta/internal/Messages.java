@@ -59,6 +59,16 @@ public final class Messages {
         return "AV0006: a servlet named '" + name + "' is already registered: map " + type + " once";
     }
 
+    /**
+     * AV0007: a {@code @RolesAllowed} bean method was called, and nothing in the application can
+     * tell who calls: no mechanism, no filter mapped (401; logged once, WARNING).
+     */
+    public static String rolesWithoutCallerSource(String method) {
+        return "AV0007: " + method + " needs a caller in a role (@RolesAllowed), but nothing in this application "
+                + "establishes one, so every call is refused: set '" + AuthVitalConfig.JAKARTA_SECURITY + "=true', or "
+                + "map AuthVitalFilter ('" + AuthVitalConfig.FILTER_URL_PATTERNS + "', web.xml or AuthVitalFilter.register)";
+    }
+
     /** AV0008: bean methods that {@code @RolesAllowed} or {@code @DenyAll} cover but no interceptor can reach. */
     public static String uncheckableRoleMethods(List<String> methods) {
         return "AV0008: these bean methods are covered by @RolesAllowed or @DenyAll but are final, so no interceptor "

@@ -1,25 +1,29 @@
 package com.authvital.jakarta.internal;
 
-import com.authvital.jakarta.AccessDeniedException;
-import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.AuthVitalFilter;
+import com.authvital.jakarta.AuthVitalPrincipal;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
-import java.util.List;
 
 /**
- * {@code @RolesAllowed} and {@code @DenyAll} on CDI beans, which Liberty enforces only on EJBs:
- * the caller, as Jakarta Security knows it, must be in one of the roles. Bound by
+ * {@code @RolesAllowed} and {@code @DenyAll} on CDI beans, which Liberty enforces only on EJBs
+ * (and, with {@code appSecurity}, on JAX-RS resources): whenever the module is deployed, with the
+ * filter, the mechanism or both. Bound by
  * {@link AuthVitalExtension} to each method that {@link RoleRules} finds covered; reads the
- * method's rule by the same rules. An interceptor only when the module's Jakarta Security
- * mechanism is enabled ({@link AuthVitalExtension} makes it one).
+ * method's rule by the same rules, and {@link RoleGuard} decides against the caller the filter or
+ * the mechanism established on the request.
  */
 public class RolesAllowedInterceptor {
 
     @Inject
-    SecurityContext security;
+    RoleGuard guard;
+
+    @Inject
+    Instance<HttpServletRequest> requests;
 
     @AroundInvoke
     Object check(InvocationContext invocation) throws Exception {
@@ -27,19 +31,33 @@ public class RolesAllowedInterceptor {
         // The declaration the bean runs (Weld hands that one, an inherited method's too): the
         // rule the extension found for it when it bound this interceptor.
         RoleRules.Rule rule = RoleRules.of(method);
-        String name = method.getDeclaringClass().getSimpleName() + "." + method.getName();
-        if (rule.denyAll()) {
-            throw new AccessDeniedException(null, List.of(), Messages.roleMissing(name, List.of()));
-        }
-        if (!rule.checked()) {
-            return invocation.proceed();
-        }
-        if (security.getCallerPrincipal() == null) {
-            throw new NotAuthenticatedException(null, List.of(), Messages.roleWithoutCaller(name));
-        }
-        if (rule.roles().stream().noneMatch(security::isCallerInRole)) {
-            throw new AccessDeniedException(null, List.of(), Messages.roleMissing(name, rule.roles()));
+        if (rule.checked()) {
+            HttpServletRequest request = request();
+            guard.check(rule, method.getDeclaringClass().getSimpleName() + "." + method.getName(), caller(request),
+                    () -> request == null || filterMapped(request));
         }
         return invocation.proceed();
+    }
+
+    /** The servlet request this call serves; null outside one (a timer, a thread of the application's). */
+    private HttpServletRequest request() {
+        try {
+            HttpServletRequest request = requests.get();
+            request.getAttributeNames(); // a proxy outside a request fails here, not later
+            return request;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static AuthVitalPrincipal caller(HttpServletRequest request) {
+        return request != null && request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken token
+                ? token.principal() : null;
+    }
+
+    /** Whether the application maps the filter anywhere (by the key, in web.xml or from code). */
+    private static boolean filterMapped(HttpServletRequest request) {
+        return request.getServletContext().getFilterRegistrations().values().stream()
+                .anyMatch(filter -> AuthVitalFilter.class.getName().equals(filter.getClassName()));
     }
 }
