@@ -60,13 +60,14 @@ public final class Messages {
     }
 
     /**
-     * AV0007: a {@code @RolesAllowed} bean method was called, and nothing in the application can
-     * tell who calls: no mechanism, no filter mapped (401; logged once, WARNING).
+     * AV0007: a {@code @RolesAllowed} bean method was called without a caller, in an application
+     * where the module can establish none: no mechanism, no filter mapped (401; logged once, WARNING).
      */
     public static String rolesWithoutCallerSource(String method) {
-        return "AV0007: " + method + " needs a caller in a role (@RolesAllowed), but nothing in this application "
-                + "establishes one, so every call is refused: set '" + AuthVitalConfig.JAKARTA_SECURITY + "=true', or "
-                + "map AuthVitalFilter ('" + AuthVitalConfig.FILTER_URL_PATTERNS + "', web.xml or AuthVitalFilter.register)";
+        return "AV0007: " + method + " needs a caller in a role (@RolesAllowed), but neither the AuthVital mechanism "
+                + "nor its filter is there to establish one, so the module refuses every call without a container "
+                + "login: set '" + AuthVitalConfig.JAKARTA_SECURITY + "=true', or map AuthVitalFilter ('"
+                + AuthVitalConfig.FILTER_URL_PATTERNS + "', web.xml or AuthVitalFilter.register)";
     }
 
     /** AV0008: bean methods that {@code @RolesAllowed} or {@code @DenyAll} cover but no interceptor can reach. */

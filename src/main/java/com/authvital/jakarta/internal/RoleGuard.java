@@ -7,13 +7,15 @@ import com.authvital.jakarta.NotAuthenticatedException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
- * Whether the caller of a bean method may call it, under the method's {@link RoleRules.Rule}: the
+ * Whether the caller of a bean method may call it, under the method's {@link RoleRules.Rule}. The
  * caller is the user the filter or the Jakarta Security mechanism established for the request
- * (both keep it as the request's {@link ValidatedToken}), its roles those of
- * {@link AuthVitalPrincipal#hasRole}, the groups the mechanism gives the container. One per
- * application; {@link RolesAllowedInterceptor} only translates.
+ * (both keep it as the request's {@link ValidatedToken}), in the roles of
+ * {@link AuthVitalPrincipal#hasRole}, the groups the mechanism gives the container; else the
+ * container's caller, when an authentication of the application's own (another mechanism,
+ * {@code mpJwt}) made one. One per application; {@link RolesAllowedInterceptor} only translates.
  */
 final class RoleGuard {
 
@@ -31,12 +33,12 @@ final class RoleGuard {
      * Returns when {@code caller} may call {@code method}; throws otherwise. {@code @DenyAll}
      * refuses everyone, signing in would not help.
      *
-     * @param caller       the request's user; null when there is none
+     * @param caller       whether the request's caller is in a role; null when there is no caller
      * @param filterMapped whether the application maps {@code AuthVitalFilter}; asked only when there is no caller
      * @throws AccessDeniedException     403, AV1009: {@code @DenyAll}, or the caller has none of the roles
      * @throws NotAuthenticatedException 401, AV1010: no caller; AV0007 when nothing in the application can establish one
      */
-    void check(RoleRules.Rule rule, String method, AuthVitalPrincipal caller, BooleanSupplier filterMapped) {
+    void check(RoleRules.Rule rule, String method, Predicate<String> caller, BooleanSupplier filterMapped) {
         if (rule.denyAll()) {
             throw refused(new AccessDeniedException(null, List.of(), Messages.roleMissing(method, List.of())));
         }
@@ -53,7 +55,7 @@ final class RoleGuard {
             }
             throw refused(new NotAuthenticatedException(null, List.of(), Messages.roleWithoutCaller(method)));
         }
-        if (rule.roles().stream().noneMatch(caller::hasRole)) {
+        if (rule.roles().stream().noneMatch(caller)) {
             throw refused(new AccessDeniedException(null, List.of(), Messages.roleMissing(method, rule.roles())));
         }
     }

@@ -8,6 +8,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import java.util.function.Predicate;
 
 /**
  * {@code @RolesAllowed} and {@code @DenyAll} on CDI beans, which Liberty enforces only on EJBs
@@ -15,7 +16,7 @@ import java.lang.reflect.Method;
  * filter, the mechanism or both. Bound by
  * {@link AuthVitalExtension} to each method that {@link RoleRules} finds covered; reads the
  * method's rule by the same rules, and {@link RoleGuard} decides against the caller the filter or
- * the mechanism established on the request.
+ * the mechanism established on the request (else the container's own).
  */
 public class RolesAllowedInterceptor {
 
@@ -50,9 +51,19 @@ public class RolesAllowedInterceptor {
         }
     }
 
-    private static AuthVitalPrincipal caller(HttpServletRequest request) {
-        return request != null && request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken token
-                ? token.principal() : null;
+    /**
+     * Whether the caller is in a role: the filter's or the mechanism's user, else the container's
+     * caller (an authentication of the application's own); null without a caller.
+     */
+    private static Predicate<String> caller(HttpServletRequest request) {
+        if (request == null) {
+            return null;
+        }
+        if (request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken token) {
+            AuthVitalPrincipal user = token.principal();
+            return user::hasRole;
+        }
+        return request.getUserPrincipal() != null ? request::isUserInRole : null;
     }
 
     /** Whether the application maps the filter anywhere (by the key, in web.xml or from code). */

@@ -23,14 +23,14 @@ class RoleGuardTest {
 
     @Test
     void aCallerInOneOfTheRolesGoesOn() {
-        new RoleGuard(false).check(ADMIN, "S.m", user("owner"), () -> true);
-        new RoleGuard(true).check(ADMIN, "S.m", user("app:admin"), () -> false);
+        new RoleGuard(false).check(ADMIN, "S.m", user("owner")::hasRole, () -> true);
+        new RoleGuard(true).check(ADMIN, "S.m", user("app:admin")::hasRole, () -> false);
     }
 
     @Test
     void aCallerInNoneOfTheRolesGets403NamingThem() {
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
-                () -> new RoleGuard(false).check(ADMIN, "S.m", user("member"), () -> true));
+                () -> new RoleGuard(false).check(ADMIN, "S.m", user("member")::hasRole, () -> true));
 
         assertEquals(403, e.getStatus());
         assertTrue(e.getMessage().startsWith("AV1009: ") && e.getMessage().contains("app:admin, owner"), e.getMessage());
@@ -59,9 +59,18 @@ class RoleGuardTest {
     }
 
     @Test
+    void aCallerTheContainerKnowsFromAnAuthenticationOfTheApplicationsOwnIsCheckedByItsRoles() {
+        new RoleGuard(false).check(ADMIN, "S.m", Set.of("owner")::contains, () -> false);
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> new RoleGuard(false).check(ADMIN, "S.m", Set.of("member")::contains, () -> false));
+
+        assertTrue(e.getMessage().startsWith("AV1009: "), e.getMessage());
+    }
+
+    @Test
     void denyAllRefusesEveryoneWith403() {
         AccessDeniedException admin = assertThrows(AccessDeniedException.class,
-                () -> new RoleGuard(true).check(RoleRules.Rule.DENY, "S.m", user("app:admin"), () -> true));
+                () -> new RoleGuard(true).check(RoleRules.Rule.DENY, "S.m", user("app:admin")::hasRole, () -> true));
         AccessDeniedException nobody = assertThrows(AccessDeniedException.class,
                 () -> new RoleGuard(true).check(RoleRules.Rule.DENY, "S.m", null, () -> true));
 
