@@ -72,15 +72,17 @@ public class AuthVitalExtension implements Extension {
      * {@code @RolesAllowed} or {@code @DenyAll} covers by {@link RoleRules}: on the method or its
      * class, or inherited from a superclass. The platform's annotations are not interceptor
      * bindings, and a class-level one never reaches a subclass (they are not {@code @Inherited}),
-     * so the binding is put on each method. Every type: a bean may inherit its
-     * roles from a superclass and carry no annotation itself, which {@code @WithAnnotations} would miss.
+     * so the binding is put on each method. Every type: a bean may inherit its roles from a
+     * superclass and carry no annotation itself, which {@code @WithAnnotations} would miss (Weld
+     * says so at INFO, WELD-000411, once a deployment).
      */
     <T> void bindRoleChecks(@Observes ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
         Class<T> beanClass = type.getJavaClass();
-        if (beanClass.isInterface() || beanClass == RolesAllowedInterceptor.class || Arrays.stream(beanClass.getAnnotations())
+        if (beanClass.isInterface() || beanClass.isAnnotationPresent(jakarta.interceptor.Interceptor.class)
+                || beanClass.isAnnotationPresent(jakarta.decorator.Decorator.class) || Arrays.stream(beanClass.getAnnotations())
                 .anyMatch(a -> ENTERPRISE_BEANS.contains(a.annotationType().getName()))) {
-            return;
+            return; // no business methods of a bean, or a session bean
         }
         Set<Method> covered = new HashSet<>();
         for (AnnotatedMethod<? super T> annotated : type.getMethods()) {
