@@ -3,37 +3,51 @@ package com.authvital.jakarta.internal;
 import com.authvital.jakarta.AuthVitalConfigException;
 import com.authvital.jakarta.AuthVitalPrincipal;
 import jakarta.annotation.Priority;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.util.AnnotationLiteral;
-import jakarta.enterprise.util.Nonbinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Reads the configuration once, while the application deploys, and offers it as a bean; adds the
- * Jakarta Security mechanism when it is enabled, and {@code JsonWebToken} for injection. A
- * missing or malformed setting fails the deployment with every problem listed (the way Jakarta
- * Security reports its own), instead of failing the first request.
+ * Jakarta Security mechanism when it is enabled, the check of {@code @RolesAllowed} on CDI beans,
+ * and {@code JsonWebToken} for injection. A missing or malformed setting fails the deployment
+ * with every problem listed (the way Jakarta Security reports its own), instead of failing the
+ * first request.
  */
 public class AuthVitalExtension implements Extension {
 
     /**
      * Makes {@link AuthVitalMechanism} a bean, and so the application's Jakarta Security
      * mechanism, only when {@code authvital.jakarta-security.enabled=true}: an application that
-     * uses the filter alone sees no change.
+     * uses the filter alone gets no mechanism. {@link RolesAllowedInterceptor} is there whatever
+     * the wiring: a {@code @RolesAllowed} bean method is never open for want of a setting.
      */
     void addMechanism(@Observes BeforeBeanDiscovery event) {
+        event.addAnnotatedType(RolesAllowedInterceptor.class, RolesAllowedInterceptor.class.getName())
+                .add(InterceptorLiteral.INSTANCE)
+                .add(new PriorityLiteral(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE + 200))
+                .add(RoleCheck.Literal.INSTANCE);
         boolean enabled = ConfigProvider.getConfig()
                 .getOptionalValue(AuthVitalConfig.JAKARTA_SECURITY, String.class)
                 .map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
@@ -44,13 +58,59 @@ public class AuthVitalExtension implements Extension {
         if (enabled) {
             event.addAnnotatedType(AuthVitalMechanism.class, AuthVitalMechanism.class.getName())
                     .add(ApplicationScoped.Literal.INSTANCE);
-            // @RolesAllowed on CDI beans: a binding whose roles do not pick the interceptor, which reads them.
-            event.configureInterceptorBinding(RolesAllowed.class)
-                    .methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
-            event.addAnnotatedType(RolesAllowedInterceptor.class, RolesAllowedInterceptor.class.getName())
-                    .add(InterceptorLiteral.INSTANCE)
-                    .add(new PriorityLiteral(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE + 200))
-                    .add(new RolesAllowedLiteral());
+        }
+    }
+
+    /** The session beans' annotations: their container checks their roles itself. */
+    private static final Set<String> ENTERPRISE_BEANS = Set.of("jakarta.ejb.Stateless", "jakarta.ejb.Stateful",
+            "jakarta.ejb.Singleton", "jakarta.ejb.MessageDriven");
+
+    private final List<String> uncheckable = new ArrayList<>();
+
+    /**
+     * Binds {@link RolesAllowedInterceptor} to each method of a bean class that
+     * {@code @RolesAllowed} or {@code @DenyAll} covers by {@link RoleRules}: on the method or its
+     * class, or inherited from a superclass. The platform's annotations are not interceptor
+     * bindings, and a class-level one never reaches a subclass (they are not {@code @Inherited}),
+     * so the binding is put on each method. Every type: a bean may inherit its roles from a
+     * superclass and carry no annotation itself, which {@code @WithAnnotations} would miss (Weld
+     * says so at INFO, WELD-000411, once a deployment).
+     */
+    <T> void bindRoleChecks(@Observes ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        Class<T> beanClass = type.getJavaClass();
+        if (beanClass.isInterface() || beanClass.isAnnotationPresent(jakarta.interceptor.Interceptor.class)
+                || beanClass.isAnnotationPresent(jakarta.decorator.Decorator.class) || Arrays.stream(beanClass.getAnnotations())
+                .anyMatch(a -> ENTERPRISE_BEANS.contains(a.annotationType().getName()))) {
+            return; // no business methods of a bean, or a session bean
+        }
+        Set<Method> covered = new HashSet<>();
+        for (AnnotatedMethod<? super T> annotated : type.getMethods()) {
+            Method method = annotated.getJavaMember();
+            if (Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())) {
+                continue; // never called through the bean's proxy
+            }
+            RoleRules.Rule rule = RoleRules.forCall(beanClass, method);
+            if (!rule.checked()) {
+                continue;
+            }
+            if (Modifier.isFinal(method.getModifiers())) {
+                uncheckable.add(beanClass.getName() + "." + method.getName());
+                continue;
+            }
+            covered.add(method);
+        }
+        if (!covered.isEmpty()) {
+            event.configureAnnotatedType()
+                    .filterMethods(method -> covered.contains(method.getJavaMember()))
+                    .forEach(method -> method.add(RoleCheck.Literal.INSTANCE));
+        }
+    }
+
+    /** A covered method no interceptor can reach fails the deployment: it would be open to anyone. */
+    void reportUncheckable(@Observes AfterBeanDiscovery event) {
+        if (!uncheckable.isEmpty()) {
+            event.addDefinitionError(new DefinitionException(Messages.uncheckableRoleMethods(uncheckable)));
         }
     }
 
@@ -85,15 +145,6 @@ public class AuthVitalExtension implements Extension {
         @Override
         public int value() {
             return value;
-        }
-    }
-
-    /** {@code @RolesAllowed({})}: the binding the interceptor carries. */
-    @SuppressWarnings("all")
-    private static final class RolesAllowedLiteral extends AnnotationLiteral<RolesAllowed> implements RolesAllowed {
-        @Override
-        public String[] value() {
-            return new String[0];
         }
     }
 

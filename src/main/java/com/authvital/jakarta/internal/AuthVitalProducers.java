@@ -121,6 +121,13 @@ public class AuthVitalProducers {
         client.close();
     }
 
+    /** Who may call a {@code @RolesAllowed} bean method ({@link RolesAllowedInterceptor}). */
+    @Produces
+    @Singleton
+    RoleGuard roleGuard(AuthVitalConfig config) {
+        return new RoleGuard(config.jakartaSecurity());
+    }
+
     /**
      * The user the filter found on this request; {@code null} on an anonymous request (a public
      * path, or the optional mode). Inject it into request-scoped beans only (JAX-RS resources are):

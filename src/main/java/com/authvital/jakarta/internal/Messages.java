@@ -59,6 +59,23 @@ public final class Messages {
         return "AV0006: a servlet named '" + name + "' is already registered: map " + type + " once";
     }
 
+    /**
+     * AV0007: a {@code @RolesAllowed} bean method was called without a caller, in an application
+     * where the module can establish none: no mechanism, no filter mapped (401; logged once, WARNING).
+     */
+    public static String rolesWithoutCallerSource(String method) {
+        return "AV0007: " + method + " needs a caller in a role (@RolesAllowed), but neither the AuthVital mechanism "
+                + "nor its filter is there to establish one, so the module refuses every call without a container "
+                + "login: set '" + AuthVitalConfig.JAKARTA_SECURITY + "=true', or map AuthVitalFilter ('"
+                + AuthVitalConfig.FILTER_URL_PATTERNS + "', web.xml or AuthVitalFilter.register)";
+    }
+
+    /** AV0008: bean methods that {@code @RolesAllowed} or {@code @DenyAll} cover but no interceptor can reach. */
+    public static String uncheckableRoleMethods(List<String> methods) {
+        return "AV0008: these bean methods are covered by @RolesAllowed or @DenyAll but are final, so no interceptor "
+                + "can check their caller: " + String.join(", ", methods) + "; make them non-final";
+    }
+
     // AV10xx: the request and its tokens
 
     /** AV1001: the request carries no access token. */
@@ -87,7 +104,7 @@ public final class Messages {
         return "AV1008: the sign-in's ID token is not valid: " + why + "; start the sign-in again";
     }
 
-    /** AV1009: a {@code @RolesAllowed} (or {@code @DenyAll}) CDI bean method refused the caller. */
+    /** AV1009: a CDI bean method's {@code @RolesAllowed} or {@code @DenyAll} refused the caller. */
     public static String roleMissing(String method, List<String> roles) {
         return "AV1009: the caller may not call " + method + (roles.isEmpty() ? " (@DenyAll)" : ": it needs one of the roles "
                 + String.join(", ", roles));

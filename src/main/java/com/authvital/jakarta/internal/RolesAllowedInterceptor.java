@@ -1,61 +1,74 @@
 package com.authvital.jakarta.internal;
 
-import com.authvital.jakarta.AccessDeniedException;
-import com.authvital.jakarta.NotAuthenticatedException;
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
+import com.authvital.jakarta.AuthVitalFilter;
+import com.authvital.jakarta.AuthVitalPrincipal;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * {@code @RolesAllowed} on CDI beans, which Liberty enforces only on EJBs: the caller, as Jakarta
- * Security knows it, must be in one of the roles. In a bean that carries {@code @RolesAllowed}
- * (on the class or a method), a method's {@code @PermitAll} or {@code @DenyAll} wins over the
- * class's roles; a bean with {@code @DenyAll} alone is not intercepted. An interceptor only when the module's Jakarta
- * Security mechanism is enabled ({@link AuthVitalExtension} makes it one).
+ * {@code @RolesAllowed} and {@code @DenyAll} on CDI beans, which Liberty enforces only on EJBs
+ * (and, with {@code appSecurity}, on JAX-RS resources): whenever the module is deployed, with the
+ * filter, the mechanism or both. Bound by
+ * {@link AuthVitalExtension} to each method that {@link RoleRules} finds covered; reads the
+ * method's rule by the same rules, and {@link RoleGuard} decides against the caller the filter or
+ * the mechanism established on the request (else the container's own).
  */
 public class RolesAllowedInterceptor {
 
     @Inject
-    SecurityContext security;
+    RoleGuard guard;
 
-    /** The class's {@code @RolesAllowed}, from the bean's own class up (a container subclass and inherited methods too). */
-    private static RolesAllowed onClass(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(RolesAllowed.class)) {
-                return c.getAnnotation(RolesAllowed.class);
-            }
-        }
-        return null;
-    }
+    @Inject
+    Instance<HttpServletRequest> requests;
 
     @AroundInvoke
     Object check(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
-        if (method.isAnnotationPresent(PermitAll.class)) {
-            return invocation.proceed();
-        }
-        if (method.isAnnotationPresent(DenyAll.class)) {
-            throw new AccessDeniedException(null, List.of(), Messages.roleMissing(method.getName(), List.of()));
-        }
-        RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class) ? method.getAnnotation(RolesAllowed.class)
-                : onClass(invocation.getTarget().getClass());
-        if (allowed == null) {
-            return invocation.proceed(); // the class says @PermitAll, or nothing this method needs
-        }
-        if (security.getCallerPrincipal() == null) {
-            throw new NotAuthenticatedException(null, List.of(), Messages.roleWithoutCaller(method.getName()));
-        }
-        if (Arrays.stream(allowed.value()).noneMatch(security::isCallerInRole)) {
-            throw new AccessDeniedException(null, List.of(),
-                    Messages.roleMissing(method.getName(), Arrays.asList(allowed.value())));
+        // The declaration the bean runs (Weld hands that one, an inherited method's too): the
+        // rule the extension found for it when it bound this interceptor.
+        RoleRules.Rule rule = RoleRules.of(method);
+        if (rule.checked()) {
+            HttpServletRequest request = request();
+            guard.check(rule, method.getDeclaringClass().getSimpleName() + "." + method.getName(), caller(request),
+                    () -> request == null || filterMapped(request));
         }
         return invocation.proceed();
+    }
+
+    /** The servlet request this call serves; null outside one (a timer, a thread of the application's). */
+    private HttpServletRequest request() {
+        try {
+            HttpServletRequest request = requests.get();
+            request.getAttributeNames(); // a proxy outside a request fails here, not later
+            return request;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether the caller is in a role: the filter's or the mechanism's user, else the container's
+     * caller (an authentication of the application's own); null without a caller.
+     */
+    private static Predicate<String> caller(HttpServletRequest request) {
+        if (request == null) {
+            return null;
+        }
+        if (request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken token) {
+            AuthVitalPrincipal user = token.principal();
+            return user::hasRole;
+        }
+        return request.getUserPrincipal() != null ? request::isUserInRole : null;
+    }
+
+    /** Whether the application maps the filter anywhere (by the key, in web.xml or from code). */
+    private static boolean filterMapped(HttpServletRequest request) {
+        return request.getServletContext().getFilterRegistrations().values().stream()
+                .anyMatch(filter -> AuthVitalFilter.class.getName().equals(filter.getClassName()));
     }
 }
