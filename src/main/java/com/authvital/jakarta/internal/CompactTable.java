@@ -172,10 +172,10 @@ final class CompactTable {
     /** A canonical decimal long (what {@link Long#toString(long)} gives), or {@link #NO_NUMBER}. */
     static long number(String value) {
         int n = value.length();
-        if (n == 0 || n > 19) {
+        int start = n > 0 && value.charAt(0) == '-' ? 1 : 0;
+        if (n == 0 || n - start > 19) {
             return NO_NUMBER;
         }
-        int start = value.charAt(0) == '-' ? 1 : 0;
         if (start == n || value.charAt(start) == '0' && n > start + 1 || start == 1 && value.charAt(1) == '0') {
             return NO_NUMBER;
         }
@@ -295,6 +295,16 @@ final class CompactTable {
                 segment.lock.unlockWrite(stamp);
             }
         }
+    }
+
+    /** The bytes its arrays take. */
+    long bytes() {
+        long bytes = 0;
+        for (Segment segment : segments) {
+            Slots slots = segment.slots;
+            bytes += slots.capacity() * (24L + (slots.strings == null ? 0 : 4));
+        }
+        return bytes;
     }
 
     /** Entries held, live or expired and not yet swept. */

@@ -202,6 +202,11 @@ public final class InMemoryStore implements SessionStore {
         return reset ? refused.getAndSet(false) : refused.get();
     }
 
+    /** The bytes a region's arrays take (not the strings they refer to). */
+    long bytes(Region region) {
+        return regions.get(region).bytes();
+    }
+
     @Override
     public boolean reachable() {
         return true;

@@ -463,9 +463,9 @@ public final class Messages {
                 + "dropped. Raise '" + AuthVitalConfig.STORE_MAX_ENTRIES + "' and the heap";
     }
 
-    /** AV1508: the answer to a request refused because the store is at its bound (503). */
+    /** AV1510: the answer to a request refused because the store is at its bound (503; the log has AV1508). */
     public static String storeFull() {
-        return "AV1508: this server cannot record the change at this moment (its session store is full): "
+        return "AV1510: this server cannot record the change at this moment (its session store is full): "
                 + "try again later";
     }
 

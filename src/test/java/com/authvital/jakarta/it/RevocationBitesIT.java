@@ -11,6 +11,7 @@ import com.authvital.jakarta.it.app.DeviceActionsServlet;
 import com.authvital.jakarta.it.app.DevicesServlet;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.ServerLog;
 import com.authvital.testing.SignInBrowser;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.TestHttp;
@@ -155,5 +156,12 @@ class RevocationBitesIT {
         assertEquals(401, me(mobileApp), "a token the module did not issue goes too");
         Thread.sleep(1_100);
         assertEquals(200, me(signIn().accessToken()), "a sign-in after it works");
+    }
+
+    /** With the in-memory store, the server says at start what a restart does to revocations (INFO). */
+    @Test
+    void theServerSaysAtStartThatARestartForgetsTheRevocations() {
+        String line = ServerLog.lineWith("AV1509", "a restart or redeploy forgets them", "authvital.store=jcache");
+        assertTrue(line.contains(" I AV1509"), "at INFO: " + line);
     }
 }
