@@ -1,0 +1,111 @@
+package com.authvital.jakarta.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.servlet.http.Cookie;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The callback's refusals that come before any call to the IdP, on fakes of the servlet API: the
+ * IdP client, the token cookies and the device records are never reached (null), so a test that
+ * went further would fail loudly.
+ */
+class SignInFlowTest {
+
+    private static final String FLOW_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    /** The in-memory store, reporting itself unreachable as a shared one does while its engine is away. */
+    private static final class Store implements SessionStore {
+        final InMemoryStore memory = new InMemoryStore();
+        boolean reachable = true;
+
+        @Override
+        public Optional<String> get(Region region, String key) {
+            return memory.get(region, key);
+        }
+
+        @Override
+        public void put(Region region, String key, String value, Instant expiresAt) {
+            memory.put(region, key, value, expiresAt);
+        }
+
+        @Override
+        public boolean putIfAbsent(Region region, String key, String value, Instant expiresAt) {
+            return memory.putIfAbsent(region, key, value, expiresAt);
+        }
+
+        @Override
+        public boolean replace(Region region, String key, String expected, String value, Instant expiresAt) {
+            return memory.replace(region, key, expected, value, expiresAt);
+        }
+
+        @Override
+        public void remove(Region region, String key) {
+            memory.remove(region, key);
+        }
+
+        @Override
+        public boolean isEmpty(Region region) {
+            return memory.isEmpty(region);
+        }
+
+        @Override
+        public boolean reachable() {
+            return reachable;
+        }
+
+        @Override
+        public void close() {
+            memory.close();
+        }
+    }
+
+    private final Store store = new Store();
+
+    private SignInFlow flow(String... settings) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                AuthVitalConfig.HOST, "https://auth.example.com",
+                AuthVitalConfig.CLIENT_ID, "app",
+                AuthVitalConfig.SIGNIN_PATH, "/login",
+                AuthVitalConfig.SIGNIN_CALLBACK_PATH, "/callback",
+                AuthVitalConfig.SIGNIN_FLOW_KEY, FLOW_KEY));
+        for (int i = 0; i < settings.length; i += 2) {
+            config.put(settings[i], settings[i + 1]);
+        }
+        AuthVitalConfig loaded = AuthVitalConfig.load(key -> Optional.ofNullable(config.get(key)));
+        return new SignInFlow(loaded, null, new TokenValidator(loaded), null, null, store, Clock.systemUTC());
+    }
+
+    /** A flow cookie this application sealed, with this state, for ten minutes more. */
+    private static Cookie sealed(String name, String state) {
+        return new Cookie(name, FlowCookies.seal(FLOW_KEY, state, "nonce", "verifier",
+                "http://app.example.com/app/callback", "/app/", Instant.now().plusSeconds(600)));
+    }
+
+    private static ServletFakes.Recorded callback(SignInFlow flow, List<Cookie> cookies) throws IOException {
+        ServletFakes.Recorded answer = new ServletFakes.Recorded();
+        flow.callback(ServletFakes.request(Map.of("state", "s-1", "code", "c-1"), cookies, "Accept", "application/json"),
+                ServletFakes.response(answer));
+        return answer;
+    }
+
+    @Test
+    void aCraftedFlowCookieIsNoSignInInProgressNotAServerError() throws IOException {
+        for (String crafted : List.of("e30....", "e30.e30.e30.e30.e30")) {
+            ServletFakes.Recorded answer = callback(flow(AuthVitalConfig.COOKIE_SECURE, "false"),
+                    List.of(new Cookie(SignInFlow.FLOW_COOKIE, crafted)));
+
+            assertEquals(400, answer.status, crafted);
+            assertTrue(answer.body.toString().contains("AV1401: "), answer.body.toString());
+        }
+    }
+}
