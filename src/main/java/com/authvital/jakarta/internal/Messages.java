@@ -356,6 +356,13 @@ public final class Messages {
                 + "sign in again (it is not sent to the IdP again, which would sign the user out everywhere)";
     }
 
+    /** AV1430: a sign-in callback refused while the shared cache cannot be reached (503). */
+    public static String signInWhileStoreUnreachable() {
+        return "AV1430: the sign-in cannot be completed while the servers' shared cache cannot be reached (its code "
+                + "could be exchanged twice, which makes the IdP revoke the user's tokens): reload this page in a few "
+                + "seconds";
+    }
+
     // AV15xx: the store the servers share
 
     /** AV1501: the shared cache cannot be reached (log, WARNING, once per outage). */

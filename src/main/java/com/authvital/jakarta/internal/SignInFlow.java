@@ -108,6 +108,14 @@ public final class SignInFlow {
             fail(request, response, 500, Messages.signInNotConfigured());
             return;
         }
+        if (!store.reachable() && config.store().whenUnreachable() == StoreSettings.WhenUnreachable.REFUSE) {
+            // The code would be marked exchanged in this server's memory alone: a repeated callback
+            // on another server would exchange it again, and the IdP revokes the user's tokens for
+            // that. The flow cookie stays, so the same answer can be tried once the store is back.
+            response.setHeader("Retry-After", "5");
+            fail(request, response, 503, Messages.signInWhileStoreUnreachable());
+            return;
+        }
         Optional<FlowCookie.Flow> sealed = TokenExtractor.cookie(request, FLOW_COOKIE).flatMap(flows::open);
         if (sealed.isEmpty()) {
             fail(request, response, 400, Messages.noSignInInProgress());

@@ -108,4 +108,23 @@ class SignInFlowTest {
             assertTrue(answer.body.toString().contains("AV1401: "), answer.body.toString());
         }
     }
+
+    /**
+     * In one server's memory the code would count as exchanged on this server alone: a repeated
+     * callback on another would exchange it again, and the IdP would revoke the user's tokens.
+     */
+    @Test
+    void aCallbackWhileTheSharedStoreCannotBeReachedIsRefusedWithRetryAfterAndTheFlowKept() throws IOException {
+        store.reachable = false;
+
+        ServletFakes.Recorded answer = callback(flow(AuthVitalConfig.COOKIE_SECURE, "false"),
+                List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1")));
+
+        assertEquals(503, answer.status, answer.body.toString());
+        assertEquals("5", answer.header("Retry-After"));
+        assertTrue(answer.body.toString().contains("AV1430: "), answer.body.toString());
+        assertEquals(List.of(), answer.headers("Set-Cookie"), "the flow cookie stays for a try once the store is back");
+        assertTrue(store.memory.isEmpty(SessionStore.Region.SPENT) && store.get(SessionStore.Region.SPENT,
+                "state:" + Revocations.hash("s-1")).isEmpty(), "the state is not marked spent in this server's memory");
+    }
 }
