@@ -122,6 +122,13 @@ public final class Messages {
         return "AV1007: refused a cross-site " + method + " to " + path + ": " + detail;
     }
 
+    /** AV1020: two different refresh token cookies (one may be another sub-domain's). */
+    public static String twoRefreshTokens() {
+        return "AV1020: the request carries two different refresh token cookies (another site of the domain may "
+                + "have set one): sign in again; give the cookies '__Host-' names ('"
+                + AuthVitalConfig.REFRESH_TOKEN_COOKIE + "') to keep sub-domains from setting them";
+    }
+
     // AV11xx: the IdP refused
 
     /** AV1101: the IdP refused the access token. */
@@ -361,6 +368,12 @@ public final class Messages {
         return "AV1430: the sign-in cannot be completed while the servers' shared cache cannot be reached (its code "
                 + "could be exchanged twice, which makes the IdP revoke the user's tokens): reload this page in a few "
                 + "seconds";
+    }
+
+    /** AV1431: two different sign-in flow cookies at the callback (one may be another sub-domain's). */
+    public static String twoSignInFlows() {
+        return "AV1431: this browser sent two different sign-in cookies (another site of the domain may have set "
+                + "one): start the sign-in again";
     }
 
     // AV15xx: the store the servers share

@@ -2,6 +2,7 @@ package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalException;
+import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.RateLimitedException;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 public final class SignInFlow {
 
-    /** The flow cookie's name; its path is the callback's, so no other request carries it. */
+    /** The flow cookie's name, with {@code __Host-} before it when the cookies are {@code Secure}. */
     static final String FLOW_COOKIE = "authvital_signin";
 
     private static final System.Logger LOG = System.getLogger(SignInFlow.class.getName());
@@ -116,7 +117,13 @@ public final class SignInFlow {
             fail(request, response, 503, Messages.signInWhileStoreUnreachable());
             return;
         }
-        Optional<FlowCookie.Flow> sealed = TokenExtractor.cookie(request, FLOW_COOKIE).flatMap(flows::open);
+        Optional<FlowCookie.Flow> sealed;
+        try {
+            sealed = TokenExtractor.onlyCookie(request, flowCookieName(), Messages::twoSignInFlows).flatMap(flows::open);
+        } catch (NotAuthenticatedException e) {
+            fail(request, response, 400, e.getMessage());
+            return;
+        }
         if (sealed.isEmpty()) {
             fail(request, response, 400, Messages.noSignInInProgress());
             return;
@@ -187,11 +194,24 @@ public final class SignInFlow {
     /**
      * {@code SameSite=Lax}, whatever the token cookies' setting: the IdP's answer is a navigation
      * from another site, which a {@code Strict} cookie would miss.
+     *
+     * <p>With {@code Secure} cookies it is a {@code __Host-} cookie (RFC 6265bis §4.1.3.2): a
+     * browser takes one only with {@code Secure}, {@code Path=/} and no {@code Domain}, so a
+     * sibling sub-domain can neither set one for this host nor shadow it with a more specific path
+     * (cookie tossing, which would sign the victim in as the attacker: login CSRF). The price is
+     * {@code Path=/}: every request to the host carries the cookie during the sign-in's ten
+     * minutes. Without {@code Secure} (local {@code http}) a browser would drop a {@code __Host-}
+     * cookie, so it keeps its plain name and the callback's path, which no other request needs.
      */
     private String flowCookie(HttpServletRequest request, String value, Duration lifetime) {
-        return FLOW_COOKIE + "=" + value + "; Max-Age=" + lifetime.toSeconds() + "; Path="
-                + request.getContextPath() + settings.callbackPath().orElse("/")
-                + (config.cookies().secure() ? "; Secure" : "") + "; HttpOnly; SameSite=Lax";
+        boolean secure = config.cookies().secure();
+        return flowCookieName() + "=" + value + "; Max-Age=" + lifetime.toSeconds() + "; Path="
+                + (secure ? "/" : request.getContextPath() + settings.callbackPath().orElse("/"))
+                + (secure ? "; Secure" : "") + "; HttpOnly; SameSite=Lax";
+    }
+
+    private String flowCookieName() {
+        return config.cookies().secure() ? "__Host-" + FLOW_COOKIE : FLOW_COOKIE;
     }
 
     /** A page for a browser, JSON for a client asking for it; never a token cookie. */

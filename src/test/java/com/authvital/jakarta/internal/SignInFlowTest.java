@@ -127,4 +127,44 @@ class SignInFlowTest {
         assertTrue(store.memory.isEmpty(SessionStore.Region.SPENT) && store.get(SessionStore.Region.SPENT,
                 "state:" + Revocations.hash("s-1")).isEmpty(), "the state is not marked spent in this server's memory");
     }
+
+    /** Login CSRF by cookie tossing: a sibling sub-domain's flow beside the browser's own is refused, not guessed at. */
+    @Test
+    void twoDifferentFlowCookiesAreRefusedBeforeTheIdpIsCalled() throws IOException {
+        ServletFakes.Recorded answer = callback(flow(AuthVitalConfig.COOKIE_SECURE, "false"),
+                List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1"), sealed(SignInFlow.FLOW_COOKIE, "s-2")));
+
+        assertEquals(400, answer.status, answer.body.toString());
+        assertTrue(answer.body.toString().contains("AV1431: "), answer.body.toString());
+        assertTrue(store.get(SessionStore.Region.SPENT, "state:" + Revocations.hash("s-1")).isEmpty());
+    }
+
+    /**
+     * With Secure cookies the flow cookie is a {@code __Host-} cookie (Path=/, no Domain), which no
+     * sibling sub-domain can set or shadow; the callback reads that name and no other.
+     */
+    @Test
+    void withSecureCookiesTheFlowCookieIsAHostCookieAndOnlyThatNameIsRead() throws IOException {
+        ServletFakes.Recorded start = new ServletFakes.Recorded();
+        flow().start(ServletFakes.request(Map.of(), List.of()), ServletFakes.response(start));
+
+        String set = start.header("Set-Cookie");
+        assertTrue(set.startsWith("__Host-authvital_signin="), set);
+        assertTrue(set.contains("; Path=/; Secure;") && !set.contains("Domain"), set);
+        ServletFakes.Recorded plainName = callback(flow(), List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1")));
+        assertEquals(400, plainName.status);
+        assertTrue(plainName.body.toString().contains("AV1401: "), plainName.body.toString());
+    }
+
+    /** Without Secure a {@code __Host-} cookie would be dropped: the plain name on the callback's own path. */
+    @Test
+    void withoutSecureCookiesTheFlowCookieKeepsItsNameAndTheCallbacksPath() throws IOException {
+        ServletFakes.Recorded start = new ServletFakes.Recorded();
+        flow(AuthVitalConfig.COOKIE_SECURE, "false").start(ServletFakes.request(Map.of(), List.of()),
+                ServletFakes.response(start));
+
+        String set = start.header("Set-Cookie");
+        assertTrue(set.startsWith("authvital_signin=") && set.contains("; Path=/app/callback;"), set);
+        assertFalse(set.contains("Secure"), set);
+    }
 }
