@@ -181,6 +181,10 @@ public final class SignInFlow {
             fail(request, response, e.getStatus(), e.getMessage());
             return;
         }
+        if (request.getSession(false) != null) {
+            // Session fixation: an id someone planted before the sign-in must be worth nothing after it.
+            request.changeSessionId();
+        }
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", flow.returnTo());
