@@ -376,6 +376,17 @@ public final class Messages {
                 + "one): start the sign-in again";
     }
 
+    /** AV1432: the IdP could not be used at a sign-in or refresh; to the client, the detail in the log. */
+    public static String idpUnusableForClient() {
+        return "AV1432: AuthVital, the sign-in service, could not be used just now: try again in a moment (the server "
+                + "log says why)";
+    }
+
+    /** AV1433, logged: a sign-in's callback failed for want of the IdP; {@code failure} is the full message. */
+    public static String signInIdpFailureLog(String failure) {
+        return "AV1433: a sign-in could not be completed for want of the IdP: " + failure;
+    }
+
     // AV15xx: the store the servers share
 
     /** AV1501: the shared cache cannot be reached (log, WARNING, once per outage). */

@@ -178,7 +178,10 @@ public final class SignInFlow {
             if (e instanceof RateLimitedException limited) {
                 response.setHeader("Retry-After", String.valueOf(limited.getRetryAfter().toSeconds()));
             }
-            fail(request, response, e.getStatus(), e.getMessage());
+            if (ClientText.withheld(e)) {
+                LOG.log(System.Logger.Level.WARNING, Messages.signInIdpFailureLog(e.getMessage()));
+            }
+            fail(request, response, e.getStatus(), ClientText.of(e));
             return;
         }
         if (request.getSession(false) != null) {
