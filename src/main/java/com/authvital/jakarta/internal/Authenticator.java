@@ -298,4 +298,8 @@ public final class Authenticator {
     String accessTokenCookie() {
         return config.cookies().accessTokenName();
     }
+
+    CookieSettings cookieSettings() {
+        return config.cookies();
+    }
 }

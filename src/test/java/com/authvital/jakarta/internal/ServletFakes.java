@@ -98,6 +98,8 @@ final class ServletFakes {
                         case "containsHeader" -> {
                             return !recorded.headers((String) args[0]).isEmpty();
                         }
+                        case "addCookie" -> recorded.headers.computeIfAbsent("set-cookie", name -> new ArrayList<>())
+                                .add(((Cookie) args[0]).getName() + "=" + ((Cookie) args[0]).getValue());
                         case "setContentType" -> recorded.headers.put("content-type", List.of((String) args[0]));
                         case "setCharacterEncoding" -> {
                             // recorded with the content type well enough for these tests
