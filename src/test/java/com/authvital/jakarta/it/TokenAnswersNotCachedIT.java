@@ -3,12 +3,14 @@ package com.authvital.jakarta.it;
 import static com.authvital.jakarta.it.RefreshFixtures.cookies;
 import static com.authvital.jakarta.it.RefreshFixtures.expiredAccessToken;
 import static com.authvital.jakarta.it.RefreshFixtures.tokenCookies;
+import static com.authvital.testing.SignInBrowser.location;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.app.CacheablePageServlet;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.SignInBrowser;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
 import com.authvital.testing.TestHttp;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,7 +40,10 @@ class TokenAnswersNotCachedIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("token-answers-not-cached", RefreshFixtures.FILTERED_API,
+        return Deployments.war("token-answers-not-cached", RefreshFixtures.filteredApiAnd(Map.of(
+                        "authvital.signin.path", "/login",
+                        "authvital.signin.callback-path", "/callback",
+                        "authvital.logout.path", "/logout")),
                 CacheablePageServlet.class);
     }
 
@@ -45,6 +51,14 @@ class TokenAnswersNotCachedIT {
     URL app;
 
     private final StandInClient idp = Deployments.standIn();
+
+    /** The module's own answers with token cookies, which the application does not touch. */
+    private static void assertNoStoreVaryCookie(HttpResponse<String> answer) {
+        assertTrue(String.join(",", answer.headers().allValues("Cache-Control")).contains("no-store"),
+                "Cache-Control: " + answer.headers().allValues("Cache-Control"));
+        assertTrue(answer.headers().allValues("Vary").stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("cookie")),
+                "Vary: " + answer.headers().allValues("Vary"));
+    }
 
     /** Only the caching headers in messages: the answer's Set-Cookie holds tokens. */
     private static void assertNotStorable(HttpResponse<String> answer) {
@@ -94,5 +108,20 @@ class TokenAnswersNotCachedIT {
         assertEquals(List.of(), page.headers().allValues("Set-Cookie"));
         assertEquals(List.of("public, max-age=600", "s-maxage=600"), page.headers().allValues("Cache-Control"));
         assertEquals(List.of("max-age=600"), page.headers().allValues("CDN-Cache-Control"));
+    }
+
+    @Test
+    void theSignInCallbackAndTheLogoutSayNoStoreAndVaryCookie() {
+        SignInBrowser browser = new SignInBrowser();
+        HttpResponse<String> start = browser.get(app + "login");
+        HttpResponse<String> back = browser.get(location(browser.decide(location(start), "demo")));
+        assertEquals(303, back.statusCode(), back.body());
+        assertNoStoreVaryCookie(back);
+
+        HttpResponse<String> out = new TestHttp(app).send("POST", "logout", null, "Accept", "application/json",
+                "Cookie", "refresh_token=" + browser.cookie(app.toString(), "refresh_token").orElseThrow());
+
+        assertEquals(200, out.statusCode(), out.body());
+        assertNoStoreVaryCookie(out);
     }
 }
