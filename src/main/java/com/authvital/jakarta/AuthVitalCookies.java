@@ -3,6 +3,7 @@ package com.authvital.jakarta;
 import com.authvital.jakarta.internal.AuthVitalConfig;
 import com.authvital.jakarta.internal.CookieSettings;
 import com.authvital.jakarta.internal.Messages;
+import com.authvital.jakarta.internal.NoStoreResponse;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,21 +37,27 @@ public final class AuthVitalCookies {
         this.settings = settings;
     }
 
-    /** Sets both token cookies, each living as long as its token. */
+    /**
+     * Sets both token cookies, each living as long as its token. The answer also says
+     * {@code Cache-Control: no-store} and {@code Vary: Cookie}: no shared cache may store it.
+     */
     public void setTokens(HttpServletResponse response, String accessToken, Duration accessTokenLifetime,
                           String refreshToken, Duration refreshTokenLifetime) {
         // Both built before either is added: a bad value must not leave one cookie set.
         String access = header(settings.accessTokenName(), accessToken, "Max-Age=" + accessTokenLifetime.toSeconds());
         String refresh = header(settings.refreshTokenName(), refreshToken, "Max-Age=" + refreshTokenLifetime.toSeconds());
+        NoStoreResponse.applyTo(response);
         response.addHeader("Set-Cookie", access);
         response.addHeader("Set-Cookie", refresh);
     }
 
     /**
      * Clears both token cookies: {@code Max-Age=0} and an expiry in the past (for browsers that
-     * know only {@code Expires}), with the attributes they were written with.
+     * know only {@code Expires}), with the attributes they were written with; and, as
+     * {@link #setTokens}, {@code Cache-Control: no-store} and {@code Vary: Cookie}.
      */
     public void clear(HttpServletResponse response) {
+        NoStoreResponse.applyTo(response);
         response.addHeader("Set-Cookie", header(settings.accessTokenName(), "", "Max-Age=0; Expires=" + EPOCH));
         response.addHeader("Set-Cookie", header(settings.refreshTokenName(), "", "Max-Age=0; Expires=" + EPOCH));
     }

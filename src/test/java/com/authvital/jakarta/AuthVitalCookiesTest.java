@@ -20,13 +20,28 @@ class AuthVitalCookiesTest {
     private static final CookieSettings DEFAULTS =
             new CookieSettings("access_token", "refresh_token", "/", Optional.empty(), true, "Lax");
 
-    /** The Set-Cookie headers a response received through addHeader; any other call fails. */
+    /** The Set-Cookie headers a response received through addHeader. */
     private final List<String> setCookies = new ArrayList<>();
+    /** Its other headers, "Name: value", in order; any call but setHeader, addHeader and getHeaders fails. */
+    private final List<String> otherHeaders = new ArrayList<>();
     private final HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
             getClass().getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
                 if (method.getName().equals("addHeader") && "Set-Cookie".equals(args[0])) {
                     setCookies.add((String) args[1]);
                     return null;
+                }
+                if (method.getName().equals("setHeader")) {
+                    otherHeaders.removeIf(h -> h.startsWith(args[0] + ": "));
+                    otherHeaders.add(args[0] + ": " + args[1]);
+                    return null;
+                }
+                if (method.getName().equals("addHeader")) {
+                    otherHeaders.add(args[0] + ": " + args[1]);
+                    return null;
+                }
+                if (method.getName().equals("getHeaders")) {
+                    return otherHeaders.stream().filter(h -> h.startsWith(args[0] + ": "))
+                            .map(h -> h.substring(h.indexOf(": ") + 2)).toList();
                 }
                 throw new UnsupportedOperationException(method.getName());
             });
@@ -78,5 +93,22 @@ class AuthVitalCookiesTest {
         assertFalse(refresh.getMessage().contains("secret"), refresh.getMessage());
         assertFalse(String.valueOf(cookies).contains("secret"));
         assertEquals(List.of(), setCookies.stream().filter(c -> c.contains("secret")).toList());
+    }
+
+    /** A shared cache must never store an answer that sets or clears token cookies. */
+    @Test
+    void setAndClearTellEveryCacheNotToStoreTheAnswerAndToVaryOnCookies() {
+        AuthVitalCookies cookies = new AuthVitalCookies(DEFAULTS);
+
+        cookies.setTokens(response, "aaa.bbb.ccc", Duration.ofHours(1), "ddd.eee.fff", Duration.ofDays(7));
+        assertEquals(List.of("Cache-Control: no-store", "Vary: Cookie"), otherHeaders);
+
+        otherHeaders.clear();
+        otherHeaders.add("Vary: Accept-Encoding");
+        cookies.clear(response);
+        assertEquals(List.of("Vary: Accept-Encoding", "Cache-Control: no-store", "Vary: Cookie"), otherHeaders);
+        cookies.clear(response);
+        assertEquals(List.of("Vary: Accept-Encoding", "Vary: Cookie", "Cache-Control: no-store"), otherHeaders,
+                "Cookie once");
     }
 }

@@ -336,4 +336,8 @@ public final class Authenticator {
     String accessTokenCookie() {
         return config.cookies().accessTokenName();
     }
+
+    CookieSettings cookieSettings() {
+        return config.cookies();
+    }
 }

@@ -51,13 +51,15 @@ final class Challenges {
 
     /**
      * 503 while the IdP's keys cannot be had, or a needed refresh cannot be made: the client may
-     * try again shortly, after the IdP's own {@code Retry-After} when it is rate-limiting.
+     * try again shortly, after the IdP's own {@code Retry-After} when it is rate-limiting. The IdP's
+     * address and the connection error are not the client's to read ({@link ClientText}): the
+     * refresh logged them.
      */
     static void unavailable(HttpServletResponse response, IdpUnavailableException e) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", e instanceof RateLimitedException limited
                 ? String.valueOf(Math.max(1, limited.getRetryAfter().toSeconds())) : "5");
-        json(response, "temporarily_unavailable", e.getMessage());
+        json(response, "temporarily_unavailable", ClientText.of(e));
     }
 
     /**

@@ -27,9 +27,14 @@ public final class FilterGuard {
         this.answers = new Challenges(settings.loginUrl().or(authenticator::signInPath));
     }
 
-    /** Lets the request through, as the user of its token or anonymously, or answers it. */
-    public void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    /**
+     * Lets the request through, as the user of its token or anonymously, or answers it. The
+     * response goes on wrapped: once a token cookie is set on it, no later header makes it
+     * storable by a shared cache.
+     */
+    public void doFilter(HttpServletRequest request, HttpServletResponse plain, FilterChain chain)
             throws IOException, ServletException {
+        HttpServletResponse response = new NoStoreResponse(plain, authenticator.cookieSettings());
         String path = UrlPatterns.pathInApplication(request);
         // The module's own sign-in and callback pass too: a filter over /* must not send the
         // sign-in to the sign-in.

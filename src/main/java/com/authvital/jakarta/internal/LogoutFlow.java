@@ -181,10 +181,18 @@ public final class LogoutFlow {
 
         /**
          * The refresh token of a logout request: its cookie, else the form field or JSON body field
-         * {@code refresh_token}. Empty when there is none, or the body is not readable.
+         * {@code refresh_token}. Empty when there is none, the body is not readable, or the request
+         * carries two different refresh token cookies.
          */
         private Optional<String> refreshToken(HttpServletRequest request) throws IOException {
-            Optional<String> cookie = tokens.refreshTokenCookie(request);
+            Optional<String> cookie;
+            try {
+                cookie = tokens.refreshTokenCookie(request);
+            } catch (NotAuthenticatedException e) {
+                // Two different refresh_token cookies: which is this browser's cannot be told, so
+                // neither is sent to the IdP; the logout clears the cookies all the same.
+                return Optional.empty();
+            }
             if (cookie.isPresent()) {
                 return cookie;
             }

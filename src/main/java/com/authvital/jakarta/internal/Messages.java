@@ -139,6 +139,13 @@ public final class Messages {
         return "AV1007: refused a cross-site " + method + " to " + path + ": " + detail;
     }
 
+    /** AV1020: two different refresh token cookies (one may be another sub-domain's). */
+    public static String twoRefreshTokens() {
+        return "AV1020: the request carries two different refresh token cookies (another site of the domain may "
+                + "have set one): sign in again; give the cookies '__Host-' names ('"
+                + AuthVitalConfig.REFRESH_TOKEN_COOKIE + "') to keep sub-domains from setting them";
+    }
+
     // AV11xx: the IdP refused
 
     /** AV1101: the IdP refused the access token. */
@@ -406,6 +413,30 @@ public final class Messages {
                 + "this server may make ('" + AuthVitalConfig.IDP_TOKEN_BUDGET + "'): sign-ins wait first, then "
                 + "refreshes; raise the client's limit at the IdP, lengthen its access tokens or add server "
                 + "addresses (docs/sign-in.md, Capacity)";
+    }
+
+    /** AV1430: a sign-in callback refused while the shared cache cannot be reached (503). */
+    public static String signInWhileStoreUnreachable() {
+        return "AV1430: the sign-in cannot be completed while the servers' shared cache cannot be reached (its code "
+                + "could be exchanged twice, which makes the IdP revoke the user's tokens): reload this page in a few "
+                + "seconds";
+    }
+
+    /** AV1431: two different sign-in flow cookies at the callback (one may be another sub-domain's). */
+    public static String twoSignInFlows() {
+        return "AV1431: this browser sent two different sign-in cookies (another site of the domain may have set "
+                + "one): start the sign-in again";
+    }
+
+    /** AV1432: the IdP could not be used at a sign-in or refresh; to the client, the detail in the log. */
+    public static String idpUnusableForClient() {
+        return "AV1432: AuthVital, the sign-in service, could not be used just now: try again in a moment (the server "
+                + "log says why)";
+    }
+
+    /** AV1433, logged: a sign-in's callback failed for want of the IdP; {@code failure} is the full message. */
+    public static String signInIdpFailureLog(String failure) {
+        return "AV1433: a sign-in could not be completed for want of the IdP: " + failure;
     }
 
     // AV15xx: the store the servers share

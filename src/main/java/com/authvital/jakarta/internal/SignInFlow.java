@@ -2,6 +2,8 @@ package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalException;
+import com.authvital.jakarta.IdpUnavailableException;
+import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.RateLimitedException;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class SignInFlow {
 
-    /** The flow cookie's name; its path is the callback's, so no other request carries it. */
+    /** The flow cookie's name, with {@code __Host-} before it when the cookies are {@code Secure}. */
     static final String FLOW_COOKIE = "authvital_signin";
 
     private static final System.Logger LOG = System.getLogger(SignInFlow.class.getName());
@@ -119,7 +121,21 @@ public final class SignInFlow {
             fail(request, response, 500, Messages.signInNotConfigured());
             return;
         }
-        Optional<FlowCookie.Flow> sealed = TokenExtractor.cookie(request, FLOW_COOKIE).flatMap(flows::open);
+        if (!store.reachable() && config.store().whenUnreachable() == StoreSettings.WhenUnreachable.REFUSE) {
+            // The code would be marked exchanged in this server's memory alone: a repeated callback
+            // on another server would exchange it again, and the IdP revokes the user's tokens for
+            // that. The flow cookie stays, so the same answer can be tried once the store is back.
+            response.setHeader("Retry-After", "5");
+            fail(request, response, 503, Messages.signInWhileStoreUnreachable());
+            return;
+        }
+        Optional<FlowCookie.Flow> sealed;
+        try {
+            sealed = TokenExtractor.onlyCookie(request, flowCookieName(), Messages::twoSignInFlows).flatMap(flows::open);
+        } catch (NotAuthenticatedException e) {
+            fail(request, response, 400, e.getMessage());
+            return;
+        }
         if (sealed.isEmpty()) {
             fail(request, response, 400, Messages.noSignInInProgress());
             return;
@@ -148,8 +164,15 @@ public final class SignInFlow {
             return;
         }
         clearFlowCookie(request, response);
-        if (!store.putIfAbsent(SessionStore.Region.SPENT, "state:" + Revocations.hash(flow.state()), "1",
-                flow.expiresAt())) {
+        boolean first;
+        try {
+            first = store.putIfAbsent(SessionStore.Region.SPENT, "state:" + Revocations.hash(flow.state()), "1",
+                    flow.expiresAt());
+        } catch (IdpUnavailableException e) {
+            fail(request, response, e.getStatus(), e.getMessage()); // the store at its bound: AV1510
+            return;
+        }
+        if (!first) {
             // A second answer to one flow (a reload, a duplicated navigation) while the cookie
             // lasts: its code must not be exchanged twice, which the IdP takes for a replay.
             fail(request, response, 400, Messages.noSignInInProgress());
@@ -175,8 +198,15 @@ public final class SignInFlow {
             if (e instanceof RateLimitedException limited) {
                 response.setHeader("Retry-After", String.valueOf(limited.getRetryAfter().toSeconds()));
             }
-            fail(request, response, e.getStatus(), e.getMessage());
+            if (ClientText.withheld(e)) {
+                LOG.log(System.Logger.Level.WARNING, Messages.signInIdpFailureLog(e.getMessage()));
+            }
+            fail(request, response, e.getStatus(), ClientText.of(e));
             return;
+        }
+        if (request.getSession(false) != null) {
+            // Session fixation: an id someone planted before the sign-in must be worth nothing after it.
+            request.changeSessionId();
         }
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -211,11 +241,24 @@ public final class SignInFlow {
     /**
      * {@code SameSite=Lax}, whatever the token cookies' setting: the IdP's answer is a navigation
      * from another site, which a {@code Strict} cookie would miss.
+     *
+     * <p>With {@code Secure} cookies it is a {@code __Host-} cookie (RFC 6265bis §4.1.3.2): a
+     * browser takes one only with {@code Secure}, {@code Path=/} and no {@code Domain}, so a
+     * sibling sub-domain can neither set one for this host nor shadow it with a more specific path
+     * (cookie tossing, which would sign the victim in as the attacker: login CSRF). The price is
+     * {@code Path=/}: every request to the host carries the cookie during the sign-in's ten
+     * minutes. Without {@code Secure} (local {@code http}) a browser would drop a {@code __Host-}
+     * cookie, so it keeps its plain name and the callback's path, which no other request needs.
      */
     private String flowCookie(HttpServletRequest request, String value, Duration lifetime) {
-        return FLOW_COOKIE + "=" + value + "; Max-Age=" + lifetime.toSeconds() + "; Path="
-                + request.getContextPath() + settings.callbackPath().orElse("/")
-                + (config.cookies().secure() ? "; Secure" : "") + "; HttpOnly; SameSite=Lax";
+        boolean secure = config.cookies().secure();
+        return flowCookieName() + "=" + value + "; Max-Age=" + lifetime.toSeconds() + "; Path="
+                + (secure ? "/" : request.getContextPath() + settings.callbackPath().orElse("/"))
+                + (secure ? "; Secure" : "") + "; HttpOnly; SameSite=Lax";
+    }
+
+    private String flowCookieName() {
+        return config.cookies().secure() ? "__Host-" + FLOW_COOKIE : FLOW_COOKIE;
     }
 
     /** A page for a browser, JSON for a client asking for it; never a token cookie. */

@@ -3,10 +3,10 @@ package com.authvital.jakarta.internal;
 import com.authvital.jakarta.NotAuthenticatedException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Finds the access token of a request: the {@code Authorization: Bearer} header, else the
@@ -89,14 +89,40 @@ public final class TokenExtractor {
         return found.token();
     }
 
-    /** The refresh token cookie's value, or empty. */
+    /**
+     * The refresh token cookie's value, or empty.
+     *
+     * @throws NotAuthenticatedException when the request carries two different ones
+     */
     public Optional<String> refreshTokenCookie(HttpServletRequest request) {
-        return cookie(request, refreshCookieName);
+        return onlyCookie(request, refreshCookieName, Messages::twoRefreshTokens);
     }
 
-    /** The first non-blank value of the request's cookie {@code name}, or empty. */
-    static Optional<String> cookie(HttpServletRequest request, String name) {
-        return cookieValues(request.getCookies(), name).stream().filter(v -> !v.isBlank()).findFirst();
+    /**
+     * The non-blank value of the request's cookie {@code name}, one however often it comes, or
+     * empty. Two different values are refused rather than guessed at: a sibling sub-domain can
+     * set a cookie of the same name for the whole domain (cookie tossing), and the browser sends
+     * both without saying which is whose.
+     *
+     * @throws NotAuthenticatedException with {@code twoValues}' message when two values differ
+     */
+    static Optional<String> onlyCookie(HttpServletRequest request, String name, Supplier<String> twoValues) {
+        Cookie[] cookies = request.getCookies();
+        String found = null;
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                String value = cookie.getValue();
+                if (!name.equals(cookie.getName()) || value == null || value.isBlank()) {
+                    continue;
+                }
+                if (found == null) {
+                    found = value;
+                } else if (!found.equals(value)) {
+                    throw new NotAuthenticatedException(null, List.of(), twoValues.get());
+                }
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** The same rules as {@link #accessToken}, on the raw header values and cookie values. */
@@ -185,17 +211,5 @@ public final class TokenExtractor {
             i++;
         }
         return i == length;
-    }
-
-    private static List<String> cookieValues(Cookie[] cookies, String name) {
-        List<String> values = new ArrayList<>();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (name.equals(cookie.getName()) && cookie.getValue() != null) {
-                    values.add(cookie.getValue());
-                }
-            }
-        }
-        return values;
     }
 }

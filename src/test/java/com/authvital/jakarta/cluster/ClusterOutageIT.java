@@ -9,6 +9,7 @@ import com.authvital.jakarta.it.RefreshFixtures;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.LibertyCluster.Server;
 import com.authvital.testing.StandInClient;
+import com.authvital.testing.SignInBrowser;
 import com.authvital.testing.TestHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -75,20 +76,27 @@ class ClusterOutageIT {
             assertTrue(refresh.body().contains("AV1503"), refresh.body());
             assertEquals(refreshesBefore, idp.tokenStats(user).getInt("refreshRequests"), "the IdP saw no refresh");
 
-            // Meanwhile: the laptop is signed out on A, and a tablet signs in on B.
+            // Meanwhile: the laptop is signed out on A, and a tablet's sign-in on B waits for the
+            // cache (AV1430): marked exchanged in B's memory alone, its code could be exchanged again
+            // on A, and the IdP would revoke the user's tokens.
             HttpResponse<String> revoked = onA.send("POST", "api/sessions/" + laptopSession + "/revoke", null,
                     "Authorization", "Bearer " + phone);
             assertEquals(200, revoked.statusCode(), revoked.body());
-            Device tablet = Devices.signIn(b, SAFARI_ON_IPAD);
+            int exchangesBefore = idp.tokenStats().getInt("codeExchanges");
+            HttpResponse<String> signInWhileOut = Devices.callback(new SignInBrowser(), b, SAFARI_ON_IPAD);
+            assertEquals(503, signInWhileOut.statusCode(), signInWhileOut.body());
+            assertTrue(signInWhileOut.body().contains("AV1430"), signInWhileOut.body());
+            assertEquals(exchangesBefore, idp.tokenStats().getInt("codeExchanges"), "the IdP saw no code exchange");
 
             b.awaitLog(mark, BACK, "AV1502");
             System.out.printf(Locale.ROOT, "B's shared cache back (AV1502) %.1f s after its member stopped%n",
                     (System.nanoTime() - stoppedAt) / 1e9);
+            Device tablet = Devices.signIn(b, SAFARI_ON_IPAD);
 
             HttpResponse<String> laptopOnB = me(onB, laptop.accessToken());
             assertEquals(401, laptopOnB.statusCode(), "the laptop signed out on A, on B: " + laptopOnB.body());
             assertEquals("Mobile Safari 17 on iOS", Devices.thisDevice(a, tablet).getString("device"),
-                    "the tablet B signed in while out, listed on A");
+                    "the tablet B signed in once back, listed on A");
             assertEquals(200, me(onA, tablet.accessToken()).statusCode(), "the tablet on A");
         } finally {
             // The next test gets one cluster of two again.

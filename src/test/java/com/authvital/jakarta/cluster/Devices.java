@@ -34,12 +34,17 @@ final class Devices {
      */
     static Device signIn(Server server, String userAgent) {
         SignInBrowser browser = new SignInBrowser();
-        HttpResponse<String> start = browser.get(server.url("login"), "User-Agent", userAgent, "Accept", "text/html");
-        assertEquals(302, start.statusCode(), "the sign-in on " + server + ": " + start.body());
-        HttpResponse<String> back = browser.get(location(browser.decide(location(start), "demo")),
-                "User-Agent", userAgent, "Accept", "text/html");
+        HttpResponse<String> back = callback(browser, server, userAgent);
         assertEquals(303, back.statusCode(), "the callback on " + server + ": " + back.body());
         return new Device(browser, browser.cookie(server.url(""), "access_token").orElseThrow());
+    }
+
+    /** The same steps as {@link #signIn} in {@code browser}, up to the callback's answer, whatever it is. */
+    static HttpResponse<String> callback(SignInBrowser browser, Server server, String userAgent) {
+        HttpResponse<String> start = browser.get(server.url("login"), "User-Agent", userAgent, "Accept", "text/html");
+        assertEquals(302, start.statusCode(), "the sign-in on " + server + ": " + start.body());
+        return browser.get(location(browser.decide(location(start), "demo")),
+                "User-Agent", userAgent, "Accept", "text/html");
     }
 
     /** {@code GET api/sessions} on {@code server} with the device's cookies; must answer 200. */

@@ -49,6 +49,19 @@ class FlowCookieTest {
         assertEquals(Optional.empty(), withKey(1).open("not-a-jwe"));
     }
 
+    /** Issue 17: crafted values that nimbus-jose-jwt parses halfway must open nothing, not throw (a 500 at the callback). */
+    @Test
+    void aCraftedValueOpensNothingAndThrowsNothing() {
+        String dirGcm = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"dir\",\"enc\":\"A256GCM\"}".getBytes(StandardCharsets.UTF_8));
+        for (String crafted : new String[] {"e30....", "e30.e30.e30.e30.e30", "....", "e30", "e30.e30.e30",
+                dirGcm + "....", dirGcm + ".e30.e30.e30.e30", dirGcm + "..AAAA..", dirGcm + "..AAAAAAAAAAAAAAAA.AAAA.AAAA",
+                dirGcm + ".AAAA.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA", "bnVsbA.e30.e30.e30.e30",
+                "W10.e30.e30.e30.e30", "\u00e9.e30.e30.e30.e30"}) {
+            assertEquals(Optional.empty(), withKey(1).open(crafted), crafted);
+        }
+    }
+
     @Test
     void itExpiresByItsOwnTime() {
         assertFalse(FLOW.expired(NOW.plus(FlowCookie.LIFETIME).minusSeconds(1)));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.NotAuthenticatedException;
+import jakarta.servlet.http.Cookie;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -97,5 +99,20 @@ class TokenExtractorTest {
         assertFalse(TokenExtractor.isB64Token("a b"));
         assertFalse(TokenExtractor.isB64Token("a!b"));
         assertFalse(TokenExtractor.isB64Token("caf\u00e9"));
+    }
+
+    /** Two different refresh tokens: one may be tossed in by a sibling sub-domain, and which is the browser's own cannot be told. */
+    @Test
+    void twoDifferentRefreshTokenCookiesAreRefusedAndOneSentTwiceIsOne() {
+        TokenExtractor tokens = new TokenExtractor("access_token", "refresh_token");
+        Cookie mine = new Cookie("refresh_token", "aaa.bbb.ccc");
+
+        NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class, () -> tokens.refreshTokenCookie(
+                ServletFakes.request(Map.of(), List.of(mine, new Cookie("refresh_token", "ddd.eee.fff")))));
+
+        assertTrue(e.getMessage().startsWith("AV1020: "), e.getMessage());
+        assertFalse(e.getMessage().contains("aaa") || e.getMessage().contains("ddd"), e.getMessage());
+        assertEquals(Optional.of("aaa.bbb.ccc"), tokens.refreshTokenCookie(ServletFakes.request(Map.of(),
+                List.of(mine, new Cookie("refresh_token", "aaa.bbb.ccc"), new Cookie("refresh_token", "")))));
     }
 }

@@ -62,6 +62,14 @@ final class OwnIdp implements AfterAllCallback {
         }
     }
 
+    /** Stops listening: from now on a connection to {@link #baseUrl()} is refused. */
+    synchronized void stop() {
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+    }
+
     /** {@code http://127.0.0.1:<port>}, listening or not. */
     String baseUrl() {
         return "http://127.0.0.1:" + port;
