@@ -7,8 +7,8 @@ import java.util.concurrent.locks.StampedLock;
  * One region of {@link InMemoryStore}, in flat arrays: no object per entry. A key is 96 bits
  * (a hash), a value a canonical decimal {@code long} held in the slot itself or, for any other
  * string, a reference beside it; an expiry is whole epoch seconds, rounded up. A slot takes 24
- * bytes (28 where the region holds strings), at a load of seven to eight and a half tenths: about
- * 31 bytes an entry, a spent mark included. Lookups of a key that is not there (most, for the
+ * bytes (28 where the region holds strings), at a load of three quarters to 85%: about 30 bytes
+ * an entry, a spent mark included. Lookups of a key that is not there (most, for the
  * denials) probe about a dozen slots at that load, in adjacent memory: tens of nanoseconds.
  *
  * <p>Nothing is evicted to make room: an entry goes at its expiry (swept when its segment would
@@ -246,8 +246,9 @@ final class CompactTable {
     }
 
     /**
-     * New slots for a segment about to pass 85% full: its expired entries left out, and a fifth
-     * larger, as often as needed, while the live ones would fill more than 70%.
+     * New slots for a segment about to pass 85% full: its expired entries left out, and an eighth
+     * larger, as often as needed, while the live ones would fill more than three quarters. At a
+     * steady rate the expired entries make the room: a sweep every tenth of the segment's slots.
      */
     private Slots grow(Segment segment, long nowSeconds) {
         Slots old = segment.slots;
@@ -258,8 +259,8 @@ final class CompactTable {
             }
         }
         int capacity = old.capacity();
-        while ((live + 1) * 10L > capacity * 7L) {
-            capacity += Math.max(1, capacity / 5);
+        while ((live + 1) * 4L > capacity * 3L) {
+            capacity += Math.max(1, capacity / 8);
         }
         Slots slots = new Slots(capacity, old.strings != null);
         for (int i = 0; i < old.capacity(); i++) {

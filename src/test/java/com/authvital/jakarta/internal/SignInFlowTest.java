@@ -82,7 +82,8 @@ class SignInFlowTest {
             config.put(settings[i], settings[i + 1]);
         }
         AuthVitalConfig loaded = AuthVitalConfig.load(key -> Optional.ofNullable(config.get(key)));
-        return new SignInFlow(loaded, null, new TokenValidator(loaded), null, null, store, Clock.systemUTC());
+        return new SignInFlow(loaded, null, new TokenValidator(loaded), null, null, store,
+                new TokenBudget(30, 3, Clock.systemUTC()), Clock.systemUTC());
     }
 
     /** A flow cookie this application sealed, with this state, for ten minutes more. */
