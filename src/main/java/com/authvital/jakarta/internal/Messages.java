@@ -484,7 +484,7 @@ public final class Messages {
     public static String storeNearlyFull(String store, String region, long entries, int max) {
         return "AV1507: " + store + " holds " + entries + " entries in its '" + region + "' region, four fifths of "
                 + "its bound of " + max + ": raise '" + AuthVitalConfig.STORE_MAX_ENTRIES + "' (and the heap, about "
-                + "40 bytes an entry) before it is reached (docs/sign-in.md, What the module keeps)";
+                + "30 bytes an entry) before it is reached (docs/sign-in.md, What the module keeps)";
     }
 
     /** AV1508: a region of the in-memory store is at its bound: new keys are refused (log, ERROR). */
