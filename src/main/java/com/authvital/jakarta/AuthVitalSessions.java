@@ -207,10 +207,11 @@ public class AuthVitalSessions {
         if (token == null) {
             return new RevokeResult(true, "Logged out (no active session)"); // the IdP's words for no token
         }
-        if (!authenticator.isRefreshToken(token)) {
-            return new RevokeResult(true, "Logged out"); // the IdP's words for an invalid, expired or forged token
-        }
-        return idp.logout(token);
+        return switch (authenticator.refreshTokenState(token)) {
+            case INVALID -> new RevokeResult(true, "Logged out"); // the IdP's words for an invalid, expired or forged token
+            case ENDED -> new RevokeResult(false, "Session not found or already revoked"); // and for a revoked one
+            case LIVE -> idp.logout(token);
+        };
     }
 
     private static String blankToNull(String value) {

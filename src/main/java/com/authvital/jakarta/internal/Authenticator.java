@@ -252,14 +252,31 @@ public final class Authenticator {
         return tokens.refreshTokenCookie(request).flatMap(validator::sessionIdOf);
     }
 
+    /** What a logout may do with a refresh token. */
+    public enum RefreshTokenState {
+        /** Not this application's valid refresh token: made up, forged, expired. Nothing to send. */
+        INVALID,
+        /** Valid, but spent here or its session revoked here: the IdP already revoked it. Nothing to send. */
+        ENDED,
+        /** A live session's: worth the IdP call. */
+        LIVE
+    }
+
     /**
-     * Whether {@code token} is a refresh token of this application that the IdP signed and that
-     * has not expired: only such a token is sent to the IdP.
+     * Whether {@code token} is worth a logout at the IdP: a refresh token of this application
+     * that the IdP signed, that has not expired, and that was neither spent nor revoked here. A
+     * token an anonymous caller replays (a spent one of their own) costs no IdP call.
      *
      * @throws IdpUnavailableException when the IdP's keys cannot be had to tell
      */
-    public boolean isRefreshToken(String token) {
-        return validator.checkedRefreshToken(token).isPresent();
+    public RefreshTokenState refreshTokenState(String token) {
+        Optional<TokenValidator.RefreshToken> session = validator.checkedRefreshToken(token);
+        if (session.isEmpty()) {
+            return RefreshTokenState.INVALID;
+        }
+        String id = session.get().sessionId();
+        return validator.revocations().spent(id).isPresent() || validator.revocations().deniesSession(id)
+                ? RefreshTokenState.ENDED : RefreshTokenState.LIVE;
     }
 
     ValidatedToken validate(String token) {
@@ -291,17 +308,26 @@ public final class Authenticator {
     }
 
     /**
-     * A logout: the session of {@code refreshToken} and the request's own access token are refused
-     * here from now on, each only when it is this application's valid token: what an anonymous
-     * caller makes up costs a check and writes nothing. A store at its bound (AV1508, logged) does
-     * not stop the logout.
+     * A logout: the request's own access token and the sessions of {@code refreshTokens} are
+     * refused here from now on, each only when it is this application's valid token: what an
+     * anonymous caller makes up costs a check and writes nothing. Each is denied on its own, the
+     * access token first; one the store cannot take (at its bound, or the shared cache out and its
+     * kept writes full) is logged as AV1511 (ERROR) and does not stop the logout: the browser's
+     * cookies are cleared all the same.
      */
-    public void loggedOut(Optional<String> refreshToken, Optional<String> accessToken) {
+    public void loggedOut(List<String> refreshTokens, Optional<String> accessToken) {
+        accessToken.flatMap(this::validOrNone).ifPresent(token -> record(() -> validator.revocations().denyToken(token)));
+        for (String refreshToken : refreshTokens) {
+            validator.sessionIdOf(refreshToken)
+                    .ifPresent(sessionId -> record(() -> validator.revocations().denySession(sessionId)));
+        }
+    }
+
+    private static void record(Runnable denial) {
         try {
-            refreshToken.flatMap(validator::sessionIdOf).ifPresent(validator.revocations()::denySession);
-            accessToken.flatMap(this::validOrNone).ifPresent(validator.revocations()::denyToken);
+            denial.run();
         } catch (IdpUnavailableException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> Messages.refreshUnavailableLog(e.getMessage()));
+            LOG.log(System.Logger.Level.ERROR, Messages.logoutNotRecordedLog(e.getMessage()));
         }
     }
 

@@ -26,8 +26,8 @@ final class CompactTable {
     }
 
     /**
-     * Many, so that a segment's arrays stay small: under G1, an array of half a region or more (512
-     * KB on heaps below 2 GB) takes whole regions, a third more heap for ten million entries.
+     * Many, so that no segment's array reaches half a G1 region (512 KB on heaps below 2 GB) below
+     * about ten million entries: G1 gives such an array whole regions of its own (docs/decisions/0001).
      */
     static final int SEGMENTS = 256;
     private static final int INITIAL = 16;
@@ -171,7 +171,7 @@ final class CompactTable {
         if (slots.strings != null) {
             slots.strings[i] = number == NO_NUMBER ? value : null;
         }
-        slots.low[i] = keyLow << 32 | Math.max(1, expiresAt & 0xFFFF_FFFFL);
+        slots.low[i] = keyLow << 32 | Math.max(1, Math.min(expiresAt, 0xFFFF_FFFFL)); // 0 marks an empty slot
     }
 
     /** A canonical decimal long (what {@link Long#toString(long)} gives), or {@link #NO_NUMBER}. */

@@ -2,9 +2,6 @@ package com.authvital.jakarta.internal;
 
 import com.authvital.jakarta.IdpUnavailableException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -71,18 +68,8 @@ public final class InMemoryStore implements SessionStore {
         }
     }
 
-    /** A key's 96 bits: its own for a compact key, else its SHA-256's first. */
     private static long[] bits(String key) {
-        long[] bits = StoreKeys.decode(key);
-        if (bits != null) {
-            return bits;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return StoreKeys.bits(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e); // every JVM has it
-        }
+        return StoreKeys.bitsOf(key);
     }
 
     private long nowSeconds() {

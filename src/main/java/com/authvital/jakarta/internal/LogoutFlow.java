@@ -23,6 +23,7 @@ import java.io.StringWriter;
 import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -98,10 +99,10 @@ public final class LogoutFlow {
                         Messages.crossSiteRefused(config.cookies().refreshTokenName()));
                 return;
             }
-            Optional<String> refreshToken = refreshToken(request);
-            JsonObjectBuilder idp = revoke(refreshToken);
+            List<String> refreshTokens = refreshTokens(request);
+            JsonObjectBuilder idp = revoke(refreshTokens);
             // This server refuses the browser's tokens at once, whatever the IdP said.
-            authenticator.loggedOut(refreshToken, accessToken(request));
+            authenticator.loggedOut(refreshTokens, accessToken(request));
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
@@ -122,18 +123,37 @@ public final class LogoutFlow {
             response.setHeader("Location", nextLocation(request));
         }
 
-        /** Revokes at the IdP, best effort: what happened goes into the answer, nothing stops the logout. */
-        private JsonObjectBuilder revoke(Optional<String> refreshToken) {
-            if (refreshToken.isEmpty()) {
+        /**
+         * Revokes each live session of {@code refreshTokens} at the IdP (a browser sends one; a
+         * cookie tossed by a sibling sub-domain makes two, and the browser's own is revoked all the
+         * same), best effort: the answer tells of the first; nothing stops the logout.
+         */
+        private JsonObjectBuilder revoke(List<String> refreshTokens) {
+            if (refreshTokens.isEmpty()) {
                 return Json.createObjectBuilder().add("called", false).add("message", "No refresh token: nothing to revoke");
             }
+            JsonObjectBuilder first = null;
+            for (String refreshToken : refreshTokens) {
+                JsonObjectBuilder answer = revoke(refreshToken);
+                first = first == null ? answer : first;
+            }
+            return first;
+        }
+
+        private JsonObjectBuilder revoke(String refreshToken) {
             try {
-                if (!authenticator.isRefreshToken(refreshToken.get())) {
+                Authenticator.RefreshTokenState state = authenticator.refreshTokenState(refreshToken);
+                if (state == Authenticator.RefreshTokenState.INVALID) {
                     // Made up, expired or another application's: the IdP is not called on its behalf.
                     return Json.createObjectBuilder().add("called", false)
                             .add("message", "Not a valid refresh token of this application: nothing to revoke");
                 }
-                RevokeResult result = sessions.logout(refreshToken.get());
+                if (state == Authenticator.RefreshTokenState.ENDED) {
+                    // Spent or revoked here: the IdP revoked it already; a replay costs it nothing.
+                    return Json.createObjectBuilder().add("called", false)
+                            .add("message", "The session of this refresh token has already ended: nothing to revoke");
+                }
+                RevokeResult result = sessions.logout(refreshToken);
                 return Json.createObjectBuilder().add("called", true).add("reached", true)
                         .add("success", result.success()).add("message", result.message());
             } catch (AuthVitalException e) {
@@ -147,7 +167,7 @@ public final class LogoutFlow {
             } catch (Throwable e) {
                 // Best effort by contract: whatever breaks here (an Error too: without the REST client
                 // feature it is a NoClassDefFoundError), the browser is still logged out.
-                LOG.log(Level.WARNING, Messages.revocationBrokeLog(redacted(e, refreshToken.get())));
+                LOG.log(Level.WARNING, Messages.revocationBrokeLog(redacted(e, refreshToken)));
                 return Json.createObjectBuilder().add("called", true).add("reached", false).add("success", false)
                         .add("message", Messages.revocationBroke());
             }
@@ -180,22 +200,17 @@ public final class LogoutFlow {
         }
 
         /**
-         * The refresh token of a logout request: its cookie, else the form field or JSON body field
-         * {@code refresh_token}. Empty when there is none, the body is not readable, or the request
-         * carries two different refresh token cookies.
+         * The refresh tokens of a logout request: its cookies (every distinct one), else the form
+         * field or JSON body field {@code refresh_token}. None when there is none, or the body is
+         * not readable.
          */
-        private Optional<String> refreshToken(HttpServletRequest request) throws IOException {
-            Optional<String> cookie;
-            try {
-                cookie = tokens.refreshTokenCookie(request);
-            } catch (NotAuthenticatedException e) {
-                // Two different refresh_token cookies: which is this browser's cannot be told, so
-                // neither is sent to the IdP; the logout clears the cookies all the same.
-                return Optional.empty();
-            }
-            if (cookie.isPresent()) {
-                return cookie;
-            }
+        private List<String> refreshTokens(HttpServletRequest request) throws IOException {
+            List<String> cookies = tokens.refreshTokenCookies(request);
+            return cookies.isEmpty() ? refreshTokenField(request).map(List::of).orElse(List.of()) : cookies;
+        }
+
+        /** The form field or JSON body field {@code refresh_token}, if any. */
+        private Optional<String> refreshTokenField(HttpServletRequest request) throws IOException {
             String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
             if (type.startsWith("application/x-www-form-urlencoded")) {
                 return Optional.ofNullable(parameter(request, REFRESH_TOKEN_FIELD)).filter(v -> !v.isBlank());

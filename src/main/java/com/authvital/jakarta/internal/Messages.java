@@ -462,7 +462,7 @@ public final class Messages {
     }
 
     /** AV1504: writes were refused while the shared cache was unreachable, the kept ones at their bound (log, ERROR). */
-    public static String storeWritesDropped(int refused) {
+    public static String storeWritesRefused(int refused) {
         return "AV1504: " + refused + " changes were refused with 503 while the shared cache could not be reached: "
                 + "this server keeps at most " + KeptWrites.MAX + " writes until it is back, and drops none of them";
     }
@@ -505,6 +505,13 @@ public final class Messages {
         return "AV1509: revocations, spent refresh tokens and device records are kept in this server's memory: a "
                 + "restart or redeploy forgets them (a logged-out access token is accepted again until it expires). "
                 + "Set '" + AuthVitalConfig.STORE + "=jcache' to keep them in a shared cache";
+    }
+
+    /** AV1511: a logout's denial could not be recorded on this server (log, ERROR). */
+    public static String logoutNotRecordedLog(String failure) {
+        return "AV1511: a logout could not record its revocation on this server (" + failure + "): the browser's "
+                + "cookies were cleared and its session revoked at the IdP, but its access token stays accepted here "
+                + "until it expires";
     }
 
     // AV19xx: the module's own bugs

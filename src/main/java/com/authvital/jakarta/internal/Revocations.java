@@ -63,6 +63,10 @@ final class Revocations {
      * last token fresh from the IdP showed; the skew itself until one did.
      */
     private volatile long idpAhead;
+    /** When {@link #idpAhead} was last seen, epoch seconds. */
+    private volatile long idpAheadSeen;
+    /** How long the largest sample of the IdP's clock is kept. */
+    private static final Duration IDP_CLOCK_MEMORY = Duration.ofMinutes(10);
 
     /** The revocations of one server, in its memory. */
     Revocations() {
@@ -136,13 +140,19 @@ final class Revocations {
 
     /**
      * The IdP's clock, from the {@code iat} of a token it just issued ({@code issuedAt} 0 when
-     * unknown). Never taken as behind this server's: the same second counts as before a
-     * revocation, and a token's trip here only makes the IdP look later.
+     * unknown). A token's trip here and {@code iat}'s whole seconds make the IdP look earlier than
+     * it is, by up to a second and the trip: a second is added, and the largest of the last ten
+     * minutes kept. Never taken as behind this server's (the same second counts as before a
+     * revocation), nor as further ahead than the skew.
      */
     private void sawIdpClock(long issuedAt) {
         if (issuedAt > 0) {
-            long ahead = issuedAt - clock.instant().getEpochSecond();
-            idpAhead = Math.max(0, Math.min(skew.toSeconds(), ahead));
+            long now = clock.instant().getEpochSecond();
+            long ahead = Math.max(0, Math.min(skew.toSeconds(), issuedAt - now + 1));
+            if (ahead >= idpAhead || now - idpAheadSeen > IDP_CLOCK_MEMORY.toSeconds()) {
+                idpAhead = ahead;
+                idpAheadSeen = now;
+            }
         }
     }
 
@@ -178,8 +188,9 @@ final class Revocations {
      * other devices" may have listed and revoked it before its chain was recorded.
      */
     private void denyIfCrossed(String chain, String sessionId, String hash, Instant expiresAt) {
+        String own = ownChain(sessionId);
         if (store.get(SessionStore.Region.CHAINS, deniedKey(chain)).isPresent()
-                || store.get(SessionStore.Region.CHAINS, deniedKey(ownChain(sessionId))).isPresent()) {
+                || !own.equals(chain) && store.get(SessionStore.Region.CHAINS, deniedKey(own)).isPresent()) {
             deny(hash, expiresAt);
         }
     }

@@ -26,13 +26,16 @@ public interface SessionStore extends AutoCloseable {
          * answers it from its own memory (a mirror fed by the cache's events), never by a network call.
          */
         DENIALS("denials", Duration.ofDays(8), true),
-        /** Session id to its chain (the sign-in's session), and chain to the hashes of its access tokens. */
+        /** A current session to its chain, a chain to the keys of its access tokens, denied chains. */
         CHAINS("chains", Duration.ofDays(8), false),
         /** Session id to its device: user agent, address, first sign-in. */
         DEVICES("devices", Duration.ofDays(8), false),
         /** Old session id to the sealed new tokens of its refresh, for the grace. */
         REFRESHES("refreshes", Duration.ofMinutes(10), false),
-        /** Session ids whose refresh token the IdP has spent: never presented again. */
+        /**
+         * Sessions whose refresh token the IdP has spent, to their chain: never presented again;
+         * sign-in states whose code was exchanged; reused tokens already shown to the IdP.
+         */
         SPENT("spent", Duration.ofDays(8), false),
         /**
          * Old session id to the server refreshing it at this moment: one refresh in the whole

@@ -155,6 +155,13 @@ public final class SignInFlow {
             fail(request, response, refusal.get().status(), refusal.get().message());
             return;
         }
+        String spentKey = StoreKeys.of("state", flow.state());
+        if (store.get(SessionStore.Region.SPENT, spentKey).isPresent()) {
+            // A flow answered before: refused before it takes any of the budget, however often replayed.
+            clearFlowCookie(request, response);
+            fail(request, response, 400, Messages.noSignInInProgress());
+            return;
+        }
         // Before the state is spent and the cookie cleared: refused, nothing is lost, and the same
         // answer works after Retry-After; the code's single exchange stays guarded by the state below.
         TokenBudget.Decision allowed = budget.exchange(request.getRemoteAddr());
@@ -166,8 +173,7 @@ public final class SignInFlow {
         clearFlowCookie(request, response);
         boolean first;
         try {
-            first = store.putIfAbsent(SessionStore.Region.SPENT, "state:" + Revocations.hash(flow.state()), "1",
-                    flow.expiresAt());
+            first = store.putIfAbsent(SessionStore.Region.SPENT, spentKey, "1", flow.expiresAt());
         } catch (IdpUnavailableException e) {
             fail(request, response, e.getStatus(), e.getMessage()); // the store at its bound: AV1510
             return;

@@ -39,6 +39,19 @@ final class StoreKeys {
         }
     }
 
+    /** The 96 bits of any string: its own when it is a key, else its SHA-256's first. */
+    static long[] bitsOf(String key) {
+        long[] bits = decode(key);
+        if (bits != null) {
+            return bits;
+        }
+        try {
+            return bits(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e); // every JVM has it
+        }
+    }
+
     /** The 96 bits of a key: its first 64, then its last 32; null for a string that is no key. */
     static long[] decode(String key) {
         if (key.length() != LENGTH) {

@@ -154,7 +154,7 @@ final class StoreLink {
      */
     boolean reachableAgain(JCacheEngine.Connection connection, int written) {
         long seconds;
-        int newlyDropped;
+        int newlyRefused;
         synchronized (lock) {
             if (closed) {
                 return true;
@@ -165,26 +165,26 @@ final class StoreLink {
             overlay.close(); // empties it: the engine holds all it held
             connected = connection;
             seconds = (clock.millis() - unreachableSince) / 1000;
-            newlyDropped = kept.unloggedRefusals();
+            newlyRefused = kept.unloggedRefusals();
         }
-        logDropped(newlyDropped);
+        logRefused(newlyRefused);
         LOG.log(Level.INFO, () -> Messages.storeReachableAgain(description, seconds, written));
         return true;
     }
 
     /** AV1504 when more writes were refused since it last told: at most once per retry interval. */
-    void logDropped() {
+    void logRefused() {
         int count;
         synchronized (lock) {
             count = kept.unloggedRefusals();
         }
-        logDropped(count);
+        logRefused(count);
     }
 
     /** AV1504 for {@code count} refused writes, if any. */
-    private static void logDropped(int count) {
+    private static void logRefused(int count) {
         if (count > 0) {
-            LOG.log(Level.ERROR, () -> Messages.storeWritesDropped(count));
+            LOG.log(Level.ERROR, () -> Messages.storeWritesRefused(count));
         }
     }
 

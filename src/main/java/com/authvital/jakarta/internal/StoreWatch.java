@@ -120,7 +120,7 @@ final class StoreWatch {
                 connection = engine.connect(mirror);
             } catch (RuntimeException e) {
                 cannotConnect(e);
-                link.logDropped();
+                link.logRefused();
                 return;
             }
         }
@@ -150,7 +150,7 @@ final class StoreWatch {
                 }
             } catch (RuntimeException e) {
                 cannotConnect(e);
-                link.logDropped();
+                link.logRefused();
                 return; // the rest waits for the next retry
             }
             link.written(next);

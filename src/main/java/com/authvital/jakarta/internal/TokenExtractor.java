@@ -99,6 +99,28 @@ public final class TokenExtractor {
     }
 
     /**
+     * Every distinct non-blank value of the request's refresh token cookie: a logout revokes each
+     * that validates, a sibling sub-domain's tossed cookie included, rather than none.
+     */
+    public List<String> refreshTokenCookies(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        List<String> values = new java.util.ArrayList<>();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                String value = cookie.getValue();
+                if (refreshCookieName.equals(cookie.getName()) && value != null && !value.isBlank()
+                        && !values.contains(value) && values.size() < MAX_REFRESH_COOKIES) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
+    }
+
+    /** How many refresh token cookies a logout looks at: a browser holds one, a tossed one makes two. */
+    private static final int MAX_REFRESH_COOKIES = 4;
+
+    /**
      * The non-blank value of the request's cookie {@code name}, one however often it comes, or
      * empty. Two different values are refused rather than guessed at: a sibling sub-domain can
      * set a cookie of the same name for the whole domain (cookie tossing), and the browser sends

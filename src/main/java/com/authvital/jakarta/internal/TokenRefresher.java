@@ -233,8 +233,12 @@ final class TokenRefresher {
     private void reused(String refreshToken, String sessionId, String chain, Instant expiresAt) {
         revocations().denyChain(chain);
         LOG.log(System.Logger.Level.WARNING, Messages.refreshTokenReused(sessionId, reportReuse));
-        if (reportReuse && budget.refresh().granted()
-                && store.putIfAbsent(SessionStore.Region.SPENT, StoreKeys.of("reported", sessionId), "1", expiresAt)) {
+        String reported = StoreKeys.of("reported", sessionId);
+        if (reportReuse && store.putIfAbsent(SessionStore.Region.SPENT, reported, "1", expiresAt)) {
+            if (!budget.refresh().granted()) {
+                store.remove(SessionStore.Region.SPENT, reported); // told on its next reuse instead
+                return;
+            }
             try {
                 idp.refresh(refreshToken);
             } catch (RuntimeException e) {
@@ -275,13 +279,15 @@ final class TokenRefresher {
         // The answer is kept before anything else can fail. The access token is checked by whoever uses it.
         store.put(SessionStore.Region.REFRESHES, sessionId, seal(sealer, sessionId, tokens),
                 clock.instant().plus(grace));
-        revocations().rotated(sessionId, session.expiresAt());
         Refreshed result = refreshed(tokens, sessionId);
-        result.newSession().ifPresent(next -> {
+        // The bookkeeping goes on while the IdP's keys cannot be had: the new token came from the IdP itself.
+        result.newSession().or(() -> validator.claimedRefreshToken(tokens.refreshToken())).ifPresent(next -> {
             devices.rotated(sessionId, next.sessionId());
             revocations().refreshed(sessionId, next.sessionId(), next.expiresAt(), tokens.accessToken(),
                     clock.instant().plusSeconds(tokens.expiresIn()), issuedAt(tokens.accessToken()));
         });
+        // Last: a reuse of the old token counts as theft only once its successor is on the chain.
+        revocations().rotated(sessionId, session.expiresAt());
         return result;
     }
 

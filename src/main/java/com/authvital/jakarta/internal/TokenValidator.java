@@ -127,6 +127,23 @@ public final class TokenValidator implements AutoCloseable {
      * @throws IdpUnavailableException when the IdP's keys cannot be had
      */
     public Optional<RefreshToken> checkedRefreshToken(String refreshToken) {
+        return read(refreshToken, true);
+    }
+
+    /**
+     * The session and expiry a refresh token claims, its signature not checked: only for a token
+     * that just came from the IdP itself, in its answer to a refresh, so that the module's
+     * bookkeeping (chains, spent marks, devices) goes on while the IdP's keys cannot be had.
+     */
+    Optional<RefreshToken> claimedRefreshToken(String fromTheIdp) {
+        try {
+            return read(fromTheIdp, false);
+        } catch (IdpUnavailableException e) {
+            return Optional.empty(); // no key is fetched without the signature check
+        }
+    }
+
+    private Optional<RefreshToken> read(String refreshToken, boolean verify) {
         if (refreshToken == null || refreshToken.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
@@ -134,7 +151,7 @@ public final class TokenValidator implements AutoCloseable {
             JwtParts jwt = JwtParts.parse(refreshToken, headers);
             Map<String, Object> claims = jwt.claims();
             // Only this client's own refresh tokens tell which session is the caller's.
-            if (!signedByTheIdp(jwt) || !issuer.equals(claims.get("iss")) || !names(claims.get("aud"), clientId)
+            if (verify && !signedByTheIdp(jwt) || !issuer.equals(claims.get("iss")) || !names(claims.get("aud"), clientId)
                     || !"refresh".equals(claims.get("token_type"))
                     || !(claims.get("exp") instanceof Number exp) || clock.millis() - skewMillis > millis(exp)) {
                 return Optional.empty();

@@ -9,6 +9,7 @@ import com.authvital.standin.StandInIdp;
 import com.authvital.testing.StandInClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -63,9 +64,9 @@ class LoggedOutTest {
         String[] parts = real.split("\\.");
         String forgedSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         for (int i = 0; i < 10_000; i++) {
-            authenticator.loggedOut(Optional.of("junk-refresh-" + i), Optional.of("junk.access." + i));
+            authenticator.loggedOut(List.of("junk-refresh-" + i), Optional.of("junk.access." + i));
         }
-        authenticator.loggedOut(Optional.of(forgedSignature), Optional.of(forgedSignature));
+        authenticator.loggedOut(List.of(forgedSignature), Optional.of(forgedSignature));
         assertEveryRegionEmpty();
     }
 
@@ -74,9 +75,42 @@ class LoggedOutTest {
         StandInClient.NewSession user = dev.newUser();
         assertEquals(user.userId(), validator.validate(user.accessToken()).principal().getName());
 
-        authenticator.loggedOut(Optional.of(user.refreshToken()), Optional.of(user.accessToken()));
+        assertEquals(Authenticator.RefreshTokenState.LIVE, authenticator.refreshTokenState(user.refreshToken()));
+
+        authenticator.loggedOut(List.of(user.refreshToken()), Optional.of(user.accessToken()));
 
         assertThrows(NotAuthenticatedException.class, () -> validator.validate(user.accessToken()));
         assertTrue(validator.revocations().deniesSession(user.sessionId()));
+        assertEquals(Authenticator.RefreshTokenState.ENDED, authenticator.refreshTokenState(user.refreshToken()),
+                "a replay of its logout is not sent to the IdP");
+    }
+
+    /** A spent refresh token (rotated here) is not worth a logout at the IdP either. */
+    @Test
+    void aSpentRefreshTokenHasEnded() {
+        StandInClient.NewSession user = dev.newUser();
+        validator.revocations().spending(user.sessionId(), java.time.Instant.now().plus(Duration.ofDays(7)));
+        assertEquals(Authenticator.RefreshTokenState.ENDED, authenticator.refreshTokenState(user.refreshToken()));
+        assertEquals(Authenticator.RefreshTokenState.INVALID, authenticator.refreshTokenState("made-up"));
+    }
+
+    /** A store that cannot take the denial (at its bound): the logout goes on, AV1511 says so at ERROR. */
+    @Test
+    void aDenialTheStoreCannotTakeIsLoggedAndTheLogoutGoesOn() {
+        InMemoryStore full = new InMemoryStore(Clock.systemUTC(), 10_000);
+        TokenValidator fullValidator = new TokenValidator(config, Clock.systemUTC(),
+                new Revocations(full, Clock.systemUTC(), Duration.ofSeconds(30)));
+        Authenticator fullAuthenticator = new Authenticator(config, new TokenExtractor("access_token", "refresh_token"),
+                fullValidator, null, null, full, Clock.systemUTC());
+        for (int i = 0; i < 10_000; i++) {
+            full.put(SessionStore.Region.DENIALS, "filler-" + i, "1", java.time.Instant.now().plus(Duration.ofHours(1)));
+        }
+        StandInClient.NewSession user = dev.newUser();
+        try (LogRecords log = LogRecords.of(Authenticator.class)) {
+            fullAuthenticator.loggedOut(List.of(user.refreshToken()), Optional.of(user.accessToken()));
+            assertTrue(log.has(java.util.logging.Level.SEVERE, "AV1511", "AV1510"), log.toString());
+        } finally {
+            fullValidator.close();
+        }
     }
 }

@@ -107,7 +107,8 @@ class RevocationsTest {
         revocations.denyUser("u1", clock.instant());
         assertTrue(revocations.refuses(token("a-mobile-apps-token", "u1", now - 600)));
         assertTrue(revocations.refuses(token("same-second", "u1", now)));
-        assertFalse(revocations.refuses(token("signed-in-after", "u1", now + 1)));
+        assertTrue(revocations.refuses(token("the-next-second", "u1", now + 1)), "iat's whole seconds: a second's margin");
+        assertFalse(revocations.refuses(token("signed-in-after", "u1", now + 2)));
         assertFalse(revocations.refuses(token("someone-else", "u2", now - 600)));
     }
 
@@ -117,8 +118,8 @@ class RevocationsTest {
         long now = clock.instant().getEpochSecond();
         revocations.signedIn("s1", "token-1", inAnHour(), now + 20);
         revocations.denyUser("u1", clock.instant());
-        assertTrue(revocations.refuses(token("issued-just-before", "u1", now + 19)));
-        assertFalse(revocations.refuses(token("issued-after", "u1", now + 21)));
+        assertTrue(revocations.refuses(token("issued-just-before", "u1", now + 20)));
+        assertFalse(revocations.refuses(token("issued-after", "u1", now + 22)));
     }
 
     /** Before this server saw the IdP's clock, the whole skew counts as before the revocation. */

@@ -183,16 +183,34 @@ class LogoutServletIT {
     }
 
     @Test
-    void anAlreadyRevokedSessionIsReportedAndTheLogoutStillSucceeds() {
+    void aReplayedLogoutOfAnEndedSessionCostsNoIdpCallAndStillSucceeds() {
         NewSession user = idp.newUser();
         logout(null, "Accept", JSON, "Cookie", "refresh_token=" + user.refreshToken());
+        int before = idp.requests().size();
 
         HttpResponse<String> again = logout(null, "Accept", JSON, "Cookie", "refresh_token=" + user.refreshToken());
 
         assertEquals(200, again.statusCode(), again.body());
-        assertEquals(idpAnswer(false, "Session not found or already revoked"), json(again.body()));
+        assertEquals(json("{\"success\":true,\"idp\":{\"called\":false,\"message\":"
+                + "\"The session of this refresh token has already ended: nothing to revoke\"}}"), json(again.body()));
         SetCookies.assertBothCleared(again, COOKIE_ATTRIBUTES);
         assertTrue(idp.isRevoked(user.sessionId()));
+        assertEquals(List.of(), idp.requestsAfter(before), "a replayed token spends nothing of the IdP's limit");
+    }
+
+    /** A refresh token cookie tossed by a sibling sub-domain does not shield the browser's own from the logout. */
+    @Test
+    void withTwoRefreshTokenCookiesEachLiveSessionIsRevoked() {
+        NewSession mine = idp.newUser();
+        NewSession tossed = idp.newUser();
+
+        HttpResponse<String> out = logout(null, "Accept", JSON, "Cookie",
+                "refresh_token=" + tossed.refreshToken() + "; refresh_token=" + mine.refreshToken());
+
+        assertEquals(200, out.statusCode(), out.body());
+        SetCookies.assertBothCleared(out, COOKIE_ATTRIBUTES);
+        assertTrue(idp.isRevoked(mine.sessionId()), "the browser's own session");
+        assertTrue(idp.isRevoked(tossed.sessionId()));
     }
 
     @Test

@@ -50,7 +50,7 @@ class SignInIdpDownIT {
         String flow = FlowCookies.seal(SignInIT.FLOW_KEY, state, "n", "v", app + "callback", app.getPath(),
                 Instant.now().plusSeconds(600));
 
-        HttpResponse<String> back = new TestHttp(app).get("callback?state=" + state + "&code=a-code",
+        HttpResponse<String> back = new TestHttp(app).get("callback?state=" + state + "&code=a-well-formed-code-0123456789",
                 "Accept", "text/html", "Cookie", FlowCookies.NAME + "=" + flow);
 
         assertEquals(503, back.statusCode(), back.body());
