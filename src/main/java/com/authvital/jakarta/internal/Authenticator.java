@@ -37,6 +37,8 @@ public final class Authenticator {
      * when the request went on with its access token still accepted here.
      */
     static final String REFRESH_FAILED = Authenticator.class.getName() + ".refreshFailed";
+    /** The request attribute set once this request's answer sets or clears the token cookies. */
+    static final String TOKEN_COOKIES_WRITTEN = Authenticator.class.getName() + ".tokenCookiesWritten";
 
     private final AuthVitalConfig config;
     private final TokenExtractor tokens;
@@ -133,7 +135,7 @@ public final class Authenticator {
         }
         if (validator.revocations().deniesSession(session.get().sessionId())) {
             // Signed out here: its refresh token is not sent to the IdP, whatever the IdP did.
-            cookies.clear(response);
+            clearCookies(request, response);
             return new Outcome(null, true, new NotAuthenticatedException(null, List.of(), Messages.tokenRevokedHere()));
         }
         TokenRefresher.Refreshed refreshed;
@@ -146,7 +148,7 @@ public final class Authenticator {
             throw e;
         } catch (NotAuthenticatedException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> Messages.refreshRefusedLog(e.getMessage()));
-            cookies.clear(response);
+            clearCookies(request, response);
             return new Outcome(null, true, e);
         } catch (IdpUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, () -> Messages.refreshUnavailableLog(e.getMessage()));
@@ -159,12 +161,18 @@ public final class Authenticator {
         // The new cookies first: the old refresh token is spent, whether or not the new access
         // token can be checked right now.
         TokenAnswer tokens = refreshed.tokens();
+        request.setAttribute(TOKEN_COOKIES_WRITTEN, Boolean.TRUE);
         cookies.setTokens(response, tokens.accessToken(), Duration.ofSeconds(tokens.expiresIn()),
                 tokens.refreshToken(), refreshed.newSession()
                         .map(next -> Duration.between(clock.instant(), next.expiresAt()))
                         .orElse(UNCHECKED_REFRESH_LIFETIME));
         request.setAttribute(REFRESHED, refreshed);
         return new Outcome(validator.validate(tokens.accessToken()), true, null);
+    }
+
+    private void clearCookies(HttpServletRequest request, HttpServletResponse response) {
+        request.setAttribute(TOKEN_COOKIES_WRITTEN, Boolean.TRUE);
+        cookies.clear(response);
     }
 
     private boolean expiresSoon(ValidatedToken user) {

@@ -31,13 +31,16 @@ public final class NoStoreResponse extends HttpServletResponseWrapper {
     private final String refreshTokenName;
     private boolean locked;
 
-    NoStoreResponse(HttpServletResponse response, CookieSettings cookies) {
+    /**
+     * @param written whether the token cookies were set or cleared on it already (the Jakarta
+     *                Security mechanism refreshes before the filter): locked from the start. Told,
+     *                not read from the headers: this runs on every request.
+     */
+    NoStoreResponse(HttpServletResponse response, CookieSettings cookies, boolean written) {
         super(response);
         this.accessTokenName = cookies.accessTokenName();
         this.refreshTokenName = cookies.refreshTokenName();
-        // Set already before the filter (the Jakarta Security mechanism refreshes first): locked from the start.
-        if (response.containsHeader("Set-Cookie")
-                && response.getHeaders("Set-Cookie").stream().anyMatch(this::isTokenCookie)) {
+        if (written) {
             lock();
         }
     }

@@ -15,7 +15,7 @@ class NoStoreResponseTest {
             new CookieSettings("access_token", "refresh_token", "/", Optional.empty(), true, "Lax");
 
     private final ServletFakes.Recorded recorded = new ServletFakes.Recorded();
-    private final HttpServletResponse response = new NoStoreResponse(ServletFakes.response(recorded), COOKIES);
+    private final HttpServletResponse response = new NoStoreResponse(ServletFakes.response(recorded), COOKIES, false);
 
     @Test
     void afterATokenCookieTheApplicationsCachingHeadersAreIgnoredAndVaryKeepsCookie() {
@@ -54,12 +54,12 @@ class NoStoreResponseTest {
     }
 
     @Test
-    void aTokenCookieSetBeforeTheFilterLocksItFromTheStart() {
+    void aResponseWhoseTokenCookiesWereWrittenBeforeTheFilterIsLockedFromTheStart() {
         ServletFakes.Recorded earlier = new ServletFakes.Recorded();
         HttpServletResponse container = ServletFakes.response(earlier);
         container.addHeader("Set-Cookie", "access_token=aaa.bbb.ccc; Path=/");
 
-        new NoStoreResponse(container, COOKIES).setHeader("Cache-Control", "public");
+        new NoStoreResponse(container, COOKIES, true).setHeader("Cache-Control", "public");
 
         assertEquals(List.of("no-store"), earlier.headers("Cache-Control"));
     }
