@@ -91,8 +91,9 @@ class TokenAnswersNotCachedIT {
     void cookiesClearedByApplicationCodeBehindTheFilterStayNoStore() {
         NewSession user = idp.newUser();
 
-        HttpResponse<String> page = new TestHttp(app).get("api/page?clear", "Authorization",
-                "Bearer " + user.accessToken());
+        // A browser's request: its cookie, no Authorization header (an API client's answer is not wrapped).
+        HttpResponse<String> page = new TestHttp(app).get("api/page?clear", "Cookie",
+                "access_token=" + user.accessToken());
 
         assertEquals(200, page.statusCode(), page.body());
         assertNotStorable(page);
