@@ -68,10 +68,6 @@ public final class InMemoryStore implements SessionStore {
         }
     }
 
-    private static long[] bits(String key) {
-        return StoreKeys.bitsOf(key);
-    }
-
     private long nowSeconds() {
         return Math.floorDiv(clock.millis(), 1000);
     }
@@ -90,7 +86,7 @@ public final class InMemoryStore implements SessionStore {
 
     /** The entry itself, expiry included (to the second), when it is live. */
     Optional<Entry> entry(Region region, String key) {
-        long[] bits = bits(key);
+        long[] bits = StoreKeys.bitsOf(key);
         CompactTable.Found found = regions.get(region).get(bits[0], bits[1], nowSeconds());
         return found == null ? Optional.empty() : Optional.of(new Entry(found.value(), found.expiresAt() * 1000));
     }
@@ -117,7 +113,7 @@ public final class InMemoryStore implements SessionStore {
      */
     private boolean write(Region region, String key, String value, Instant expiresAt, boolean onlyIfAbsent,
                           String expected) {
-        long[] bits = bits(key);
+        long[] bits = StoreKeys.bitsOf(key);
         CompactTable table = regions.get(region);
         long until = seconds(region, expiresAt);
         CompactTable.Write done = table.put(bits[0], bits[1], value, until, nowSeconds(), onlyIfAbsent, expected);
@@ -166,7 +162,7 @@ public final class InMemoryStore implements SessionStore {
 
     @Override
     public void remove(Region region, String key) {
-        long[] bits = bits(key);
+        long[] bits = StoreKeys.bitsOf(key);
         regions.get(region).remove(bits[0], bits[1]);
     }
 

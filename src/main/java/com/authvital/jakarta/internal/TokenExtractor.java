@@ -3,6 +3,7 @@ package com.authvital.jakarta.internal;
 import com.authvital.jakarta.NotAuthenticatedException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -104,7 +105,7 @@ public final class TokenExtractor {
      */
     public List<String> refreshTokenCookies(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
                 String value = cookie.getValue();
