@@ -153,10 +153,10 @@ final class BenchWar {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Map<String, String> config = filterConfig(idpBaseUrl, tokenCacheSize);
-        config.put(AuthVitalConfig.STORE, "jcache");
-        config.put(AuthVitalConfig.STORE_JCACHE_PROVIDER, HAZELCAST_PROVIDER);
-        config.put(AuthVitalConfig.STORE_JCACHE_URI, "classpath:" + HAZELCAST_CONFIG);
-        config.put(AuthVitalConfig.STORE_KEY, Base64.getEncoder().encodeToString(key));
+        config.put(ConfigKeys.STORE, "jcache");
+        config.put(ConfigKeys.STORE_JCACHE_PROVIDER, HAZELCAST_PROVIDER);
+        config.put(ConfigKeys.STORE_JCACHE_URI, "classpath:" + HAZELCAST_CONFIG);
+        config.put(ConfigKeys.STORE_KEY, Base64.getEncoder().encodeToString(key));
         return Deployments.app(MODULE_ON_JCACHE, config, HelloServlet.class, PrincipalServlet.class)
                 .addAsLibrary(hazelcastJar())
                 .addAsResource(new StringAsset(HAZELCAST_XML), HAZELCAST_CONFIG);
@@ -165,12 +165,12 @@ final class BenchWar {
     /** What {@link #module} and {@link #moduleOnJCache} share: the filter on {@code /protected/*}, the logout. */
     private static Map<String, String> filterConfig(String idpBaseUrl, String tokenCacheSize) {
         Map<String, String> config = new HashMap<>(Map.of(
-                AuthVitalConfig.HOST, idpBaseUrl,
-                AuthVitalConfig.CLIENT_ID, CLIENT_ID,
-                AuthVitalConfig.FILTER_URL_PATTERNS, "/protected/*",
-                AuthVitalConfig.LOGOUT_PATH, LOGOUT_PATH));
+                ConfigKeys.HOST, idpBaseUrl,
+                ConfigKeys.CLIENT_ID, CLIENT_ID,
+                ConfigKeys.FILTER_URL_PATTERNS, "/protected/*",
+                ConfigKeys.LOGOUT_PATH, LOGOUT_PATH));
         if (!tokenCacheSize.isBlank()) {
-            config.put(AuthVitalConfig.TOKEN_CACHE_SIZE, tokenCacheSize);
+            config.put(ConfigKeys.TOKEN_CACHE_SIZE, tokenCacheSize);
         }
         return config;
     }
@@ -192,10 +192,10 @@ final class BenchWar {
     /** The same without the token cache: every request parses and verifies its token. */
     static WebArchive moduleWithoutTokenCache(String idpBaseUrl) {
         return Deployments.app(MODULE_WITHOUT_CACHE, Map.of(
-                        AuthVitalConfig.HOST, idpBaseUrl,
-                        AuthVitalConfig.CLIENT_ID, CLIENT_ID,
-                        AuthVitalConfig.FILTER_URL_PATTERNS, "/protected/*",
-                        AuthVitalConfig.TOKEN_CACHE_SIZE, "0"),
+                        ConfigKeys.HOST, idpBaseUrl,
+                        ConfigKeys.CLIENT_ID, CLIENT_ID,
+                        ConfigKeys.FILTER_URL_PATTERNS, "/protected/*",
+                        ConfigKeys.TOKEN_CACHE_SIZE, "0"),
                 HelloServlet.class, PrincipalServlet.class);
     }
 
@@ -207,9 +207,9 @@ final class BenchWar {
      */
     static WebArchive mechanism(String idpBaseUrl) {
         return Deployments.app(MECHANISM, Map.of(
-                        AuthVitalConfig.HOST, idpBaseUrl,
-                        AuthVitalConfig.CLIENT_ID, CLIENT_ID,
-                        AuthVitalConfig.JAKARTA_SECURITY, "true"),
+                        ConfigKeys.HOST, idpBaseUrl,
+                        ConfigKeys.CLIENT_ID, CLIENT_ID,
+                        ConfigKeys.JAKARTA_SECURITY, "true"),
                 HelloServlet.class, PrincipalServlet.class)
                 .setWebXML(Deployments.webXml(CONSTRAINT.formatted("member", "")));
     }

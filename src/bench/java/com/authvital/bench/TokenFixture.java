@@ -88,9 +88,9 @@ public class TokenFixture {
 
     private AuthVitalConfig config(String cacheSize) {
         Map<String, String> settings = Map.of(
-                AuthVitalConfig.HOST, idp.baseUrl(),
-                AuthVitalConfig.CLIENT_ID, CLIENT_ID,
-                AuthVitalConfig.TOKEN_CACHE_SIZE, cacheSize);
+                ConfigKeys.HOST, idp.baseUrl(),
+                ConfigKeys.CLIENT_ID, CLIENT_ID,
+                ConfigKeys.TOKEN_CACHE_SIZE, cacheSize);
         return AuthVitalConfig.load(key -> Optional.ofNullable(settings.get(key)));
     }
 

@@ -49,7 +49,7 @@ public class AuthVitalExtension implements Extension {
                 .add(new PriorityLiteral(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE + 200))
                 .add(RoleCheck.Literal.INSTANCE);
         boolean enabled = ConfigProvider.getConfig()
-                .getOptionalValue(AuthVitalConfig.JAKARTA_SECURITY, String.class)
+                .getOptionalValue(ConfigKeys.JAKARTA_SECURITY, String.class)
                 .map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
         if (enabled && !jakartaSecurityPresent()) {
             mechanismWithoutFeature = true; // reported in registerConfig, where errors can be
@@ -173,7 +173,7 @@ public class AuthVitalExtension implements Extension {
             ServerFeatures.check(AuthVitalExtension.class.getClassLoader());
             config = AuthVitalConfig.load(ConfigProvider.getConfig());
             if (mechanismWithoutFeature) {
-                throw new AuthVitalConfigException(List.of("'" + AuthVitalConfig.JAKARTA_SECURITY
+                throw new AuthVitalConfigException(List.of("'" + ConfigKeys.JAKARTA_SECURITY
                         + "' is true but Jakarta Security is missing: enable the server feature appSecurity-5.0"));
             }
         } catch (AuthVitalConfigException e) {

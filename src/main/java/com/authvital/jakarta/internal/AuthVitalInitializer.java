@@ -29,13 +29,13 @@ public class AuthVitalInitializer implements ServletContainerInitializer {
         // initializer can tell that a feature is missing; and before MicroProfile Config is used.
         ServerFeatures.check(context.getClassLoader());
         Config raw = ConfigProvider.getConfig();
-        boolean filter = raw.getOptionalValue(AuthVitalConfig.FILTER_URL_PATTERNS, String.class).isPresent()
+        boolean filter = raw.getOptionalValue(ConfigKeys.FILTER_URL_PATTERNS, String.class).isPresent()
                 && !declared(context.getFilterRegistrations().values(), AuthVitalFilter.class);
-        boolean logout = raw.getOptionalValue(AuthVitalConfig.LOGOUT_PATH, String.class).isPresent()
+        boolean logout = raw.getOptionalValue(ConfigKeys.LOGOUT_PATH, String.class).isPresent()
                 && !declared(context.getServletRegistrations().values(), AuthVitalLogoutServlet.class);
-        boolean signIn = raw.getOptionalValue(AuthVitalConfig.SIGNIN_PATH, String.class).isPresent()
+        boolean signIn = raw.getOptionalValue(ConfigKeys.SIGNIN_PATH, String.class).isPresent()
                 && !declared(context.getServletRegistrations().values(), AuthVitalSignInServlet.class);
-        boolean callback = raw.getOptionalValue(AuthVitalConfig.SIGNIN_PATH, String.class).isPresent()
+        boolean callback = raw.getOptionalValue(ConfigKeys.SIGNIN_PATH, String.class).isPresent()
                 && !declared(context.getServletRegistrations().values(), AuthVitalCallbackServlet.class);
         if (!filter && !logout && !signIn && !callback) {
             return;

@@ -31,8 +31,10 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     Authenticator authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator,
-                                TokenRefresher refresher, AuthVitalCookies cookies, SessionStore store) {
-        return new Authenticator(config, tokens, validator, refresher, cookies, store, Clock.systemUTC());
+                                Revocations revocations, TokenRefresher refresher, AuthVitalCookies cookies,
+                                SessionStore store) {
+        return new Authenticator(config, tokens, validator, revocations, refresher, cookies, store,
+                Clock.systemUTC());
     }
 
     /** What the servers of the application share: this server's memory, or a JCache engine ({@code authvital.store}). */
@@ -71,18 +73,19 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     TokenRefresher tokenRefresher(AuthVitalConfig config, IdpClient idp, TokenValidator validator,
-                                  DeviceRecords devices, SessionStore store, TokenBudget budget) {
+                                  Revocations revocations, DeviceRecords devices, SessionStore store, TokenBudget budget) {
         // Another server's refresh is awaited as long as an IdP call may take, and a second.
         Duration patience = config.idp().connectTimeout().plus(config.idp().readTimeout()).plusSeconds(1);
-        return new TokenRefresher(idp, validator, devices, store, new Sealer(config.store().key()),
+        return new TokenRefresher(idp, validator, revocations, devices, store, new Sealer(config.store().key()),
                 config.signIn().refreshGrace(), config.signIn().reportReuse(), patience, budget, Clock.systemUTC());
     }
 
     @Produces
     @Singleton
-    SignInFlow signInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
-                          DeviceRecords devices, SessionStore store, TokenBudget budget) {
-        return new SignInFlow(config, idp, validator, cookies, devices, store, budget, Clock.systemUTC());
+    SignInFlow signInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, Revocations revocations,
+                          AuthVitalCookies cookies, DeviceRecords devices, SessionStore store, TokenBudget budget) {
+        return new SignInFlow(config, idp, validator, revocations, cookies, devices, store, budget,
+                Clock.systemUTC());
     }
 
     /** This server's calls to the IdP's token endpoint, refreshes first: one account for the refresher and the callback. */
@@ -102,9 +105,15 @@ public class AuthVitalProducers {
 
     @Produces
     @Singleton
-    TokenValidator tokenValidator(AuthVitalConfig config, SessionStore store) {
-        return new TokenValidator(config, Clock.systemUTC(), new Revocations(store, Clock.systemUTC(),
-                config.tokens().clockSkew()));
+    TokenValidator tokenValidator(AuthVitalConfig config, Revocations revocations) {
+        return new TokenValidator(config, Clock.systemUTC(), revocations);
+    }
+
+    /** What this server knows was revoked, spent or rotated: shared through the store. */
+    @Produces
+    @Singleton
+    Revocations revocations(AuthVitalConfig config, SessionStore store) {
+        return new Revocations(store, Clock.systemUTC(), config.tokens().clockSkew());
     }
 
     void close(@Disposes TokenValidator validator) {

@@ -43,17 +43,19 @@ public final class Authenticator {
     private final AuthVitalConfig config;
     private final TokenExtractor tokens;
     private final TokenValidator validator;
+    private final Revocations revocations;
     private final RequestOrigin origins;
     private final TokenRefresher refresher;
     private final AuthVitalCookies cookies;
     private final SessionStore store;
     private final Clock clock;
 
-    Authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator, TokenRefresher refresher,
-                  AuthVitalCookies cookies, SessionStore store, Clock clock) {
+    Authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator, Revocations revocations,
+                  TokenRefresher refresher, AuthVitalCookies cookies, SessionStore store, Clock clock) {
         this.config = config;
         this.tokens = tokens;
         this.validator = validator;
+        this.revocations = revocations;
         this.origins = new RequestOrigin(config.allowedOrigins());
         this.refresher = refresher;
         this.cookies = cookies;
@@ -133,7 +135,7 @@ public final class Authenticator {
         if (session.isEmpty()) {
             return new Outcome(user, token.isPresent(), refused);
         }
-        if (validator.revocations().deniesSession(session.get().sessionId())) {
+        if (revocations.deniesSession(session.get().sessionId())) {
             // Signed out here: its refresh token is not sent to the IdP, whatever the IdP did.
             clearCookies(request, response);
             return new Outcome(null, true, new NotAuthenticatedException(null, List.of(), Messages.tokenRevokedHere()));
@@ -283,7 +285,7 @@ public final class Authenticator {
             return RefreshTokenState.INVALID;
         }
         String id = session.get().sessionId();
-        return validator.revocations().spent(id).isPresent() || validator.revocations().deniesSession(id)
+        return revocations.spent(id).isPresent() || revocations.deniesSession(id)
                 ? RefreshTokenState.ENDED : RefreshTokenState.LIVE;
     }
 
@@ -301,7 +303,7 @@ public final class Authenticator {
 
     /** These sessions were revoked at the IdP: their access tokens are refused here from now on. */
     public void revoked(Collection<String> sessionIds) {
-        validator.revocations().denySessions(sessionIds);
+        revocations.denySessions(sessionIds);
     }
 
     /**
@@ -311,7 +313,7 @@ public final class Authenticator {
      */
     public void revokedAll(String accessToken, String applicationId) {
         if (applicationId == null || applicationId.isBlank() || config.idp().audiences().contains(applicationId)) {
-            validator.revocations().denyUser(validator.validate(accessToken).principal().getName(), clock.instant());
+            revocations.denyUser(validator.validate(accessToken).principal().getName(), clock.instant());
         }
     }
 
@@ -324,10 +326,10 @@ public final class Authenticator {
      * cookies are cleared all the same.
      */
     public void loggedOut(List<String> refreshTokens, Optional<String> accessToken) {
-        accessToken.flatMap(this::validOrNone).ifPresent(token -> record(() -> validator.revocations().denyToken(token)));
+        accessToken.flatMap(this::validOrNone).ifPresent(token -> record(() -> revocations.denyToken(token)));
         for (String refreshToken : refreshTokens) {
             validator.sessionIdOf(refreshToken)
-                    .ifPresent(sessionId -> record(() -> validator.revocations().denySession(sessionId)));
+                    .ifPresent(sessionId -> record(() -> revocations.denySession(sessionId)));
         }
     }
 

@@ -73,7 +73,7 @@ final class ConfigReader {
                     // The signing keys come from this URL: over plain http anyone on the path could
                     // serve their own and sign tokens for any user.
                     problems.add("'" + key + "' uses plain http to a host other than loopback: use https "
-                            + "(or, on a test network only, set '" + AuthVitalConfig.ALLOW_INSECURE_HTTP + "=true')");
+                            + "(or, on a test network only, set '" + ConfigKeys.ALLOW_INSECURE_HTTP + "=true')");
                     return null;
                 }
                 return uri;

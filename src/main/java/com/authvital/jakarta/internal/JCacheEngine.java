@@ -91,12 +91,12 @@ final class JCacheEngine {
                     : Caching.getCachingProvider(classLoader);
         } catch (CacheException e) {
             String problem = settings.provider()
-                    .map(name -> "'" + AuthVitalConfig.STORE_JCACHE_PROVIDER + "' is '" + name + "', which is not a "
+                    .map(name -> "'" + ConfigKeys.STORE_JCACHE_PROVIDER + "' is '" + name + "', which is not a "
                             + "JCache CachingProvider the application can load: put the engine's jar in the "
                             + "application, or correct the class name")
-                    .orElse("'" + AuthVitalConfig.STORE + "' is 'jcache' but no single JCache engine was found ("
+                    .orElse("'" + ConfigKeys.STORE + "' is 'jcache' but no single JCache engine was found ("
                             + e.getMessage() + "): put one in the application, or set '"
-                            + AuthVitalConfig.STORE_JCACHE_PROVIDER + "' to its CachingProvider class (for "
+                            + ConfigKeys.STORE_JCACHE_PROVIDER + "' to its CachingProvider class (for "
                             + "Hazelcast, com.hazelcast.cache.HazelcastMemberCachingProvider)");
             throw new AuthVitalConfigException(List.of(problem));
         }

@@ -66,8 +66,8 @@ public final class Messages {
     public static String rolesWithoutCallerSource(String method) {
         return "AV0007: " + method + " needs a caller in a role (@RolesAllowed), but neither the AuthVital mechanism "
                 + "nor its filter is there to establish one, so the module refuses every call without a container "
-                + "login: set '" + AuthVitalConfig.JAKARTA_SECURITY + "=true', or map AuthVitalFilter ('"
-                + AuthVitalConfig.FILTER_URL_PATTERNS + "', web.xml or AuthVitalFilter.register)";
+                + "login: set '" + ConfigKeys.JAKARTA_SECURITY + "=true', or map AuthVitalFilter ('"
+                + ConfigKeys.FILTER_URL_PATTERNS + "', web.xml or AuthVitalFilter.register)";
     }
 
     /** AV0008: bean methods that {@code @RolesAllowed} or {@code @DenyAll} cover but no interceptor can reach. */
@@ -131,7 +131,7 @@ public final class Messages {
     public static String crossSiteRefused(String cookieName) {
         return "AV1006: a request from another site may not change anything with the '" + cookieName
                 + "' cookie: send it from the application's own pages, list its origin in '"
-                + AuthVitalConfig.ALLOWED_ORIGINS + "', or authenticate with 'Authorization: Bearer <token>'";
+                + ConfigKeys.ALLOWED_ORIGINS + "', or authenticate with 'Authorization: Bearer <token>'";
     }
 
     /** AV1007, logged at FINE: why a cross-site request was refused; {@code detail} holds origins only. */
@@ -143,7 +143,7 @@ public final class Messages {
     public static String twoRefreshTokens() {
         return "AV1020: the request carries two different refresh token cookies (another site of the domain may "
                 + "have set one): sign in again; give the cookies '__Host-' names ('"
-                + AuthVitalConfig.REFRESH_TOKEN_COOKIE + "') to keep sub-domains from setting them";
+                + ConfigKeys.REFRESH_TOKEN_COOKIE + "') to keep sub-domains from setting them";
     }
 
     // AV11xx: the IdP refused
@@ -176,7 +176,7 @@ public final class Messages {
     /** AV1106: the IdP listed ids that no request can name; they were not revoked. */
     public static String unusableListedIds(int count) {
         return "AV1106: the IdP listed " + count + " session(s) whose id is blank, '.' or '..', which no request "
-                + "can name; they were not revoked: check that '" + AuthVitalConfig.HOST + "' is the IdP";
+                + "can name; they were not revoked: check that '" + ConfigKeys.HOST + "' is the IdP";
     }
 
     /** AV1107: the IdP wants the user at its sign-in again before it refreshes ({@code interaction_required}). */
@@ -193,8 +193,8 @@ public final class Messages {
     /** AV1109: the IdP refused to exchange a sign-in's authorization code. */
     public static String idpRefusedCode(String said) {
         return "AV1109: AuthVital refused the sign-in's authorization code " + said
-                + ": start the sign-in again; if it keeps failing, check '" + AuthVitalConfig.CLIENT_ID + "', '"
-                + AuthVitalConfig.CLIENT_SECRET + "' and the redirect URI registered for the client";
+                + ": start the sign-in again; if it keeps failing, check '" + ConfigKeys.CLIENT_ID + "', '"
+                + ConfigKeys.CLIENT_SECRET + "' and the redirect URI registered for the client";
     }
 
     // AV12xx: the IdP cannot be reached or answers what it should not
@@ -202,13 +202,13 @@ public final class Messages {
     /** AV1201: the connection to the IdP failed. */
     public static String idpUnreachable(String call, Object url, String reason) {
         return "AV1201: AuthVital at " + url + " could not be reached for " + call + " (" + reason
-                + "): check that it is up and that '" + AuthVitalConfig.HOST + "' points at it";
+                + "): check that it is up and that '" + ConfigKeys.HOST + "' points at it";
     }
 
     /** AV1202: the IdP did not answer within the timeouts. */
     public static String idpTimedOut(String call, long connectMillis, long readMillis) {
         return "AV1202: AuthVital did not answer " + call + " in time (connect " + connectMillis + " ms, read "
-                + readMillis + " ms): it is slow or down; try again later, or raise '" + AuthVitalConfig.READ_TIMEOUT + "'";
+                + readMillis + " ms): it is slow or down; try again later, or raise '" + ConfigKeys.READ_TIMEOUT + "'";
     }
 
     /** AV1203: the IdP answered a 5xx with its JSON error. */
@@ -219,12 +219,12 @@ public final class Messages {
     /** AV1204: an error status with a body that is not the IdP's JSON. */
     public static String idpErrorNotJson(String call, int status) {
         return "AV1204: AuthVital answered " + call + " with " + status + " and a body that is not its JSON (a "
-                + "proxy's page?): check that '" + AuthVitalConfig.HOST + "' is the IdP's base URL and that the IdP is up";
+                + "proxy's page?): check that '" + ConfigKeys.HOST + "' is the IdP's base URL and that the IdP is up";
     }
 
     /** AV1205: any other refusal of the IdP. */
     public static String idpRefused(String call, String said) {
-        return "AV1205: AuthVital refused " + call + " " + said + ": check the request and '" + AuthVitalConfig.HOST + "'";
+        return "AV1205: AuthVital refused " + call + " " + said + ": check the request and '" + ConfigKeys.HOST + "'";
     }
 
     /** AV1206: no signing keys at hand, so no token can be checked; the log says why (AV1207). */
@@ -237,7 +237,7 @@ public final class Messages {
     public static String keyFetchFailed(Object url, String reason, boolean keysAtHand) {
         return "AV1207: the IdP's signing keys at " + url + " could not be fetched (" + reason + "); "
                 + (keysAtHand ? "the keys fetched before stay in use" : "no token can be validated until they are")
-                + "; check that the IdP is up and that '" + AuthVitalConfig.HOST + "' (or '" + AuthVitalConfig.REST_URL
+                + "; check that the IdP is up and that '" + ConfigKeys.HOST + "' (or '" + ConfigKeys.REST_URL
                 + "') points at it";
     }
 
@@ -250,25 +250,25 @@ public final class Messages {
     /** AV1209: an answer over the size limit. */
     public static String idpAnswerTooLarge(String call, int maxBytes) {
         return "AV1209: AuthVital's answer to " + call + " is over " + maxBytes + " bytes, which no answer of the IdP "
-                + "comes near (a proxy's page?): check that '" + AuthVitalConfig.HOST + "' is the IdP's base URL";
+                + "comes near (a proxy's page?): check that '" + ConfigKeys.HOST + "' is the IdP's base URL";
     }
 
     /** AV1210: a success status whose body is not the JSON the contract describes. */
     public static String idpAnswerNotJson(String call) {
         return "AV1210: AuthVital's answer to " + call + " is not the JSON it should be (a proxy's page?): check "
-                + "that '" + AuthVitalConfig.HOST + "' is the IdP's base URL";
+                + "that '" + ConfigKeys.HOST + "' is the IdP's base URL";
     }
 
     /** AV1211: a success status with no body at all. */
     public static String idpAnswerEmpty(String call) {
-        return "AV1211: AuthVital answered " + call + " with an empty body: check that '" + AuthVitalConfig.HOST
+        return "AV1211: AuthVital answered " + call + " with an empty body: check that '" + ConfigKeys.HOST
                 + "' is the IdP's base URL";
     }
 
     /** AV1212: the REST client refused the answer's status or type before it was read. */
     public static String idpAnswerRefused(String call, int status) {
         return "AV1212: AuthVital answered " + call + " with " + status + ", not its JSON: check that '"
-                + AuthVitalConfig.HOST + "' is the IdP's base URL (https, with any path prefix)";
+                + ConfigKeys.HOST + "' is the IdP's base URL (https, with any path prefix)";
     }
 
     /** AV1213: the IdP answered 429: too many calls from this server's IP. */
@@ -319,7 +319,7 @@ public final class Messages {
     public static String noSignInInProgress() {
         return "AV1401: no sign-in is in progress in this browser (its cookie is missing, or was sealed by another "
                 + "server or before a restart): start the sign-in again; every server needs the same '"
-                + AuthVitalConfig.SIGNIN_FLOW_KEY + "'";
+                + ConfigKeys.SIGNIN_FLOW_KEY + "'";
     }
 
     /** AV1402: the sign-in took longer than its flow cookie lives. */
@@ -347,14 +347,14 @@ public final class Messages {
 
     /** AV1406, logged at startup: no flow key configured, one was made for this start. */
     public static String flowKeyGenerated() {
-        return "AV1406: '" + AuthVitalConfig.SIGNIN_FLOW_KEY + "' is not set, so a key was made for this start: "
+        return "AV1406: '" + ConfigKeys.SIGNIN_FLOW_KEY + "' is not set, so a key was made for this start: "
                 + "sign-ins in progress will fail on another server or after a restart; set it (openssl rand -base64 32) "
                 + "to the same value on every server";
     }
 
     /** AV1407: the sign-in servlets are wired but not configured. */
     public static String signInNotConfigured() {
-        return "AV1407: sign-in is not configured: set '" + AuthVitalConfig.SIGNIN_CALLBACK_PATH
+        return "AV1407: sign-in is not configured: set '" + ConfigKeys.SIGNIN_CALLBACK_PATH
                 + "' to the callback's path, e.g. /callback";
     }
 
@@ -385,7 +385,7 @@ public final class Messages {
         return "AV1413: possible refresh-token theft: the refresh token of session " + sessionId + " was presented "
                 + "again after it had been exchanged and its successor handed out; every token of its device's chain "
                 + "is now refused on every server" + (idpTold ? ", and the IdP was shown it (it revokes every session "
-                + "of the user)" : " (set '" + AuthVitalConfig.REFRESH_REUSE_NOTIFY_IDP + "=true' to have the IdP "
+                + "of the user)" : " (set '" + ConfigKeys.REFRESH_REUSE_NOTIFY_IDP + "=true' to have the IdP "
                 + "revoke every session of the user too)");
     }
 
@@ -404,13 +404,13 @@ public final class Messages {
     /** AV1422: a refresh would overrun this server's budget of token calls (503, no IdP call). */
     public static String refreshBudgetSpent(long seconds) {
         return "AV1422: this server has made all the token calls the IdP allows it this minute ('"
-                + AuthVitalConfig.IDP_TOKEN_BUDGET + "'): try again in " + seconds + " s";
+                + ConfigKeys.IDP_TOKEN_BUDGET + "'): try again in " + seconds + " s";
     }
 
     /** AV1423, logged at WARNING once a minute at most: refreshes take most of the budget of token calls. */
     public static String refreshesNearBudget(int refreshes, int budget) {
         return "AV1423: " + refreshes + " refreshes in the last minute, of the " + budget + " token calls a minute "
-                + "this server may make ('" + AuthVitalConfig.IDP_TOKEN_BUDGET + "'): sign-ins wait first, then "
+                + "this server may make ('" + ConfigKeys.IDP_TOKEN_BUDGET + "'): sign-ins wait first, then "
                 + "refreshes; raise the client's limit at the IdP, lengthen its access tokens or add server "
                 + "addresses (docs/sign-in.md, Capacity)";
     }
@@ -483,7 +483,7 @@ public final class Messages {
     /** AV1507: a region of the in-memory store passed four fifths of its bound (log, WARNING). */
     public static String storeNearlyFull(String store, String region, long entries, int max) {
         return "AV1507: " + store + " holds " + entries + " entries in its '" + region + "' region, four fifths of "
-                + "its bound of " + max + ": raise '" + AuthVitalConfig.STORE_MAX_ENTRIES + "' (and the heap, about "
+                + "its bound of " + max + ": raise '" + ConfigKeys.STORE_MAX_ENTRIES + "' (and the heap, about "
                 + "30 bytes an entry) before it is reached (docs/sign-in.md, What the module keeps)";
     }
 
@@ -491,7 +491,7 @@ public final class Messages {
     public static String storeFullLog(String store, String region, int max) {
         return "AV1508: " + store + " is at its bound of " + max + " entries in its '" + region + "' region: refreshes, "
                 + "sign-ins and revocations that need a new entry there get 503 until entries expire; nothing was "
-                + "dropped. Raise '" + AuthVitalConfig.STORE_MAX_ENTRIES + "' and the heap";
+                + "dropped. Raise '" + ConfigKeys.STORE_MAX_ENTRIES + "' and the heap";
     }
 
     /** AV1510: the answer to a request refused because the store is at its bound (503; the log has AV1508). */
@@ -504,7 +504,7 @@ public final class Messages {
     public static String storeInMemory() {
         return "AV1509: revocations, spent refresh tokens and device records are kept in this server's memory: a "
                 + "restart or redeploy forgets them (a logged-out access token is accepted again until it expires). "
-                + "Set '" + AuthVitalConfig.STORE + "=jcache' to keep them in a shared cache";
+                + "Set '" + ConfigKeys.STORE + "=jcache' to keep them in a shared cache";
     }
 
     /** AV1511: a logout's denial could not be recorded on this server (log, ERROR). */

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link SessionStore}'s denials, which every server answers from its own memory. Keys are
  * {@link StoreKeys}: nothing stored names a token or a session in the clear.
  */
-final class Revocations {
+final class Revocations implements RevocationList {
 
     /** How long a chain denial lasts, and a chain is known when its refresh token's expiry is not: a refresh token's lifetime and a day. */
     static final Duration CHAIN_LIFETIME = Duration.ofDays(8);
@@ -81,16 +81,6 @@ final class Revocations {
         this.idpAhead = skew.toSeconds();
     }
 
-    /** The key of an access token: how revocations and the shared store name it. */
-    static String hash(String token) {
-        return StoreKeys.of("t", token);
-    }
-
-    /** The key of a user's "log out everywhere". */
-    static String userKey(String userId) {
-        return StoreKeys.of("u", userId);
-    }
-
     private static String sessionKey(String sessionId) {
         return StoreKeys.of("s", sessionId);
     }
@@ -117,7 +107,7 @@ final class Revocations {
     void signedIn(String sessionId, String accessToken, Instant expiresAt, long issuedAt) {
         sawIdpClock(issuedAt);
         String chain = ownChain(sessionId); // the first session of a chain needs no record
-        String hash = hash(accessToken);
+        String hash = TokenKeys.hash(accessToken);
         issue(chain, hash, expiresAt);
         denyIfCrossed(chain, sessionId, hash, expiresAt);
     }
@@ -133,7 +123,7 @@ final class Revocations {
         String chain = chainOf(oldId);
         store.put(SessionStore.Region.CHAINS, sessionKey(newId), chain, newExpiresAt.plus(skew));
         store.remove(SessionStore.Region.CHAINS, sessionKey(oldId));
-        String hash = hash(accessToken);
+        String hash = TokenKeys.hash(accessToken);
         issue(chain, hash, expiresAt);
         denyIfCrossed(chain, newId, hash, expiresAt);
     }
@@ -286,7 +276,8 @@ final class Revocations {
     }
 
     /** A token validated here: the longest lifetime seen sets how long a "log out everywhere" lasts. */
-    void seen(ValidatedToken token) {
+    @Override
+    public void seen(ValidatedToken token) {
         long issuedAt = token.principal().getIssuedAtTime();
         if (issuedAt > 0) {
             long lifetime = token.expiresAt() / 1000 - issuedAt;
@@ -300,7 +291,7 @@ final class Revocations {
      * an earlier revocation arriving late keeps the later.
      */
     void denyUser(String userId, Instant at) {
-        String key = userKey(userId);
+        String key = TokenKeys.userKey(userId);
         String second = String.valueOf(at.getEpochSecond());
         Instant until = at.plusSeconds(longestToken.get()).plus(skew).plus(skew);
         for (int i = 0; i < ATTEMPTS; i++) {
@@ -317,7 +308,8 @@ final class Revocations {
     }
 
     /** Whether a valid token was revoked. Free while nothing was ever denied, two lookups in memory after. */
-    boolean refuses(ValidatedToken token) {
+    @Override
+    public boolean refuses(ValidatedToken token) {
         if (store.isEmpty(SessionStore.Region.DENIALS)) {
             return false;
         }

@@ -53,18 +53,18 @@ public final class RoleMapping {
 
     /** Reads {@code authvital.roles.*}; a bad value is a problem of {@code r}. */
     static RoleMapping read(ConfigReader r) {
-        List<String> claims = r.list(AuthVitalConfig.ROLES_CLAIMS);
+        List<String> claims = r.list(ConfigKeys.ROLES_CLAIMS);
         if (claims.isEmpty()) {
             claims = List.of("tenant_roles", "app_roles");
         }
         List<Source> sources = new java.util.ArrayList<>();
         for (String claim : claims) {
             if (!CLAIMS.contains(claim)) {
-                r.problem("'" + AuthVitalConfig.ROLES_CLAIMS + "' names '" + claim + "': the claims that can be roles are "
+                r.problem("'" + ConfigKeys.ROLES_CLAIMS + "' names '" + claim + "': the claims that can be roles are "
                         + String.join(", ", CLAIMS));
                 continue;
             }
-            String key = AuthVitalConfig.ROLES_PREFIX + claim.replace('_', '-');
+            String key = ConfigKeys.ROLES_PREFIX + claim.replace('_', '-');
             sources.add(new Source(claim, r.lookup(key).orElse("")));
         }
         return new RoleMapping(sources);

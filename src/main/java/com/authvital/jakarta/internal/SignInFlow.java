@@ -63,8 +63,10 @@ public final class SignInFlow {
      * theft and revokes every token of the user.
      */
     private final SessionStore store;
+    private final Revocations revocations;
 
-    SignInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, AuthVitalCookies cookies,
+    SignInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, Revocations revocations,
+               AuthVitalCookies cookies,
                DeviceRecords devices, SessionStore store, TokenBudget budget, Clock clock) {
         this.store = store;
         this.budget = budget;
@@ -72,6 +74,7 @@ public final class SignInFlow {
         this.settings = config.signIn();
         this.idp = idp;
         this.validator = validator;
+        this.revocations = revocations;
         this.cookies = cookies;
         this.devices = devices;
         this.flows = new FlowCookie(settings.flowKey());
@@ -193,7 +196,7 @@ public final class SignInFlow {
                     .map(refresh -> {
                         devices.signedIn(refresh.sessionId(), request.getHeader("User-Agent"),
                                 request.getRemoteAddr(), now);
-                        validator.revocations().signedIn(refresh.sessionId(), tokens.accessToken(),
+                        revocations.signedIn(refresh.sessionId(), tokens.accessToken(),
                                 Instant.ofEpochMilli(access.expiresAt()), access.principal().getIssuedAtTime());
                         return Duration.between(now, refresh.expiresAt());
                     })

@@ -33,30 +33,30 @@ record SignInSettings(Optional<String> path, Optional<String> callbackPath, Stri
 
     /** Reads the settings; a bad value is a problem of {@code r}. */
     static SignInSettings read(ConfigReader r) {
-        Optional<String> path = path(r, AuthVitalConfig.SIGNIN_PATH);
-        Optional<String> callback = path(r, AuthVitalConfig.SIGNIN_CALLBACK_PATH);
+        Optional<String> path = path(r, ConfigKeys.SIGNIN_PATH);
+        Optional<String> callback = path(r, ConfigKeys.SIGNIN_CALLBACK_PATH);
         if (path.isPresent() && callback.isEmpty()) {
-            r.problem("'" + AuthVitalConfig.SIGNIN_PATH + "' is set but '" + AuthVitalConfig.SIGNIN_CALLBACK_PATH
+            r.problem("'" + ConfigKeys.SIGNIN_PATH + "' is set but '" + ConfigKeys.SIGNIN_CALLBACK_PATH
                     + "' is not: set it to the path the IdP sends the browser back to, e.g. /callback");
         }
-        String scopes = String.join(" ", r.list(AuthVitalConfig.SIGNIN_SCOPES));
+        String scopes = String.join(" ", r.list(ConfigKeys.SIGNIN_SCOPES));
         if (scopes.isEmpty()) {
             scopes = DEFAULT_SCOPES;
         }
-        Optional<byte[]> configured = r.aesKey(AuthVitalConfig.SIGNIN_FLOW_KEY);
+        Optional<byte[]> configured = r.aesKey(ConfigKeys.SIGNIN_FLOW_KEY);
         byte[] key = configured.orElseGet(() -> {
             byte[] generated = new byte[KEY_BYTES];
             new SecureRandom().nextBytes(generated);
             return generated;
         });
-        Duration margin = r.duration(AuthVitalConfig.REFRESH_MARGIN, Duration.ofSeconds(30), Duration.ZERO,
+        Duration margin = r.duration(ConfigKeys.REFRESH_MARGIN, Duration.ofSeconds(30), Duration.ZERO,
                 Duration.ofMinutes(30));
         // At least 5 s: a request that overlaps a refresh must find its result, not a spent token.
-        Duration grace = r.duration(AuthVitalConfig.REFRESH_GRACE, Duration.ofSeconds(30), Duration.ofSeconds(5),
+        Duration grace = r.duration(ConfigKeys.REFRESH_GRACE, Duration.ofSeconds(30), Duration.ofSeconds(5),
                 Duration.ofMinutes(10));
-        return new SignInSettings(path, callback, scopes, r.lookup(AuthVitalConfig.SIGNIN_REDIRECT).orElse("/"),
-                new SecretKeySpec(key, "AES"), configured.isEmpty(), r.lookup(AuthVitalConfig.CLIENT_SECRET),
-                margin, grace, r.flag(AuthVitalConfig.REFRESH_REUSE_NOTIFY_IDP, false));
+        return new SignInSettings(path, callback, scopes, r.lookup(ConfigKeys.SIGNIN_REDIRECT).orElse("/"),
+                new SecretKeySpec(key, "AES"), configured.isEmpty(), r.lookup(ConfigKeys.CLIENT_SECRET),
+                margin, grace, r.flag(ConfigKeys.REFRESH_REUSE_NOTIFY_IDP, false));
     }
 
     /** Whether the application signs users in through the module. */

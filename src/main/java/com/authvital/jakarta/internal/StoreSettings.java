@@ -40,21 +40,21 @@ record StoreSettings(Kind kind, Optional<String> provider, Optional<URI> uri, St
     private static final int KEY_BYTES = 32;
 
     static StoreSettings read(ConfigReader r, String clientId) {
-        Kind kind = r.choice(AuthVitalConfig.STORE, Kind.class, Kind.MEMORY);
-        Optional<String> provider = r.lookup(AuthVitalConfig.STORE_JCACHE_PROVIDER);
-        Optional<URI> uri = r.lookup(AuthVitalConfig.STORE_JCACHE_URI).flatMap(value -> {
+        Kind kind = r.choice(ConfigKeys.STORE, Kind.class, Kind.MEMORY);
+        Optional<String> provider = r.lookup(ConfigKeys.STORE_JCACHE_PROVIDER);
+        Optional<URI> uri = r.lookup(ConfigKeys.STORE_JCACHE_URI).flatMap(value -> {
             try {
                 return Optional.of(new URI(value));
             } catch (URISyntaxException e) {
-                r.problem("'" + AuthVitalConfig.STORE_JCACHE_URI + "' is '" + value + "', not a URI: use the engine's "
+                r.problem("'" + ConfigKeys.STORE_JCACHE_URI + "' is '" + value + "', not a URI: use the engine's "
                         + "configuration, e.g. classpath:hazelcast.xml or file:/etc/app/hazelcast.xml");
                 return Optional.empty();
             }
         });
-        String prefix = r.lookup(AuthVitalConfig.STORE_CACHE_PREFIX).orElse("authvital." + clientId + ".");
-        Optional<byte[]> configured = r.aesKey(AuthVitalConfig.STORE_KEY);
-        if (kind == Kind.JCACHE && configured.isEmpty() && r.lookup(AuthVitalConfig.STORE_KEY).isEmpty()) {
-            r.problem("'" + AuthVitalConfig.STORE + "' is 'jcache' but '" + AuthVitalConfig.STORE_KEY + "' is not set: "
+        String prefix = r.lookup(ConfigKeys.STORE_CACHE_PREFIX).orElse("authvital." + clientId + ".");
+        Optional<byte[]> configured = r.aesKey(ConfigKeys.STORE_KEY);
+        if (kind == Kind.JCACHE && configured.isEmpty() && r.lookup(ConfigKeys.STORE_KEY).isEmpty()) {
+            r.problem("'" + ConfigKeys.STORE + "' is 'jcache' but '" + ConfigKeys.STORE_KEY + "' is not set: "
                     + "the servers seal the refresh results they share with it; make one with 'openssl rand -base64 32' "
                     + "and give every server of the application the same");
         }
@@ -63,12 +63,12 @@ record StoreSettings(Kind kind, Optional<String> provider, Optional<URI> uri, St
             new SecureRandom().nextBytes(generated);
             return generated;
         });
-        WhenUnreachable when = r.choice(AuthVitalConfig.STORE_UNREACHABLE, WhenUnreachable.class, WhenUnreachable.REFUSE);
-        Duration check = r.duration(AuthVitalConfig.STORE_CHECK_INTERVAL, Duration.ofSeconds(1),
+        WhenUnreachable when = r.choice(ConfigKeys.STORE_UNREACHABLE, WhenUnreachable.class, WhenUnreachable.REFUSE);
+        Duration check = r.duration(ConfigKeys.STORE_CHECK_INTERVAL, Duration.ofSeconds(1),
                 Duration.ofMillis(100), Duration.ofMinutes(1));
-        Duration retry = r.duration(AuthVitalConfig.STORE_RETRY_INTERVAL, Duration.ofSeconds(5),
+        Duration retry = r.duration(ConfigKeys.STORE_RETRY_INTERVAL, Duration.ofSeconds(5),
                 Duration.ofMillis(100), Duration.ofMinutes(10));
-        int maxEntries = r.integer(AuthVitalConfig.STORE_MAX_ENTRIES, InMemoryStore.DEFAULT_MAX_ENTRIES, 10_000,
+        int maxEntries = r.integer(ConfigKeys.STORE_MAX_ENTRIES, InMemoryStore.DEFAULT_MAX_ENTRIES, 10_000,
                 200_000_000);
         return new StoreSettings(kind, provider, uri, prefix, new SecretKeySpec(key, "AES"), configured.isEmpty(),
                 when, check, retry, maxEntries);

@@ -81,17 +81,19 @@ final class TokenRefresher {
     private final Clock clock;
     /** This server's token calls: refreshes may use all of them, but no more. */
     private final TokenBudget budget;
+    private final Revocations revocations;
     private final String serverId = UUID.randomUUID().toString();
     private final ConcurrentHashMap<String, CompletableFuture<Refreshed>> running = new ConcurrentHashMap<>();
     private final Cache<String, Refreshed> recent;
     /** Until when the IdP asked this server to make no token call (its 429's Retry-After). */
     private volatile Instant blockedUntil;
 
-    TokenRefresher(IdpClient idp, TokenValidator validator, DeviceRecords devices, SessionStore store, Sealer sealer,
+    TokenRefresher(IdpClient idp, TokenValidator validator, Revocations revocations, DeviceRecords devices, SessionStore store, Sealer sealer,
                    Duration grace, boolean reportReuse, Duration patience, TokenBudget budget, Clock clock) {
         this.idp = idp;
         this.budget = budget;
         this.validator = validator;
+        this.revocations = revocations;
         this.devices = devices;
         this.store = store;
         this.sealer = sealer;
@@ -168,7 +170,7 @@ final class TokenRefresher {
             if (done.isPresent()) {
                 return done.get();
             }
-            Optional<Revocations.SpentMark> spent = revocations().spent(sessionId);
+            Optional<Revocations.SpentMark> spent = revocations.spent(sessionId);
             if (spent.isPresent()) {
                 if (spent.get().how() == Revocations.Spent.ROTATED) {
                     reused(refreshToken, sessionId, spent.get().chain(), session.expiresAt());
@@ -204,7 +206,7 @@ final class TokenRefresher {
                 if (result.isPresent()) {
                     return result.get();
                 }
-                if (revocations().spent(sessionId).isPresent()) {
+                if (revocations.spent(sessionId).isPresent()) {
                     throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
                 }
                 break;
@@ -220,9 +222,6 @@ final class TokenRefresher {
                 Math.max(1, patience.toSeconds())), null);
     }
 
-    private Revocations revocations() {
-        return validator.revocations();
-    }
 
     /**
      * A refresh token whose successor was handed out, presented after the grace: the thief's or
@@ -231,7 +230,7 @@ final class TokenRefresher {
      * it then revokes every session of the user.
      */
     private void reused(String refreshToken, String sessionId, String chain, Instant expiresAt) {
-        revocations().denyChain(chain);
+        revocations.denyChain(chain);
         LOG.log(System.Logger.Level.WARNING, Messages.refreshTokenReused(sessionId, reportReuse));
         String reported = StoreKeys.of("reported", sessionId);
         if (reportReuse && store.putIfAbsent(SessionStore.Region.SPENT, reported, "1", expiresAt)) {
@@ -259,21 +258,21 @@ final class TokenRefresher {
         // no server presents the token again (the IdP would revoke every session of the user); at
         // worst this device signs in again. Taken back only when the IdP surely did not rotate it.
         // At the store's bound this refuses the refresh (503): a spent mark is never forgotten.
-        revocations().spending(sessionId, session.expiresAt());
+        revocations.spending(sessionId, session.expiresAt());
         try {
             tokens = idp.refresh(refreshToken);
         } catch (RateLimitedException e) {
-            revocations().unspent(sessionId);
+            revocations.unspent(sessionId);
             blockedUntil = clock.instant().plus(e.getRetryAfter());
             throw e;
         } catch (IdpUnavailableException e) {
             if (!maybeSpent(e)) {
-                revocations().unspent(sessionId);
+                revocations.unspent(sessionId);
             }
             // Else the IdP may have rotated the token before the answer was lost: it stays spent.
             throw e;
         } catch (SignInRequiredException e) {
-            revocations().unspent(sessionId); // the IdP wants the user first; the token still stands
+            revocations.unspent(sessionId); // the IdP wants the user first; the token still stands
             throw e;
         }
         // The answer is kept before anything else can fail. The access token is checked by whoever uses it.
@@ -283,11 +282,11 @@ final class TokenRefresher {
         // The bookkeeping goes on while the IdP's keys cannot be had: the new token came from the IdP itself.
         result.newSession().or(() -> validator.claimedRefreshToken(tokens.refreshToken())).ifPresent(next -> {
             devices.rotated(sessionId, next.sessionId());
-            revocations().refreshed(sessionId, next.sessionId(), next.expiresAt(), tokens.accessToken(),
+            revocations.refreshed(sessionId, next.sessionId(), next.expiresAt(), tokens.accessToken(),
                     clock.instant().plusSeconds(tokens.expiresIn()), issuedAt(tokens.accessToken()));
         });
         // Last: a reuse of the old token counts as theft only once its successor is on the chain.
-        revocations().rotated(sessionId, session.expiresAt());
+        revocations.rotated(sessionId, session.expiresAt());
         return result;
     }
 

@@ -33,7 +33,7 @@ public final class TokenValidator implements AutoCloseable {
     private final String clientId;
     private final List<String> audiences;
     private final RoleMapping roles;
-    private final Revocations revocations;
+    private final RevocationList revocations;
     private final long skewMillis;
     private final Clock clock;
 
@@ -43,11 +43,11 @@ public final class TokenValidator implements AutoCloseable {
     }
 
     TokenValidator(AuthVitalConfig config, Clock clock) {
-        this(config, clock, new Revocations());
+        this(config, clock, RevocationList.NONE);
     }
 
     /** @param revocations the sessions and users revoked here, whose tokens are refused */
-    TokenValidator(AuthVitalConfig config, Clock clock, Revocations revocations) {
+    TokenValidator(AuthVitalConfig config, Clock clock, RevocationList revocations) {
         this.revocations = revocations;
         this.keys = new JwksCache(config.idp().restUrl(), config.idp().connectTimeout(), config.idp().readTimeout(),
                 config.tokens().jwksRefreshInterval(), config.tokens().jwksRefetchInterval(), System::nanoTime);
@@ -83,11 +83,6 @@ public final class TokenValidator implements AutoCloseable {
             throw new NotAuthenticatedException(null, List.of(), Messages.tokenRevokedHere());
         }
         return token;
-    }
-
-    /** What this server knows was revoked. */
-    Revocations revocations() {
-        return revocations;
     }
 
     /**
@@ -190,7 +185,7 @@ public final class TokenValidator implements AutoCloseable {
             throw invalidIdToken("it was not issued by '" + issuer + "'");
         }
         if (!names(claims.get("aud"), clientId)) {
-            throw invalidIdToken("its 'aud' does not name " + AuthVitalConfig.CLIENT_ID);
+            throw invalidIdToken("its 'aud' does not name " + ConfigKeys.CLIENT_ID);
         }
         if (!(claims.get("exp") instanceof Number exp) || clock.millis() - skewMillis > millis(exp)) {
             throw invalidIdToken("it has expired");
@@ -275,7 +270,7 @@ public final class TokenValidator implements AutoCloseable {
         }
         if (!meantForUs(claims.get("aud"))) {
             throw invalid("it is not meant for this application (its 'aud' names none of "
-                    + AuthVitalConfig.CLIENT_ID + " and " + AuthVitalConfig.ACCEPTED_AUDIENCES + ")");
+                    + ConfigKeys.CLIENT_ID + " and " + ConfigKeys.ACCEPTED_AUDIENCES + ")");
         }
         if (!(claims.get("exp") instanceof Number exp) || now - skewMillis > millis(exp)) {
             throw invalid("it has expired");

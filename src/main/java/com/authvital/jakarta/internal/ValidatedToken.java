@@ -19,7 +19,7 @@ public record ValidatedToken(String token, AuthVitalPrincipal principal, long ex
 
     /** A validated token, its keys computed here. */
     public ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid) {
-        this(token, principal, expiresAt, kid, Revocations.hash(token), Revocations.userKey(principal.getName()));
+        this(token, principal, expiresAt, kid, TokenKeys.hash(token), TokenKeys.userKey(principal.getName()));
     }
 
     /** The request attribute under which the filter keeps the validated token. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ClientTextTest {
 
     private final IdpFailures failures = new IdpFailures(AuthVitalConfig.load(key -> Optional.ofNullable(Map.of(
-            AuthVitalConfig.HOST, "https://10.0.0.5:8443", AuthVitalConfig.CLIENT_ID, "app").get(key))));
+            ConfigKeys.HOST, "https://10.0.0.5:8443", ConfigKeys.CLIENT_ID, "app").get(key))));
 
     @Test
     void aConnectionFailureIsWithheldAndItsMessageNamesTheAddressForTheLog() {

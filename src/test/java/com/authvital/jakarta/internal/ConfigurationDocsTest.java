@@ -23,7 +23,7 @@ class ConfigurationDocsTest {
     @Test
     void theDocumentedTableListsEveryKeyOnce() throws Exception {
         Set<String> keys = new TreeSet<>();
-        for (Field field : AuthVitalConfig.class.getDeclaredFields()) {
+        for (Field field : ConfigKeys.class.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && Modifier.isPublic(field.getModifiers())
                     && field.getType() == String.class) {
                 keys.add((String) field.get(null));

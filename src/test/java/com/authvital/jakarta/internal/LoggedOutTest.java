@@ -30,11 +30,11 @@ class LoggedOutTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final AuthVitalConfig config = AuthVitalConfig.load(key -> Optional.ofNullable(Map.of(
-            AuthVitalConfig.HOST, idp.baseUrl(), AuthVitalConfig.CLIENT_ID, CLIENT_ID).get(key)));
-    private final TokenValidator validator = new TokenValidator(config, Clock.systemUTC(),
-            new Revocations(store, Clock.systemUTC(), Duration.ofSeconds(30)));
+            ConfigKeys.HOST, idp.baseUrl(), ConfigKeys.CLIENT_ID, CLIENT_ID).get(key)));
+    private final Revocations revocations = new Revocations(store, Clock.systemUTC(), Duration.ofSeconds(30));
+    private final TokenValidator validator = new TokenValidator(config, Clock.systemUTC(), revocations);
     private final Authenticator authenticator = new Authenticator(config, new TokenExtractor("access_token",
-            "refresh_token"), validator, null, null, store, Clock.systemUTC());
+            "refresh_token"), validator, revocations, null, null, store, Clock.systemUTC());
 
     @BeforeAll
     static void start() {
@@ -80,7 +80,7 @@ class LoggedOutTest {
         authenticator.loggedOut(List.of(user.refreshToken()), Optional.of(user.accessToken()));
 
         assertThrows(NotAuthenticatedException.class, () -> validator.validate(user.accessToken()));
-        assertTrue(validator.revocations().deniesSession(user.sessionId()));
+        assertTrue(revocations.deniesSession(user.sessionId()));
         assertEquals(Authenticator.RefreshTokenState.ENDED, authenticator.refreshTokenState(user.refreshToken()),
                 "a replay of its logout is not sent to the IdP");
     }
@@ -89,7 +89,7 @@ class LoggedOutTest {
     @Test
     void aSpentRefreshTokenHasEnded() {
         StandInClient.NewSession user = dev.newUser();
-        validator.revocations().spending(user.sessionId(), java.time.Instant.now().plus(Duration.ofDays(7)));
+        revocations.spending(user.sessionId(), java.time.Instant.now().plus(Duration.ofDays(7)));
         assertEquals(Authenticator.RefreshTokenState.ENDED, authenticator.refreshTokenState(user.refreshToken()));
         assertEquals(Authenticator.RefreshTokenState.INVALID, authenticator.refreshTokenState("made-up"));
     }
@@ -98,10 +98,10 @@ class LoggedOutTest {
     @Test
     void aDenialTheStoreCannotTakeIsLoggedAndTheLogoutGoesOn() {
         InMemoryStore full = new InMemoryStore(Clock.systemUTC(), 10_000);
-        TokenValidator fullValidator = new TokenValidator(config, Clock.systemUTC(),
-                new Revocations(full, Clock.systemUTC(), Duration.ofSeconds(30)));
+        Revocations fullRevocations = new Revocations(full, Clock.systemUTC(), Duration.ofSeconds(30));
+        TokenValidator fullValidator = new TokenValidator(config, Clock.systemUTC(), fullRevocations);
         Authenticator fullAuthenticator = new Authenticator(config, new TokenExtractor("access_token", "refresh_token"),
-                fullValidator, null, null, full, Clock.systemUTC());
+                fullValidator, fullRevocations, null, null, full, Clock.systemUTC());
         for (int i = 0; i < 10_000; i++) {
             full.put(SessionStore.Region.DENIALS, "filler-" + i, "1", java.time.Instant.now().plus(Duration.ofHours(1)));
         }

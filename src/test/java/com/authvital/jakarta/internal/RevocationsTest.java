@@ -147,7 +147,7 @@ class RevocationsTest {
         hourly.denyUser("u1", otherClock.instant());
         otherClock.advance(Duration.ofHours(1).plus(SKEW).plus(SKEW));
         assertTrue(otherStore.isEmpty(SessionStore.Region.DENIALS)
-                || otherStore.get(SessionStore.Region.DENIALS, Revocations.userKey("u1")).isEmpty(),
+                || otherStore.get(SessionStore.Region.DENIALS, TokenKeys.userKey("u1")).isEmpty(),
                 "with one-hour tokens, gone after an hour and the skew");
     }
 

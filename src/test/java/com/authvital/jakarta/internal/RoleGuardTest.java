@@ -54,8 +54,8 @@ class RoleGuardTest {
                 () -> new RoleGuard(false).check(ADMIN, "S.m", null, () -> false));
 
         assertEquals(401, e.getStatus());
-        assertTrue(e.getMessage().startsWith("AV0007: ") && e.getMessage().contains(AuthVitalConfig.JAKARTA_SECURITY)
-                && e.getMessage().contains(AuthVitalConfig.FILTER_URL_PATTERNS), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV0007: ") && e.getMessage().contains(ConfigKeys.JAKARTA_SECURITY)
+                && e.getMessage().contains(ConfigKeys.FILTER_URL_PATTERNS), e.getMessage());
     }
 
     @Test

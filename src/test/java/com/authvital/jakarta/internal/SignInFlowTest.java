@@ -73,16 +73,16 @@ class SignInFlowTest {
 
     private SignInFlow flow(String... settings) {
         Map<String, String> config = new HashMap<>(Map.of(
-                AuthVitalConfig.HOST, "https://auth.example.com",
-                AuthVitalConfig.CLIENT_ID, "app",
-                AuthVitalConfig.SIGNIN_PATH, "/login",
-                AuthVitalConfig.SIGNIN_CALLBACK_PATH, "/callback",
-                AuthVitalConfig.SIGNIN_FLOW_KEY, FLOW_KEY));
+                ConfigKeys.HOST, "https://auth.example.com",
+                ConfigKeys.CLIENT_ID, "app",
+                ConfigKeys.SIGNIN_PATH, "/login",
+                ConfigKeys.SIGNIN_CALLBACK_PATH, "/callback",
+                ConfigKeys.SIGNIN_FLOW_KEY, FLOW_KEY));
         for (int i = 0; i < settings.length; i += 2) {
             config.put(settings[i], settings[i + 1]);
         }
         AuthVitalConfig loaded = AuthVitalConfig.load(key -> Optional.ofNullable(config.get(key)));
-        return new SignInFlow(loaded, null, new TokenValidator(loaded), null, null, store,
+        return new SignInFlow(loaded, null, new TokenValidator(loaded), null, null, null, store,
                 new TokenBudget(30, 3, Clock.systemUTC()), Clock.systemUTC());
     }
 
@@ -102,7 +102,7 @@ class SignInFlowTest {
     @Test
     void aCraftedFlowCookieIsNoSignInInProgressNotAServerError() throws IOException {
         for (String crafted : List.of("e30....", "e30.e30.e30.e30.e30")) {
-            ServletFakes.Recorded answer = callback(flow(AuthVitalConfig.COOKIE_SECURE, "false"),
+            ServletFakes.Recorded answer = callback(flow(ConfigKeys.COOKIE_SECURE, "false"),
                     List.of(new Cookie(SignInFlow.FLOW_COOKIE, crafted)));
 
             assertEquals(400, answer.status, crafted);
@@ -118,7 +118,7 @@ class SignInFlowTest {
     void aCallbackWhileTheSharedStoreCannotBeReachedIsRefusedWithRetryAfterAndTheFlowKept() throws IOException {
         store.reachable = false;
 
-        ServletFakes.Recorded answer = callback(flow(AuthVitalConfig.COOKIE_SECURE, "false"),
+        ServletFakes.Recorded answer = callback(flow(ConfigKeys.COOKIE_SECURE, "false"),
                 List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1")));
 
         assertEquals(503, answer.status, answer.body.toString());
@@ -126,18 +126,18 @@ class SignInFlowTest {
         assertTrue(answer.body.toString().contains("AV1430: "), answer.body.toString());
         assertEquals(List.of(), answer.headers("Set-Cookie"), "the flow cookie stays for a try once the store is back");
         assertTrue(store.memory.isEmpty(SessionStore.Region.SPENT) && store.get(SessionStore.Region.SPENT,
-                "state:" + Revocations.hash("s-1")).isEmpty(), "the state is not marked spent in this server's memory");
+                "state:" + TokenKeys.hash("s-1")).isEmpty(), "the state is not marked spent in this server's memory");
     }
 
     /** Login CSRF by cookie tossing: a sibling sub-domain's flow beside the browser's own is refused, not guessed at. */
     @Test
     void twoDifferentFlowCookiesAreRefusedBeforeTheIdpIsCalled() throws IOException {
-        ServletFakes.Recorded answer = callback(flow(AuthVitalConfig.COOKIE_SECURE, "false"),
+        ServletFakes.Recorded answer = callback(flow(ConfigKeys.COOKIE_SECURE, "false"),
                 List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1"), sealed(SignInFlow.FLOW_COOKIE, "s-2")));
 
         assertEquals(400, answer.status, answer.body.toString());
         assertTrue(answer.body.toString().contains("AV1431: "), answer.body.toString());
-        assertTrue(store.get(SessionStore.Region.SPENT, "state:" + Revocations.hash("s-1")).isEmpty());
+        assertTrue(store.get(SessionStore.Region.SPENT, "state:" + TokenKeys.hash("s-1")).isEmpty());
     }
 
     /**
@@ -161,7 +161,7 @@ class SignInFlowTest {
     @Test
     void withoutSecureCookiesTheFlowCookieKeepsItsNameAndTheCallbacksPath() throws IOException {
         ServletFakes.Recorded start = new ServletFakes.Recorded();
-        flow(AuthVitalConfig.COOKIE_SECURE, "false").start(ServletFakes.request(Map.of(), List.of()),
+        flow(ConfigKeys.COOKIE_SECURE, "false").start(ServletFakes.request(Map.of(), List.of()),
                 ServletFakes.response(start));
 
         String set = start.header("Set-Cookie");

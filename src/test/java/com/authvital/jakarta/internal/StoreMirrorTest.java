@@ -21,12 +21,12 @@ class StoreMirrorTest {
     @Test
     void aDenialOutlives250000UnrelatedDenialsInTheMirror() {
         StoreMirror mirror = new StoreMirror(clock, InMemoryStore.DEFAULT_MAX_ENTRIES);
-        String revoked = Revocations.hash("a-logged-out-token");
+        String revoked = TokenKeys.hash("a-logged-out-token");
         mirror.copy(put(revoked, Duration.ofHours(1)));
         for (int i = 0; i < 250_000; i++) {
-            mirror.copy(put(Revocations.hash("other-token-" + i), Duration.ofHours(1)));
+            mirror.copy(put(TokenKeys.hash("other-token-" + i), Duration.ofHours(1)));
         }
         assertEquals(Optional.of("1"), mirror.get(Region.DENIALS, revoked));
-        assertEquals(Optional.of("1"), mirror.get(Region.DENIALS, Revocations.hash("other-token-249999")));
+        assertEquals(Optional.of("1"), mirror.get(Region.DENIALS, TokenKeys.hash("other-token-249999")));
     }
 }

@@ -68,8 +68,8 @@ class TokenValidatorTest {
     /** A validator of {@code at}'s tokens for {@value #CLIENT_ID}; {@code settings}: key, value, … (null unsets). */
     private TokenValidator validator(StandInIdp at, Clock clock, String... settings) {
         Map<String, String> config = new HashMap<>();
-        config.put(AuthVitalConfig.HOST, at.baseUrl());
-        config.put(AuthVitalConfig.CLIENT_ID, CLIENT_ID);
+        config.put(ConfigKeys.HOST, at.baseUrl());
+        config.put(ConfigKeys.CLIENT_ID, CLIENT_ID);
         for (int i = 0; i < settings.length; i += 2) {
             config.put(settings[i], settings[i + 1]);
         }
@@ -139,14 +139,14 @@ class TokenValidatorTest {
     void refusesATokenExpiredBeyondTheClockSkew() {
         String token = tokenWith("{\"exp\":" + (nowSeconds() - 60) + "}");
 
-        assertRefused(validator(AuthVitalConfig.CLOCK_SKEW, "30s"), token, "it has expired");
+        assertRefused(validator(ConfigKeys.CLOCK_SKEW, "30s"), token, "it has expired");
     }
 
     @Test
     void acceptsATokenExpiredWithinTheClockSkew() {
         String token = tokenWith("{\"exp\":" + (nowSeconds() - 10) + "}");
 
-        ValidatedToken valid = validator(AuthVitalConfig.CLOCK_SKEW, "30s").validate(token);
+        ValidatedToken valid = validator(ConfigKeys.CLOCK_SKEW, "30s").validate(token);
 
         assertEquals((nowSeconds() - 10) * 1000, valid.expiresAt(), 5_000);
     }
@@ -155,14 +155,14 @@ class TokenValidatorTest {
     void refusesATokenNotValidBeforeALaterTimeBeyondTheClockSkew() {
         String token = tokenWith("{\"nbf\":" + (nowSeconds() + 60) + "}");
 
-        assertRefused(validator(AuthVitalConfig.CLOCK_SKEW, "30s"), token, "it is not valid yet");
+        assertRefused(validator(ConfigKeys.CLOCK_SKEW, "30s"), token, "it is not valid yet");
     }
 
     @Test
     void acceptsATokenNotValidBeforeALaterTimeWithinTheClockSkew() {
         String token = dev.mint("{\"userId\":\"early\",\"claims\":{\"nbf\":" + (nowSeconds() + 10) + "}}");
 
-        assertEquals("early", validator(AuthVitalConfig.CLOCK_SKEW, "30s").validate(token).principal().getName());
+        assertEquals("early", validator(ConfigKeys.CLOCK_SKEW, "30s").validate(token).principal().getName());
     }
 
     @Test
@@ -176,7 +176,7 @@ class TokenValidatorTest {
     void acceptsTheConfiguredIssuerWhenItIsNotTheHost() {
         String token = dev.mint("{\"userId\":\"behind-proxy\",\"claims\":{\"iss\":\"https://auth.example.com\"}}");
 
-        ValidatedToken valid = validator(AuthVitalConfig.ISSUER, "https://auth.example.com").validate(token);
+        ValidatedToken valid = validator(ConfigKeys.ISSUER, "https://auth.example.com").validate(token);
 
         assertEquals("behind-proxy", valid.principal().getName());
     }
@@ -185,7 +185,7 @@ class TokenValidatorTest {
     void refusesTheHostAsIssuerWhenAnotherIssuerIsConfigured() {
         String token = dev.mint("{}");
 
-        assertRefused(validator(AuthVitalConfig.ISSUER, "https://auth.example.com"), token,
+        assertRefused(validator(ConfigKeys.ISSUER, "https://auth.example.com"), token,
                 "it was not issued by 'https://auth.example.com'");
     }
 
@@ -221,7 +221,7 @@ class TokenValidatorTest {
     /** Tokens of the application's other clients, listed in authvital.accepted-audiences, pass; others do not. */
     @Test
     void acceptsTheListedAudiencesOfOtherOwnClientsAndNoOthers() {
-        TokenValidator validator = validator(AuthVitalConfig.ACCEPTED_AUDIENCES, "mobile-app, cli-app");
+        TokenValidator validator = validator(ConfigKeys.ACCEPTED_AUDIENCES, "mobile-app, cli-app");
         String mobile = dev.mint("{\"userId\":\"mobile\",\"claims\":{\"aud\":\"mobile-app\"}}");
         String cli = dev.mint("{\"userId\":\"cli\",\"claims\":{\"aud\":[\"x\",\"cli-app\"]}}");
         String own = dev.mint("{\"userId\":\"own\"}");
@@ -497,7 +497,7 @@ class TokenValidatorTest {
     @Test
     void doesNotServeACachedTokenPastItsExpiry() {
         MutableClock clock = new MutableClock(Instant.now());
-        TokenValidator validator = validator(idp, clock, AuthVitalConfig.CLOCK_SKEW, "0s");
+        TokenValidator validator = validator(idp, clock, ConfigKeys.CLOCK_SKEW, "0s");
         String token = tokenWith("{\"exp\":" + (clock.instant().getEpochSecond() + 60) + "}");
         ValidatedToken first = validator.validate(token);
         assertSame(first, validator.validate(token), "cached while valid");
@@ -511,7 +511,7 @@ class TokenValidatorTest {
     void doesNotCacheARefusal() throws InterruptedException {
         try (StandInIdp own = StandInIdp.start(0, CLIENT_ID)) {
             StandInClient ownDev = StandInClient.at(own.baseUrl());
-            TokenValidator validator = validator(own, Clock.systemUTC(), AuthVitalConfig.JWKS_REFETCH_INTERVAL, "1s");
+            TokenValidator validator = validator(own, Clock.systemUTC(), ConfigKeys.JWKS_REFETCH_INTERVAL, "1s");
             String keysBeforeRotation = ownDev.jwks();
             ownDev.rotateKeys();
             String token = ownDev.mint("{\"userId\":\"after-rotation\"}");
@@ -535,7 +535,7 @@ class TokenValidatorTest {
     void aCachedTokenIsRefusedOnceTheIdpRetiredItsKeyAndTheKeysWereRefreshed() throws Exception {
         try (StandInIdp own = StandInIdp.start(0, CLIENT_ID)) {
             StandInClient ownDev = StandInClient.at(own.baseUrl());
-            TokenValidator validator = validator(own, Clock.systemUTC(), AuthVitalConfig.JWKS_REFRESH_INTERVAL, "1s");
+            TokenValidator validator = validator(own, Clock.systemUTC(), ConfigKeys.JWKS_REFRESH_INTERVAL, "1s");
             String oldKid = ownDev.currentKeyId();
             String token = ownDev.mint("{}");
             ValidatedToken first = validator.validate(token);
