@@ -87,7 +87,7 @@ public final class ConfigKeys {
     /** Which claims become the caller's groups (roles): {@code tenant_roles}, {@code app_roles}, {@code tenant_permissions}. */
     public static final String ROLES_CLAIMS = "authvital.roles.claims";
     /** The start of the keys of each claim's prefix: {@code authvital.roles.prefix.app-roles=app:}. */
-    public static final String ROLES_PREFIX = "authvital.roles.prefix.";
+    private static final String ROLES_PREFIX = "authvital.roles.prefix.";
     /** {@code authvital.roles.prefix.tenant-roles}: put before each tenant role. */
     public static final String ROLES_PREFIX_TENANT_ROLES = ROLES_PREFIX + "tenant-roles";
     /** {@code authvital.roles.prefix.app-roles}: put before each application role. */
@@ -124,5 +124,10 @@ public final class ConfigKeys {
     public static final String REST_READ_TIMEOUT = "authvital/mp-rest/readTimeout";
 
     private ConfigKeys() {
+    }
+
+    /** The key of one claim's prefix: {@code authvital.roles.prefix.<claim, kebab-cased>}. */
+    public static String rolesPrefix(String claim) {
+        return ROLES_PREFIX + claim.replace('_', '-');
     }
 }

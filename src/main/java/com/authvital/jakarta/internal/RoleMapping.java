@@ -64,7 +64,7 @@ public final class RoleMapping {
                         + String.join(", ", CLAIMS));
                 continue;
             }
-            String key = ConfigKeys.ROLES_PREFIX + claim.replace('_', '-');
+            String key = ConfigKeys.rolesPrefix(claim);
             sources.add(new Source(claim, r.lookup(key).orElse("")));
         }
         return new RoleMapping(sources);
