@@ -1,7 +1,8 @@
 package com.authvital.bench;
 
-import com.authvital.jakarta.internal.AuthVitalConfig;
-import com.authvital.jakarta.internal.SessionStore;
+import com.authvital.jakarta.internal.config.AuthVitalConfig;
+import com.authvital.jakarta.internal.message.ConfigKeys;
+import com.authvital.jakarta.internal.store.SessionStore;
 import com.authvital.testing.Deployments;
 import com.hazelcast.core.Hazelcast;
 import java.io.File;

@@ -1,7 +1,8 @@
 package com.authvital.bench;
 
-import com.authvital.jakarta.internal.AuthVitalConfig;
-import com.authvital.jakarta.internal.TokenValidator;
+import com.authvital.jakarta.internal.config.AuthVitalConfig;
+import com.authvital.jakarta.internal.message.ConfigKeys;
+import com.authvital.jakarta.internal.token.TokenValidator;
 import com.authvital.standin.StandInIdp;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;

@@ -1,7 +1,7 @@
 package com.authvital.bench;
 
-import com.authvital.jakarta.internal.TokenValidator;
-import com.authvital.jakarta.internal.ValidatedToken;
+import com.authvital.jakarta.internal.token.TokenValidator;
+import com.authvital.jakarta.internal.token.ValidatedToken;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.util.Base64;

@@ -1,8 +1,8 @@
 package com.authvital.bench;
 
 import com.authvital.jakarta.AuthVitalPrincipal;
-import com.authvital.jakarta.internal.TokenExtractor;
-import com.authvital.jakarta.internal.ValidatedToken;
+import com.authvital.jakarta.internal.token.TokenExtractor;
+import com.authvital.jakarta.internal.token.ValidatedToken;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSAVerifier;

@@ -1,6 +1,6 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.SignInFlow;
+import com.authvital.jakarta.internal.flow.SignInFlow;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;

@@ -1,6 +1,6 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.Messages;
+import com.authvital.jakarta.internal.message.Messages;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.AuthVitalConfig;
-import com.authvital.jakarta.internal.CookieSettings;
-import com.authvital.jakarta.internal.Messages;
-import com.authvital.jakarta.internal.NoStoreResponse;
+import com.authvital.jakarta.internal.config.AuthVitalConfig;
+import com.authvital.jakarta.internal.config.CookieSettings;
+import com.authvital.jakarta.internal.http.NoStoreResponse;
+import com.authvital.jakarta.internal.message.Messages;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;

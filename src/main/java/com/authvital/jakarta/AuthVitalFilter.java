@@ -1,8 +1,8 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.Authenticator;
-import com.authvital.jakarta.internal.FilterGuard;
-import com.authvital.jakarta.internal.Messages;
+import com.authvital.jakarta.internal.auth.Authenticator;
+import com.authvital.jakarta.internal.auth.FilterGuard;
+import com.authvital.jakarta.internal.message.Messages;
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,6 +1,6 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.RoleMapping;
+import com.authvital.jakarta.internal.config.RoleMapping;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;

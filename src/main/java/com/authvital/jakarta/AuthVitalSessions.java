@@ -1,9 +1,9 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.Authenticator;
-import com.authvital.jakarta.internal.DeviceRecords;
-import com.authvital.jakarta.internal.IdpClient;
-import com.authvital.jakarta.internal.Messages;
+import com.authvital.jakarta.internal.auth.Authenticator;
+import com.authvital.jakarta.internal.idp.IdpClient;
+import com.authvital.jakarta.internal.message.Messages;
+import com.authvital.jakarta.internal.session.DeviceRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

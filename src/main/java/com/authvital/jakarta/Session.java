@@ -1,6 +1,6 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.UserAgentParser;
+import com.authvital.jakarta.internal.session.UserAgentParser;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 /**
- * The module's implementation: configuration, token extraction, the REST client to the IdP and
- * the translation of its answers into {@link com.authvital.jakarta.AuthVitalException}s.
+ * The module's implementation, one sub-package per concern: {@code message} (catalogue),
+ * {@code config}, {@code http}, {@code token}, {@code idp}, {@code store}, {@code session},
+ * {@code auth}, {@code flow} and {@code cdi}; {@code ArchitectureTest} pins which may use which.
  * Nothing here is API; it may change in any release.
  */
 package com.authvital.jakarta.internal;

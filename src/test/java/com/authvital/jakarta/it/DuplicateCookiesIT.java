@@ -1,17 +1,11 @@
 package com.authvital.jakarta.it;
 
-import static com.authvital.jakarta.it.RefreshFixtures.assertRefreshCounts;
-import static com.authvital.jakarta.it.RefreshFixtures.expiredAccessToken;
-import static com.authvital.testing.TestHttp.json;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.authvital.jakarta.internal.FlowCookies;
+import com.authvital.jakarta.internal.flow.FlowCookies;
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
 import com.authvital.testing.Deployments;
-import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
+import com.authvital.testing.StandInClient;
 import com.authvital.testing.TestHttp;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -25,6 +19,12 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static com.authvital.jakarta.it.RefreshFixtures.assertRefreshCounts;
+import static com.authvital.jakarta.it.RefreshFixtures.expiredAccessToken;
+import static com.authvital.testing.TestHttp.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two different {@code refresh_token} cookies, or two different sign-in flow cookies, are refused

@@ -1,21 +1,13 @@
 package com.authvital.jakarta.it;
 
-import static com.authvital.jakarta.it.RefreshFixtures.cookies;
-import static com.authvital.jakarta.it.RefreshFixtures.expiredAccessToken;
-import static com.authvital.testing.SignInBrowser.location;
-import static com.authvital.testing.TestHttp.json;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.authvital.jakarta.internal.FlowCookies;
+import com.authvital.jakarta.internal.flow.FlowCookies;
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
 import com.authvital.testing.SignInBrowser;
-import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
+import com.authvital.testing.StandInClient;
 import com.authvital.testing.TestHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -34,6 +26,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static com.authvital.jakarta.it.RefreshFixtures.cookies;
+import static com.authvital.jakarta.it.RefreshFixtures.expiredAccessToken;
+import static com.authvital.testing.SignInBrowser.location;
+import static com.authvital.testing.TestHttp.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 17: anonymous callers completing made-up sign-ins cannot spend the IdP's 30 token calls a

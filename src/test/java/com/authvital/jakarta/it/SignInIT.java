@@ -1,11 +1,6 @@
 package com.authvital.jakarta.it;
 
-import static com.authvital.testing.SignInBrowser.location;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.authvital.jakarta.internal.FlowCookies;
+import com.authvital.jakarta.internal.flow.FlowCookies;
 import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
 import com.authvital.testing.Deployments;
@@ -30,6 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static com.authvital.testing.SignInBrowser.location;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sign-in loop over plain HTTP, step by step, against the stand-in's authorize and token

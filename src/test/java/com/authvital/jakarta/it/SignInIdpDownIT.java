@@ -1,10 +1,6 @@
 package com.authvital.jakarta.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.authvital.jakarta.internal.FlowCookies;
+import com.authvital.jakarta.internal.flow.FlowCookies;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.ServerLog;
 import com.authvital.testing.TestHttp;
@@ -19,6 +15,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With nothing listening at {@code authvital.host}, the callback's failure page says the IdP

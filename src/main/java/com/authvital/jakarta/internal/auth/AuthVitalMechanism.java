@@ -1,0 +1,108 @@
+package com.authvital.jakarta.internal.auth;
+
+import com.authvital.jakarta.AccessDeniedException;
+import com.authvital.jakarta.IdpUnavailableException;
+import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.internal.cdi.AuthVitalExtension;
+import com.authvital.jakarta.internal.config.AuthVitalConfig;
+import com.authvital.jakarta.internal.message.Messages;
+import com.authvital.jakarta.internal.token.ValidatedToken;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Hashtable;
+
+/**
+ * The module as a Jakarta Security authentication mechanism: the container learns who the caller
+ * is and in which groups, so {@code @RolesAllowed}, {@code @ServletSecurity}, security constraints
+ * and {@code SecurityContext} work. The same {@link Authenticator} as the filter finds, validates
+ * and refreshes the token, and the same rule keeps cross-site cookie requests from changing
+ * anything. Without a user it does nothing on an unprotected resource and answers as the filter
+ * does on a protected one. A CDI bean only when {@code authvital.jakarta-security.enabled=true}
+ * ({@link AuthVitalExtension} adds it).
+ */
+public class AuthVitalMechanism implements HttpAuthenticationMechanism {
+
+    /** The message-info key that sets {@code HttpServletRequest.getAuthType()} (Jakarta Authentication). */
+    static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
+
+    /** Open Liberty's name for a login's own authentication-cache key. */
+    static final String LIBERTY_CACHE_KEY = "com.ibm.wsspi.security.cred.cacheKey";
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    AuthVitalConfig config;
+
+    private Challenges answers;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        try {
+            return validate(request, response, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private AuthenticationStatus validate(HttpServletRequest request, HttpServletResponse response,
+                                          HttpMessageContext context) throws IOException {
+        Authenticator.Outcome outcome;
+        try {
+            outcome = authenticator.authenticate(request, response);
+        } catch (AccessDeniedException e) {
+            if (!context.isProtected()) {
+                return context.doNothing(); // anonymous: what it may do is the application's to say
+            }
+            Challenges.forbidden(response, e.getMessage());
+            return AuthenticationStatus.SEND_FAILURE;
+        } catch (NotAuthenticatedException e) {
+            return noUser(request, response, context, true, e.getMessage());
+        } catch (IdpUnavailableException e) {
+            if (!context.isProtected()) {
+                return context.doNothing();
+            }
+            Challenges.unavailable(response, e);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        ValidatedToken user = outcome.user();
+        if (user == null) {
+            return noUser(request, response, context, outcome.tokenSent(), outcome.refused() == null
+                    ? Messages.noAccessToken(config.cookies().accessTokenName()) : outcome.refused().getMessage());
+        }
+        request.setAttribute(ValidatedToken.ATTRIBUTE, user);
+        // What getAuthType() answers (Liberty says "BASIC" otherwise): RFC 6750 bearer tokens.
+        context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AuthenticatedRequest.AUTH_TYPE);
+        // Open Liberty keys its authentication cache by a newly signed LTPA token unless the login
+        // names a key of its own: an RSA signature per request, most of the mechanism's cost under
+        // load (docs/performance.md). The token's own signature, checked just now, is that key.
+        // Other servers ignore this credential.
+        Hashtable<String, Object> liberty = new Hashtable<>();
+        liberty.put(LIBERTY_CACHE_KEY, "authvital:" + user.token().substring(user.token().lastIndexOf('.') + 1));
+        context.getClientSubject().getPrivateCredentials().add(liberty);
+        return context.notifyContainerAboutLogin(user.principal(), user.principal().getGroups());
+    }
+
+    private AuthenticationStatus noUser(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context, boolean tokenSent, String message) throws IOException {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        challenges().unauthenticated(request, response, tokenSent, message);
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private Challenges challenges() {
+        if (answers == null) {
+            answers = new Challenges(config.filter().loginUrl().or(() -> config.signIn().path()));
+        }
+        return answers;
+    }
+}

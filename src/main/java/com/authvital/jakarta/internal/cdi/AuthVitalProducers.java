@@ -1,0 +1,171 @@
+package com.authvital.jakarta.internal.cdi;
+
+import com.authvital.jakarta.AuthVitalCookies;
+import com.authvital.jakarta.AuthVitalPrincipal;
+import com.authvital.jakarta.AuthVitalSessions;
+import com.authvital.jakarta.internal.auth.Authenticator;
+import com.authvital.jakarta.internal.auth.RoleGuard;
+import com.authvital.jakarta.internal.auth.RolesAllowedInterceptor;
+import com.authvital.jakarta.internal.config.AuthVitalConfig;
+import com.authvital.jakarta.internal.flow.LogoutFlow;
+import com.authvital.jakarta.internal.flow.SignInFlow;
+import com.authvital.jakarta.internal.idp.IdpClient;
+import com.authvital.jakarta.internal.idp.TokenBudget;
+import com.authvital.jakarta.internal.message.Messages;
+import com.authvital.jakarta.internal.session.DeviceRecords;
+import com.authvital.jakarta.internal.session.Revocations;
+import com.authvital.jakarta.internal.session.Sealer;
+import com.authvital.jakarta.internal.session.TokenRefresher;
+import com.authvital.jakarta.internal.store.InMemoryStore;
+import com.authvital.jakarta.internal.store.JCacheStore;
+import com.authvital.jakarta.internal.store.SessionStore;
+import com.authvital.jakarta.internal.token.TokenExtractor;
+import com.authvital.jakarta.internal.token.TokenValidator;
+import com.authvital.jakarta.internal.token.ValidatedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The module's shared parts, one of each per application, built from the validated configuration
+ * and closed when the application stops; and the current user for CDI beans of a request.
+ */
+@Dependent
+public class AuthVitalProducers {
+
+    @Produces
+    @Singleton
+    TokenExtractor tokenExtractor(AuthVitalConfig config) {
+        return new TokenExtractor(config.cookies().accessTokenName(), config.cookies().refreshTokenName());
+    }
+
+    @Produces
+    @Singleton
+    Authenticator authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator,
+                                Revocations revocations, TokenRefresher refresher, AuthVitalCookies cookies,
+                                SessionStore store) {
+        return new Authenticator(config, tokens, validator, revocations, refresher, cookies, store,
+                Clock.systemUTC());
+    }
+
+    /** What the servers of the application share: this server's memory, or a JCache engine ({@code authvital.store}). */
+    @Produces
+    @Singleton
+    SessionStore sessionStore(AuthVitalConfig config) {
+        return switch (config.store().kind()) {
+            case MEMORY -> {
+                // Said once at start: where revocation is promised, a restart must not silently undo it.
+                System.getLogger(InMemoryStore.class.getName()).log(System.Logger.Level.INFO, Messages.storeInMemory());
+                yield new InMemoryStore(Clock.systemUTC(), config.store().maxEntries());
+            }
+            case JCACHE -> new JCacheStore(config.store(), AuthVitalProducers.class.getClassLoader(), Clock.systemUTC());
+        };
+    }
+
+    void close(@Disposes SessionStore store) {
+        store.close();
+    }
+
+    /**
+     * Starts the store with the application rather than at its first request: a JCache engine
+     * (an embedded Hazelcast member joining its cluster) takes seconds, and the revocations other
+     * servers made meanwhile must be here before the first request is checked.
+     */
+    void startStore(@Observes @Initialized(ApplicationScoped.class) Object started, SessionStore store) {
+        store.reachable();
+    }
+
+    @Produces
+    @Singleton
+    DeviceRecords deviceRecords(SessionStore store) {
+        return new DeviceRecords(store, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    TokenRefresher tokenRefresher(AuthVitalConfig config, IdpClient idp, TokenValidator validator,
+                                  Revocations revocations, DeviceRecords devices, SessionStore store, TokenBudget budget) {
+        // Another server's refresh is awaited as long as an IdP call may take, and a second.
+        Duration patience = config.idp().connectTimeout().plus(config.idp().readTimeout()).plusSeconds(1);
+        return new TokenRefresher(idp, validator, revocations, devices, store, new Sealer(config.store().key()),
+                config.signIn().refreshGrace(), config.signIn().reportReuse(), patience, budget, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    SignInFlow signInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, Revocations revocations,
+                          AuthVitalCookies cookies, DeviceRecords devices, SessionStore store, TokenBudget budget) {
+        return new SignInFlow(config, idp, validator, revocations, cookies, devices, store, budget,
+                Clock.systemUTC());
+    }
+
+    /** This server's calls to the IdP's token endpoint, refreshes first: one account for the refresher and the callback. */
+    @Produces
+    @Singleton
+    TokenBudget tokenBudget(AuthVitalConfig config) {
+        return new TokenBudget(config.budget().tokenCallsPerMinute(), config.budget().exchangesPerAddress(),
+                Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    LogoutFlow logoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, AuthVitalCookies cookies,
+                          TokenExtractor tokens, Authenticator authenticator) {
+        return new LogoutFlow(config, sessions, cookies, tokens, authenticator);
+    }
+
+    @Produces
+    @Singleton
+    TokenValidator tokenValidator(AuthVitalConfig config, Revocations revocations) {
+        return new TokenValidator(config, Clock.systemUTC(), revocations);
+    }
+
+    /** What this server knows was revoked, spent or rotated: shared through the store. */
+    @Produces
+    @Singleton
+    Revocations revocations(AuthVitalConfig config, SessionStore store) {
+        return new Revocations(store, Clock.systemUTC(), config.tokens().clockSkew());
+    }
+
+    void close(@Disposes TokenValidator validator) {
+        validator.close();
+    }
+
+    @Produces
+    @Singleton
+    IdpClient idpClient(AuthVitalConfig config) {
+        return new IdpClient(config);
+    }
+
+    void close(@Disposes IdpClient client) {
+        client.close();
+    }
+
+    /** Who may call a {@code @RolesAllowed} bean method ({@link RolesAllowedInterceptor}). */
+    @Produces
+    @Singleton
+    RoleGuard roleGuard(AuthVitalConfig config) {
+        return new RoleGuard(config.jakartaSecurity());
+    }
+
+    /**
+     * The user the filter found on this request; {@code null} on an anonymous request (a public
+     * path, or the optional mode). Inject it into request-scoped beans only (JAX-RS resources are):
+     * an application-scoped bean would keep the first request's user.
+     */
+    @Produces
+    @Dependent
+    @Typed(AuthVitalPrincipal.class) // not a JsonWebToken bean too: that one is never null (AuthVitalExtension)
+    AuthVitalPrincipal currentUser(HttpServletRequest request) {
+        return request.getAttribute(ValidatedToken.ATTRIBUTE) instanceof ValidatedToken token
+                ? token.principal() : null;
+    }
+}

@@ -1,0 +1,33 @@
+package com.authvital.jakarta.internal.token;
+
+import com.authvital.jakarta.AuthVitalPrincipal;
+
+/**
+ * An access token that passed validation, with its user. Kept as a request attribute by the
+ * filter so that the sessions service forwards it without validating it again.
+ *
+ * @param token     the raw token, to forward to the IdP
+ * @param principal its user
+ * @param expiresAt when it stops being valid, epoch milliseconds
+ * @param kid       the key it was verified with: a cached token is trusted only while the IdP
+ *                  still publishes that key
+ * @param hash      its key, as revocations name it (computed once, with the validation)
+ * @param userKey   its user's key, as a "log out everywhere" names it (likewise)
+ */
+public record ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid, String hash,
+                             String userKey) {
+
+    /** A validated token, its keys computed here. */
+    public ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid) {
+        this(token, principal, expiresAt, kid, TokenKeys.hash(token), TokenKeys.userKey(principal.getName()));
+    }
+
+    /** The request attribute under which the filter keeps the validated token. */
+    public static final String ATTRIBUTE = ValidatedToken.class.getName();
+
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+        return "ValidatedToken[" + principal + "]";
+    }
+}

@@ -1,0 +1,105 @@
+package com.authvital.jakarta.internal.message;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The message catalogue: one method per id, every id once, and no id written anywhere else. */
+class MessagesTest {
+
+    private static final Pattern ID = Pattern.compile("AV\\d{4}");
+    private static final Path BASE = Path.of(System.getProperty("basedir", "."));
+    private static final Path SOURCES = BASE.resolve(Path.of("src", "main", "java"));
+    private static final Path DOCUMENTED = BASE.resolve(Path.of("docs", "messages.md"));
+
+    /** Each catalogue method's id, from the text it gives for sample arguments. */
+    static Map<String, String> idsByMethod() throws Exception {
+        Map<String, String> ids = new TreeMap<>();
+        for (Method method : Messages.class.getDeclaredMethods()) {
+            if (!Modifier.isStatic(method.getModifiers()) || method.isSynthetic()) {
+                continue;
+            }
+            Object[] args = Stream.of(method.getParameterTypes()).map(MessagesTest::sample).toArray();
+            String text = (String) method.invoke(null, args);
+            Matcher id = Pattern.compile("^(AV\\d{4}): \\S").matcher(text);
+            assertTrue(id.find(), method.getName() + " gives no 'AVnnnn: ' text: " + text);
+            ids.put(method.getName(), id.group(1));
+        }
+        return ids;
+    }
+
+    private static Object sample(Class<?> type) {
+        if (type == int.class) {
+            return 1;
+        }
+        if (type == long.class) {
+            return 1L;
+        }
+        if (type == boolean.class) {
+            return true;
+        }
+        if (type == List.class) {
+            return List.of("a problem");
+        }
+        return "x";
+    }
+
+    @Test
+    void everyIdBelongsToOneMethod() throws Exception {
+        Map<String, String> ids = idsByMethod();
+
+        List<String> repeated = ids.values().stream().filter(id -> ids.values().stream().filter(id::equals).count() > 1)
+                .distinct().toList();
+        assertEquals(List.of(), repeated, "ids used by more than one method: " + ids);
+        assertTrue(ids.size() >= 30, "the catalogue holds every message: " + ids);
+    }
+
+    /** An id in any other class would be a second text for it, or an id the catalogue does not know. */
+    @Test
+    void noSourceOutsideTheCatalogueWritesAnId() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")
+                    && !f.getFileName().toString().equals("Messages.java")).toList()) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    String code = lines.get(i).strip();
+                    // Javadoc and comments may name an id; code may not spell one.
+                    if (!code.startsWith("*") && !code.startsWith("//") && !code.startsWith("/*")
+                            && code.contains("\"") && ID.matcher(code).find()) {
+                        found.add(SOURCES.relativize(file) + ":" + (i + 1) + ": " + code);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
+    /** docs/messages.md has a section for every id and none for an id the module no longer has. */
+    @Test
+    void theDocumentedIdsAreTheCataloguesIds() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        Matcher heading = Pattern.compile("(?m)^### (AV\\d{4}): ").matcher(Files.readString(DOCUMENTED, StandardCharsets.UTF_8));
+        while (heading.find()) {
+            documented.add(heading.group(1));
+        }
+
+        assertEquals(new TreeSet<>(idsByMethod().values()), documented);
+    }
+}
