@@ -1,6 +1,5 @@
 package com.authvital.bench;
 
-import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.message.ConfigKeys;
 import com.authvital.jakarta.internal.store.SessionStore;
 import com.authvital.testing.Deployments;

@@ -1,9 +1,7 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.config.CookieSettings;
-import com.authvital.jakarta.internal.http.NoStoreResponse;
-import com.authvital.jakarta.internal.message.Messages;
+import com.authvital.jakarta.internal.http.CookieWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,17 +22,15 @@ import java.time.Duration;
 @Dependent
 public final class AuthVitalCookies {
 
-    private static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
-
-    private final CookieSettings settings;
+    private final CookieWriter writer;
 
     @Inject
-    AuthVitalCookies(AuthVitalConfig config) {
-        this(config.cookies());
+    AuthVitalCookies(CookieWriter writer) {
+        this.writer = writer;
     }
 
     AuthVitalCookies(CookieSettings settings) {
-        this.settings = settings;
+        this(new CookieWriter(settings));
     }
 
     /**
@@ -43,12 +39,7 @@ public final class AuthVitalCookies {
      */
     public void setTokens(HttpServletResponse response, String accessToken, Duration accessTokenLifetime,
                           String refreshToken, Duration refreshTokenLifetime) {
-        // Both built before either is added: a bad value must not leave one cookie set.
-        String access = header(settings.accessTokenName(), accessToken, "Max-Age=" + accessTokenLifetime.toSeconds());
-        String refresh = header(settings.refreshTokenName(), refreshToken, "Max-Age=" + refreshTokenLifetime.toSeconds());
-        NoStoreResponse.applyTo(response);
-        response.addHeader("Set-Cookie", access);
-        response.addHeader("Set-Cookie", refresh);
+        writer.setTokens(response, accessToken, accessTokenLifetime, refreshToken, refreshTokenLifetime);
     }
 
     /**
@@ -57,27 +48,11 @@ public final class AuthVitalCookies {
      * {@link #setTokens}, {@code Cache-Control: no-store} and {@code Vary: Cookie}.
      */
     public void clear(HttpServletResponse response) {
-        NoStoreResponse.applyTo(response);
-        response.addHeader("Set-Cookie", header(settings.accessTokenName(), "", "Max-Age=0; Expires=" + EPOCH));
-        response.addHeader("Set-Cookie", header(settings.refreshTokenName(), "", "Max-Age=0; Expires=" + EPOCH));
-    }
-
-    private String header(String name, String value, String lifetime) {
-        if (value.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == ',' || c == ';' || c == '\\' || c >= 0x7f)) {
-            // RFC 6265 §4.1.1 cookie-octets; JWTs always fit, anything else is a caller's bug.
-            throw new IllegalArgumentException(Messages.badCookieValue());
-        }
-        StringBuilder cookie = new StringBuilder(name).append('=').append(value)
-                .append("; ").append(lifetime).append("; Path=").append(settings.path());
-        settings.domain().ifPresent(domain -> cookie.append("; Domain=").append(domain));
-        if (settings.secure()) {
-            cookie.append("; Secure");
-        }
-        return cookie.append("; HttpOnly; SameSite=").append(settings.sameSite()).toString();
+        writer.clear(response);
     }
 
     @Override
     public String toString() {
-        return "AuthVitalCookies[" + settings + "]";
+        return "AuthVitalCookies[" + writer.settings() + "]";
     }
 }

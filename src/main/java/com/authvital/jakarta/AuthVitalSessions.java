@@ -4,6 +4,7 @@ import com.authvital.jakarta.internal.auth.Authenticator;
 import com.authvital.jakarta.internal.idp.IdpClient;
 import com.authvital.jakarta.internal.message.Messages;
 import com.authvital.jakarta.internal.session.DeviceRecords;
+import com.authvital.jakarta.internal.session.SessionEnds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,7 @@ public class AuthVitalSessions {
     private static final int PARALLEL_REVOCATIONS = 4;
 
     private Authenticator authenticator;
+    private SessionEnds ends;
     private IdpClient idp;
     private DeviceRecords devices;
 
@@ -49,8 +51,9 @@ public class AuthVitalSessions {
     }
 
     @Inject
-    AuthVitalSessions(Authenticator authenticator, IdpClient idp, DeviceRecords devices) {
+    AuthVitalSessions(Authenticator authenticator, SessionEnds ends, IdpClient idp, DeviceRecords devices) {
         this.authenticator = authenticator;
+        this.ends = ends;
         this.idp = idp;
         this.devices = devices;
     }
@@ -119,7 +122,7 @@ public class AuthVitalSessions {
         // The IdP's ids are checked like a caller's: "." or ".." would reach another endpoint.
         List<String> revocable = others.stream().filter(AuthVitalSessions::namesASession).toList();
         List<IdpClient.Outcome> outcomes = new ArrayList<>(idp.revokeEach(token, revocable, PARALLEL_REVOCATIONS));
-        authenticator.revoked(outcomes.stream().filter(o -> o.result() != null && o.sessionId() != null)
+        ends.revoked(outcomes.stream().filter(o -> o.result() != null && o.sessionId() != null)
                 .map(IdpClient.Outcome::sessionId).toList());
         if (revocable.size() < others.size()) {
             outcomes.add(new IdpClient.Outcome(null, null, new IdpUnavailableException(502, null, List.of(),
@@ -154,7 +157,7 @@ public class AuthVitalSessions {
             throw new SessionNotFoundException(null, List.of(), Messages.notASessionId(sessionId == null ? "" : sessionId));
         }
         RevokeResult result = idp.revoke(token, sessionId);
-        authenticator.revoked(List.of(sessionId));
+        ends.revoked(List.of(sessionId));
         return result;
     }
 
@@ -184,7 +187,7 @@ public class AuthVitalSessions {
     public RevokeAllResult revokeAll(HttpServletRequest request, HttpServletResponse response, String applicationId) {
         String token = token(request, response);
         RevokeAllResult result = idp.revokeAll(token, blankToNull(applicationId));
-        authenticator.revokedAll(token, applicationId);
+        ends.revokedAll(token, applicationId);
         return result;
     }
 
@@ -207,7 +210,7 @@ public class AuthVitalSessions {
         if (token == null) {
             return new RevokeResult(true, "Logged out (no active session)"); // the IdP's words for no token
         }
-        return switch (authenticator.refreshTokenState(token)) {
+        return switch (ends.refreshTokenState(token)) {
             case INVALID -> new RevokeResult(true, "Logged out"); // the IdP's words for an invalid, expired or forged token
             case ENDED -> new RevokeResult(false, "Session not found or already revoked"); // and for a revoked one
             case LIVE -> idp.logout(token);

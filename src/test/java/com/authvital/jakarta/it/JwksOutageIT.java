@@ -10,7 +10,6 @@ import static com.authvital.testing.TestHttp.json;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.ServerLog;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;

@@ -8,7 +8,6 @@ import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -12,8 +12,6 @@ import com.authvital.testing.Deployments;
 import com.authvital.testing.InContainerTest;
 import com.authvital.testing.Requests;
 import com.authvital.testing.StandInClient.NewSession;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;

@@ -8,7 +8,6 @@ import static com.authvital.testing.SetCookies.assertCleared;
 import static com.authvital.testing.SetCookies.TOKEN_COOKIES;
 import static com.authvital.testing.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.app.CurrentUser;

@@ -1,6 +1,5 @@
 package com.authvital.jakarta.it;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.secured.FinalAdminService;
 import com.authvital.testing.Deployments;

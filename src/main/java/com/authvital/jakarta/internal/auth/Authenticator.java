@@ -2,14 +2,13 @@ package com.authvital.jakarta.internal.auth;
 
 import com.authvital.jakarta.AccessDeniedException;
 import com.authvital.jakarta.AuthVitalConfigException;
-import com.authvital.jakarta.AuthVitalCookies;
-import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.SignInRequiredException;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.config.CookieSettings;
 import com.authvital.jakarta.internal.config.StoreSettings;
+import com.authvital.jakarta.internal.http.CookieWriter;
 import com.authvital.jakarta.internal.http.RequestOrigin;
 import com.authvital.jakarta.internal.http.UrlPatterns;
 import com.authvital.jakarta.internal.idp.TokenAnswer;
@@ -24,11 +23,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -59,12 +55,12 @@ public final class Authenticator {
     private final Revocations revocations;
     private final RequestOrigin origins;
     private final TokenRefresher refresher;
-    private final AuthVitalCookies cookies;
+    private final CookieWriter cookies;
     private final SessionStore store;
     private final Clock clock;
 
     public Authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator, Revocations revocations,
-                  TokenRefresher refresher, AuthVitalCookies cookies, SessionStore store, Clock clock) {
+                  TokenRefresher refresher, CookieWriter cookies, SessionStore store, Clock clock) {
         this.config = config;
         this.tokens = tokens;
         this.validator = validator;
@@ -75,9 +71,6 @@ public final class Authenticator {
         this.store = store;
         this.clock = clock;
     }
-
-    /** The methods that change nothing (RFC 9110 §9.2.1). */
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /**
      * Refuses a request that changes something while the shared store cannot be reached, unless
@@ -94,7 +87,7 @@ public final class Authenticator {
             throw new IdpUnavailableException(503, null, List.of(), Messages.storeUnreachableRefused(), null);
         }
         if (!store.reachable() && config.store().whenUnreachable() == StoreSettings.WhenUnreachable.REFUSE
-                && !SAFE_METHODS.contains(request.getMethod()) && !isLogoutPath(request)) {
+                && !RequestOrigin.isSafe(request.getMethod()) && !isLogoutPath(request)) {
             throw new IdpUnavailableException(503, null, List.of(), Messages.storeUnreachableRefused(), null);
         }
     }
@@ -275,33 +268,6 @@ public final class Authenticator {
         return tokens.refreshTokenCookie(request).flatMap(validator::sessionIdOf);
     }
 
-    /** What a logout may do with a refresh token. */
-    public enum RefreshTokenState {
-        /** Not this application's valid refresh token: made up, forged, expired. Nothing to send. */
-        INVALID,
-        /** Valid, but spent here or its session revoked here: the IdP already revoked it. Nothing to send. */
-        ENDED,
-        /** A live session's: worth the IdP call. */
-        LIVE
-    }
-
-    /**
-     * Whether {@code token} is worth a logout at the IdP: a refresh token of this application
-     * that the IdP signed, that has not expired, and that was neither spent nor revoked here. A
-     * token an anonymous caller replays (a spent one of their own) costs no IdP call.
-     *
-     * @throws IdpUnavailableException when the IdP's keys cannot be had to tell
-     */
-    public RefreshTokenState refreshTokenState(String token) {
-        Optional<TokenValidator.RefreshToken> session = validator.checkedRefreshToken(token);
-        if (session.isEmpty()) {
-            return RefreshTokenState.INVALID;
-        }
-        String id = session.get().sessionId();
-        return revocations.spent(id).isPresent() || revocations.deniesSession(id)
-                ? RefreshTokenState.ENDED : RefreshTokenState.LIVE;
-    }
-
     ValidatedToken validate(String token) {
         return validator.validate(token);
     }
@@ -312,55 +278,6 @@ public final class Authenticator {
 
     RequestOrigin origins() {
         return origins;
-    }
-
-    /** These sessions were revoked at the IdP: their access tokens are refused here from now on. */
-    public void revoked(Collection<String> sessionIds) {
-        revocations.denySessions(sessionIds);
-    }
-
-    /**
-     * The owner of {@code accessToken} had its sessions revoked, of every application or of
-     * {@code applicationId}: unless that is another application, its tokens issued until now are
-     * refused.
-     */
-    public void revokedAll(String accessToken, String applicationId) {
-        if (applicationId == null || applicationId.isBlank() || config.idp().audiences().contains(applicationId)) {
-            revocations.denyUser(validator.validate(accessToken).principal().getName(), clock.instant());
-        }
-    }
-
-    /**
-     * A logout: the request's own access token and the sessions of {@code refreshTokens} are
-     * refused here from now on, each only when it is this application's valid token: what an
-     * anonymous caller makes up costs a check and writes nothing. Each is denied on its own, the
-     * access token first; one the store cannot take (at its bound, or the shared cache out and its
-     * kept writes full) is logged as AV1511 (ERROR) and does not stop the logout: the browser's
-     * cookies are cleared all the same.
-     */
-    public void loggedOut(List<String> refreshTokens, Optional<String> accessToken) {
-        accessToken.flatMap(this::validOrNone).ifPresent(token -> record(() -> revocations.denyToken(token)));
-        for (String refreshToken : refreshTokens) {
-            validator.sessionIdOf(refreshToken)
-                    .ifPresent(sessionId -> record(() -> revocations.denySession(sessionId)));
-        }
-    }
-
-    private static void record(Runnable denial) {
-        try {
-            denial.run();
-        } catch (IdpUnavailableException e) {
-            LOG.log(System.Logger.Level.ERROR, Messages.logoutNotRecordedLog(e.getMessage()));
-        }
-    }
-
-    /** The token validated, if it is valid now; empty for one that is not (revoked already included), or cannot be checked now. */
-    private Optional<ValidatedToken> validOrNone(String token) {
-        try {
-            return Optional.of(validator.validate(token));
-        } catch (AuthVitalException e) {
-            return Optional.empty();
-        }
     }
 
     /** Whether the request is for the logout the module maps: a logout only takes rights away, so it always goes on. */

@@ -3,7 +3,7 @@ package com.authvital.jakarta.internal.auth;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.RateLimitedException;
 import com.authvital.jakarta.internal.http.ClientText;
-import jakarta.json.Json;
+import com.authvital.jakarta.internal.http.JsonAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class Challenges {
      */
     void unauthenticated(HttpServletRequest request, HttpServletResponse response, boolean tokenSent,
                          String message) throws IOException {
-        if (loginUrl.isPresent() && isNavigation(request)) {
+        if (loginUrl.isPresent() && JsonAnswers.isNavigation(request)) {
             String login = loginUrl.get();
             response.setHeader("Cache-Control", "no-store");
             // Back where the user was going, once signed in: the sign-in checks the path again.
@@ -78,19 +78,8 @@ final class Challenges {
         return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
     }
 
-    /** A top-level browser navigation, which is better sent to a login page than given a 401. */
-    private static boolean isNavigation(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                && accept != null && accept.contains("text/html");
-    }
-
     private static void json(HttpServletResponse response, String error, String message) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder().add("error", error).add("message", message)
-                .build().toString());
+        JsonAnswers.error(response, error, message);
     }
 
     /** RFC 6750 §3: error_description is printable ASCII without '"' and '\'. */

@@ -1,6 +1,5 @@
 package com.authvital.jakarta.internal.cdi;
 
-import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalPrincipal;
 import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.internal.auth.Authenticator;
@@ -9,12 +8,14 @@ import com.authvital.jakarta.internal.auth.RolesAllowedInterceptor;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.flow.LogoutFlow;
 import com.authvital.jakarta.internal.flow.SignInFlow;
+import com.authvital.jakarta.internal.http.CookieWriter;
 import com.authvital.jakarta.internal.idp.IdpClient;
 import com.authvital.jakarta.internal.idp.TokenBudget;
 import com.authvital.jakarta.internal.message.Messages;
 import com.authvital.jakarta.internal.session.DeviceRecords;
 import com.authvital.jakarta.internal.session.Revocations;
 import com.authvital.jakarta.internal.session.Sealer;
+import com.authvital.jakarta.internal.session.SessionEnds;
 import com.authvital.jakarta.internal.session.TokenRefresher;
 import com.authvital.jakarta.internal.store.InMemoryStore;
 import com.authvital.jakarta.internal.store.JCacheStore;
@@ -41,6 +42,13 @@ import java.time.Duration;
 @Dependent
 public class AuthVitalProducers {
 
+    /** The one writer of the token cookies, for the module and for {@code AuthVitalCookies}. */
+    @Produces
+    @Singleton
+    CookieWriter cookieWriter(AuthVitalConfig config) {
+        return new CookieWriter(config.cookies());
+    }
+
     @Produces
     @Singleton
     TokenExtractor tokenExtractor(AuthVitalConfig config) {
@@ -50,7 +58,7 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     Authenticator authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator,
-                                Revocations revocations, TokenRefresher refresher, AuthVitalCookies cookies,
+                                Revocations revocations, TokenRefresher refresher, CookieWriter cookies,
                                 SessionStore store) {
         return new Authenticator(config, tokens, validator, revocations, refresher, cookies, store,
                 Clock.systemUTC());
@@ -102,7 +110,7 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     SignInFlow signInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, Revocations revocations,
-                          AuthVitalCookies cookies, DeviceRecords devices, SessionStore store, TokenBudget budget) {
+                          CookieWriter cookies, DeviceRecords devices, SessionStore store, TokenBudget budget) {
         return new SignInFlow(config, idp, validator, revocations, cookies, devices, store, budget,
                 Clock.systemUTC());
     }
@@ -117,9 +125,16 @@ public class AuthVitalProducers {
 
     @Produces
     @Singleton
-    LogoutFlow logoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, AuthVitalCookies cookies,
-                          TokenExtractor tokens, Authenticator authenticator) {
-        return new LogoutFlow(config, sessions, cookies, tokens, authenticator);
+    LogoutFlow logoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, CookieWriter cookies,
+                          TokenExtractor tokens, SessionEnds ends) {
+        return new LogoutFlow(config, sessions, cookies, tokens, ends);
+    }
+
+    /** What this server records when sessions end, for the sessions service and the logout. */
+    @Produces
+    @Singleton
+    SessionEnds sessionEnds(AuthVitalConfig config, TokenValidator validator, Revocations revocations) {
+        return new SessionEnds(validator, revocations, config.idp().audiences(), Clock.systemUTC());
     }
 
     @Produces

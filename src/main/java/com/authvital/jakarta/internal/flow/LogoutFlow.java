@@ -1,17 +1,18 @@
 package com.authvital.jakarta.internal.flow;
 
 import com.authvital.jakarta.AuthVitalConfigException;
-import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.RevokeResult;
-import com.authvital.jakarta.internal.auth.Authenticator;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.config.LogoutSettings;
+import com.authvital.jakarta.internal.http.CookieWriter;
+import com.authvital.jakarta.internal.http.JsonAnswers;
 import com.authvital.jakarta.internal.http.RedirectTargets;
 import com.authvital.jakarta.internal.http.RequestOrigin;
 import com.authvital.jakarta.internal.message.Messages;
+import com.authvital.jakarta.internal.session.SessionEnds;
 import com.authvital.jakarta.internal.token.TokenExtractor;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -51,17 +52,17 @@ public final class LogoutFlow {
 
     private final AuthVitalConfig config;
     private final AuthVitalSessions sessions;
-    private final AuthVitalCookies cookies;
+    private final CookieWriter cookies;
     private final TokenExtractor tokens;
-    private final Authenticator authenticator;
+    private final SessionEnds ends;
 
-    public LogoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, AuthVitalCookies cookies, TokenExtractor tokens,
-               Authenticator authenticator) {
+    public LogoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, CookieWriter cookies, TokenExtractor tokens,
+               SessionEnds ends) {
         this.config = config;
         this.sessions = sessions;
         this.cookies = cookies;
         this.tokens = tokens;
-        this.authenticator = authenticator;
+        this.ends = ends;
     }
 
     /**
@@ -109,7 +110,7 @@ public final class LogoutFlow {
             List<String> refreshTokens = refreshTokens(request);
             JsonObjectBuilder idp = revoke(refreshTokens);
             // This server refuses the browser's tokens at once, whatever the IdP said.
-            authenticator.loggedOut(refreshTokens, accessToken(request));
+            ends.loggedOut(refreshTokens, accessToken(request));
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
@@ -119,11 +120,8 @@ public final class LogoutFlow {
                 response.setHeader("Clear-Site-Data", "\"cookies\"");
             }
             response.setHeader("Cache-Control", "no-store");
-            if (wantsJson(request)) {
-                response.setContentType("application/json");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(Json.createObjectBuilder().add("success", true).add("idp", idp)
-                        .build().toString());
+            if (JsonAnswers.wantsJson(request)) {
+                JsonAnswers.write(response, Json.createObjectBuilder().add("success", true).add("idp", idp).build());
                 return;
             }
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -149,13 +147,13 @@ public final class LogoutFlow {
 
         private JsonObjectBuilder revoke(String refreshToken) {
             try {
-                Authenticator.RefreshTokenState state = authenticator.refreshTokenState(refreshToken);
-                if (state == Authenticator.RefreshTokenState.INVALID) {
+                SessionEnds.RefreshTokenState state = ends.refreshTokenState(refreshToken);
+                if (state == SessionEnds.RefreshTokenState.INVALID) {
                     // Made up, expired or another application's: the IdP is not called on its behalf.
                     return Json.createObjectBuilder().add("called", false)
                             .add("message", "Not a valid refresh token of this application: nothing to revoke");
                 }
-                if (state == Authenticator.RefreshTokenState.ENDED) {
+                if (state == SessionEnds.RefreshTokenState.ENDED) {
                     // Spent or revoked here: the IdP revoked it already; a replay costs it nothing.
                     return Json.createObjectBuilder().add("called", false)
                             .add("message", "The session of this refresh token has already ended: nothing to revoke");
@@ -247,12 +245,6 @@ public final class LogoutFlow {
             } catch (IllegalArgumentException e) {
                 return null;
             }
-        }
-
-        /** Whether the client asked for JSON rather than a page. */
-        private static boolean wantsJson(HttpServletRequest request) {
-            String accept = request.getHeader("Accept");
-            return accept != null && accept.contains("application/json");
         }
 
         /**

@@ -1,6 +1,5 @@
 package com.authvital.jakarta.internal.flow;
 
-import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
@@ -9,6 +8,8 @@ import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.config.SignInSettings;
 import com.authvital.jakarta.internal.config.StoreSettings;
 import com.authvital.jakarta.internal.http.ClientText;
+import com.authvital.jakarta.internal.http.CookieWriter;
+import com.authvital.jakarta.internal.http.JsonAnswers;
 import com.authvital.jakarta.internal.http.RedirectTargets;
 import com.authvital.jakarta.internal.http.RequestOrigin;
 import com.authvital.jakarta.internal.idp.IdpClient;
@@ -22,7 +23,6 @@ import com.authvital.jakarta.internal.store.StoreKeys;
 import com.authvital.jakarta.internal.token.TokenExtractor;
 import com.authvital.jakarta.internal.token.TokenValidator;
 import com.authvital.jakarta.internal.token.ValidatedToken;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -66,7 +66,7 @@ public final class SignInFlow {
     private final SignInSettings settings;
     private final IdpClient idp;
     private final TokenValidator validator;
-    private final AuthVitalCookies cookies;
+    private final CookieWriter cookies;
     private final DeviceRecords devices;
     private final FlowCookie flows;
     private final RedirectTargets targets;
@@ -83,7 +83,7 @@ public final class SignInFlow {
     private final Revocations revocations;
 
     public SignInFlow(AuthVitalConfig config, IdpClient idp, TokenValidator validator, Revocations revocations,
-               AuthVitalCookies cookies,
+               CookieWriter cookies,
                DeviceRecords devices, SessionStore store, TokenBudget budget, Clock clock) {
         this.store = store;
         this.budget = budget;
@@ -293,11 +293,8 @@ public final class SignInFlow {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setCharacterEncoding("UTF-8");
-        String accept = request.getHeader("Accept");
-        if (accept != null && accept.contains("application/json") && !accept.contains("text/html")) {
-            response.setContentType("application/json");
-            response.getWriter().write(Json.createObjectBuilder().add("error", "sign_in_failed")
-                    .add("message", message).build().toString());
+        if (JsonAnswers.wantsJson(request)) {
+            JsonAnswers.error(response, "sign_in_failed", message);
             return;
         }
         response.setContentType("text/html");

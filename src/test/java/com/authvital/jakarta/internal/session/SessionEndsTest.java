@@ -1,12 +1,10 @@
-package com.authvital.jakarta.internal.auth;
+package com.authvital.jakarta.internal.session;
 
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.message.ConfigKeys;
-import com.authvital.jakarta.internal.session.Revocations;
 import com.authvital.jakarta.internal.store.InMemoryStore;
 import com.authvital.jakarta.internal.store.SessionStore;
-import com.authvital.jakarta.internal.token.TokenExtractor;
 import com.authvital.jakarta.internal.token.TokenValidator;
 import com.authvital.standin.StandInIdp;
 import com.authvital.testing.LogRecords;
@@ -29,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a logout writes: denials for the tokens that validate, and nothing at all for what an
  * anonymous caller makes up (a made-up token costs the check and nothing else).
  */
-class LoggedOutTest {
+class SessionEndsTest {
 
     private static final String CLIENT_ID = "logged-out-test-app";
 
@@ -41,8 +39,7 @@ class LoggedOutTest {
             ConfigKeys.HOST, idp.baseUrl(), ConfigKeys.CLIENT_ID, CLIENT_ID).get(key)));
     private final Revocations revocations = new Revocations(store, Clock.systemUTC(), Duration.ofSeconds(30));
     private final TokenValidator validator = new TokenValidator(config, Clock.systemUTC(), revocations);
-    private final Authenticator authenticator = new Authenticator(config, new TokenExtractor("access_token",
-            "refresh_token"), validator, revocations, null, null, store, Clock.systemUTC());
+    private final SessionEnds ends = new SessionEnds(validator, revocations, List.of(CLIENT_ID), Clock.systemUTC());
 
     @BeforeAll
     static void start() {
@@ -72,9 +69,9 @@ class LoggedOutTest {
         String[] parts = real.split("\\.");
         String forgedSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         for (int i = 0; i < 10_000; i++) {
-            authenticator.loggedOut(List.of("junk-refresh-" + i), Optional.of("junk.access." + i));
+            ends.loggedOut(List.of("junk-refresh-" + i), Optional.of("junk.access." + i));
         }
-        authenticator.loggedOut(List.of(forgedSignature), Optional.of(forgedSignature));
+        ends.loggedOut(List.of(forgedSignature), Optional.of(forgedSignature));
         assertEveryRegionEmpty();
     }
 
@@ -83,13 +80,13 @@ class LoggedOutTest {
         StandInClient.NewSession user = dev.newUser();
         assertEquals(user.userId(), validator.validate(user.accessToken()).principal().getName());
 
-        assertEquals(Authenticator.RefreshTokenState.LIVE, authenticator.refreshTokenState(user.refreshToken()));
+        assertEquals(SessionEnds.RefreshTokenState.LIVE, ends.refreshTokenState(user.refreshToken()));
 
-        authenticator.loggedOut(List.of(user.refreshToken()), Optional.of(user.accessToken()));
+        ends.loggedOut(List.of(user.refreshToken()), Optional.of(user.accessToken()));
 
         assertThrows(NotAuthenticatedException.class, () -> validator.validate(user.accessToken()));
         assertTrue(revocations.deniesSession(user.sessionId()));
-        assertEquals(Authenticator.RefreshTokenState.ENDED, authenticator.refreshTokenState(user.refreshToken()),
+        assertEquals(SessionEnds.RefreshTokenState.ENDED, ends.refreshTokenState(user.refreshToken()),
                 "a replay of its logout is not sent to the IdP");
     }
 
@@ -98,8 +95,8 @@ class LoggedOutTest {
     void aSpentRefreshTokenHasEnded() {
         StandInClient.NewSession user = dev.newUser();
         revocations.spending(user.sessionId(), java.time.Instant.now().plus(Duration.ofDays(7)));
-        assertEquals(Authenticator.RefreshTokenState.ENDED, authenticator.refreshTokenState(user.refreshToken()));
-        assertEquals(Authenticator.RefreshTokenState.INVALID, authenticator.refreshTokenState("made-up"));
+        assertEquals(SessionEnds.RefreshTokenState.ENDED, ends.refreshTokenState(user.refreshToken()));
+        assertEquals(SessionEnds.RefreshTokenState.INVALID, ends.refreshTokenState("made-up"));
     }
 
     /** A store that cannot take the denial (at its bound): the logout goes on, AV1511 says so at ERROR. */
@@ -108,14 +105,13 @@ class LoggedOutTest {
         InMemoryStore full = new InMemoryStore(Clock.systemUTC(), 10_000);
         Revocations fullRevocations = new Revocations(full, Clock.systemUTC(), Duration.ofSeconds(30));
         TokenValidator fullValidator = new TokenValidator(config, Clock.systemUTC(), fullRevocations);
-        Authenticator fullAuthenticator = new Authenticator(config, new TokenExtractor("access_token", "refresh_token"),
-                fullValidator, fullRevocations, null, null, full, Clock.systemUTC());
+        SessionEnds fullEnds = new SessionEnds(fullValidator, fullRevocations, List.of(CLIENT_ID), Clock.systemUTC());
         for (int i = 0; i < 10_000; i++) {
             full.put(SessionStore.Region.DENIALS, "filler-" + i, "1", java.time.Instant.now().plus(Duration.ofHours(1)));
         }
         StandInClient.NewSession user = dev.newUser();
-        try (LogRecords log = LogRecords.of(Authenticator.class)) {
-            fullAuthenticator.loggedOut(List.of(user.refreshToken()), Optional.of(user.accessToken()));
+        try (LogRecords log = LogRecords.of(SessionEnds.class)) {
+            fullEnds.loggedOut(List.of(user.refreshToken()), Optional.of(user.accessToken()));
             assertTrue(log.has(java.util.logging.Level.SEVERE, "AV1511", "AV1510"), log.toString());
         } finally {
             fullValidator.close();
