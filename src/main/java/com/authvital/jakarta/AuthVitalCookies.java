@@ -1,6 +1,6 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.config.CookieSettings;
+import com.authvital.jakarta.internal.http.CookieSettings;
 import com.authvital.jakarta.internal.http.CookieWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package com.authvital.jakarta.internal.config;
 
 import com.authvital.jakarta.AuthVitalConfigException;
+import com.authvital.jakarta.internal.http.CookieSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class AuthVitalConfig {
                 r.integer(TOKEN_CACHE_SIZE, 25_000, 0, 10_000_000));
         budget = new Budget(r.integer(IDP_TOKEN_BUDGET, IDP_TOKEN_LIMIT, 1, 100_000),
                 r.integer(SIGNIN_EXCHANGES_PER_ADDRESS, 3, 1, 100_000));
-        cookies = CookieSettings.read(r);
+        cookies = CookieConfig.read(r);
         allowedOrigins = r.origins(ALLOWED_ORIGINS).orElse(List.of());
         filterUrlPatterns = r.urlPatterns(FILTER_URL_PATTERNS).orElse(List.of());
         filter = FilterSettings.DEFAULTS.with(r, FILTER_PUBLIC_PATHS, FILTER_MODE, FILTER_LOGIN_URL);

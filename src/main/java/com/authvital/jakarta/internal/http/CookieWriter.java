@@ -1,6 +1,5 @@
 package com.authvital.jakarta.internal.http;
 
-import com.authvital.jakarta.internal.config.CookieSettings;
 import com.authvital.jakarta.internal.message.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;

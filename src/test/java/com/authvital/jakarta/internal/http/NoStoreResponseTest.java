@@ -1,6 +1,5 @@
 package com.authvital.jakarta.internal.http;
 
-import com.authvital.jakarta.internal.config.CookieSettings;
 import com.authvital.testing.ServletFakes;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;

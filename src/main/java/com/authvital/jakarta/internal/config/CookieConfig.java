@@ -1,24 +1,16 @@
 package com.authvital.jakarta.internal.config;
 
+import com.authvital.jakarta.internal.http.CookieSettings;
 import com.authvital.jakarta.internal.message.ConfigKeys;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * The attributes of the {@code access_token} and {@code refresh_token} cookies, from
- * {@code authvital.cookie.*}. A browser replaces or drops a cookie only when name, path and domain
- * match, so the same settings serve for writing and for clearing.
- *
- * @param accessTokenName  the access token cookie's name
- * @param refreshTokenName the refresh token cookie's name
- * @param path             {@code Path}, default {@code /}
- * @param domain           {@code Domain}, empty for host-only cookies
- * @param secure           {@code Secure}, default true
- * @param sameSite         {@code Strict}, {@code Lax} or {@code None}
- */
-public record CookieSettings(String accessTokenName, String refreshTokenName, String path,
-                             Optional<String> domain, boolean secure, String sameSite) {
+/** Reads and checks {@code authvital.cookie.*}: names and attributes a browser will accept. */
+final class CookieConfig {
+
+    private CookieConfig() {
+    }
 
     static CookieSettings read(ConfigReader r) {
         String accessName = r.cookieName(ConfigKeys.ACCESS_TOKEN_COOKIE, "access_token");

@@ -1,6 +1,7 @@
 package com.authvital.jakarta.internal.config;
 
 import com.authvital.jakarta.AuthVitalConfigException;
+import com.authvital.jakarta.internal.http.CookieSettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CookieSettingsTest {
+class CookieConfigTest {
 
     private static AuthVitalConfig load(String... keysAndValues) {
         Map<String, String> values = new HashMap<>(Map.of("authvital.host", "https://auth.example.com",
