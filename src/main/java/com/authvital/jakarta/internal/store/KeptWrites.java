@@ -16,7 +16,7 @@ import java.util.Deque;
  * kept.removeIfFirst(next);        // written to the engine
  * }</pre>
  */
-public final class KeptWrites {
+final class KeptWrites {
 
     /** How many writes are kept while the engine cannot be reached: past that, writes are refused. */
     public static final int MAX = 100_000;
