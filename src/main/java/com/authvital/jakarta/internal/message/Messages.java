@@ -1,6 +1,5 @@
 package com.authvital.jakarta.internal.message;
 
-import com.authvital.jakarta.internal.store.KeptWrites;
 import java.util.List;
 
 /**
@@ -463,9 +462,9 @@ public final class Messages {
     }
 
     /** AV1504: writes were refused while the shared cache was unreachable, the kept ones at their bound (log, ERROR). */
-    public static String storeWritesRefused(int refused) {
+    public static String storeWritesRefused(int refused, int kept) {
         return "AV1504: " + refused + " changes were refused with 503 while the shared cache could not be reached: "
-                + "this server keeps at most " + KeptWrites.MAX + " writes until it is back, and drops none of them";
+                + "this server keeps at most " + kept + " writes until it is back, and drops none of them";
     }
 
     /** AV1505: the JCache engine could not be found or started (log, WARNING; or AV0001 for a missing provider). */

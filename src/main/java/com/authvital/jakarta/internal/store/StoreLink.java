@@ -186,7 +186,7 @@ final class StoreLink {
     /** AV1504 for {@code count} refused writes, if any. */
     private static void logRefused(int count) {
         if (count > 0) {
-            LOG.log(Level.ERROR, () -> Messages.storeWritesRefused(count));
+            LOG.log(Level.ERROR, () -> Messages.storeWritesRefused(count, KeptWrites.MAX));
         }
     }
 
