@@ -1,6 +1,5 @@
 package com.authvital.jakarta.internal.auth;
 
-import com.authvital.jakarta.internal.cdi.AuthVitalExtension;
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;
@@ -9,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The binding of {@link RolesAllowedInterceptor}: {@link AuthVitalExtension} puts it on each bean
+ * The binding of {@link RolesAllowedInterceptor}: {@code AuthVitalExtension} puts it on each bean
  * method that {@code @RolesAllowed} or {@code @DenyAll} covers by {@link RoleRules}, inherited and
  * class-level ones included; applications never write it.
  */

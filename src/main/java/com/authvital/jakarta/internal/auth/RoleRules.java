@@ -1,6 +1,5 @@
 package com.authvital.jakarta.internal.auth;
 
-import com.authvital.jakarta.internal.cdi.AuthVitalExtension;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * declares, never those a superclass declares, and an overridden method's annotations count no
  * more (§2.1, inheritance of annotations; the Enterprise Beans spec's {@code SomeClass} and
  * {@code MyBean} example). So a method a bean inherits keeps its superclass's rule. Decided for
- * each bean class at deployment by {@link AuthVitalExtension}; the interceptor reads the decision.
+ * each bean class at deployment by {@code AuthVitalExtension}; the interceptor reads the decision.
  */
 public final class RoleRules {
 

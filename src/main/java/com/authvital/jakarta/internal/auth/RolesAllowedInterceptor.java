@@ -2,7 +2,6 @@ package com.authvital.jakarta.internal.auth;
 
 import com.authvital.jakarta.AuthVitalFilter;
 import com.authvital.jakarta.AuthVitalPrincipal;
-import com.authvital.jakarta.internal.cdi.AuthVitalExtension;
 import com.authvital.jakarta.internal.token.ValidatedToken;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -16,7 +15,7 @@ import java.util.function.Predicate;
  * {@code @RolesAllowed} and {@code @DenyAll} on CDI beans, which Liberty enforces only on EJBs
  * (and, with {@code appSecurity}, on JAX-RS resources): whenever the module is deployed, with the
  * filter, the mechanism or both. Bound by
- * {@link AuthVitalExtension} to each method that {@link RoleRules} finds covered; reads the
+ * {@code AuthVitalExtension} to each method that {@link RoleRules} finds covered; reads the
  * method's rule by the same rules, and {@link RoleGuard} decides against the caller the filter or
  * the mechanism established on the request (else the container's own).
  */

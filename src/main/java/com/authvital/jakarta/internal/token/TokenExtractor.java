@@ -1,7 +1,6 @@
 package com.authvital.jakarta.internal.token;
 
 import com.authvital.jakarta.NotAuthenticatedException;
-import com.authvital.jakarta.internal.flow.LogoutFlow;
 import com.authvital.jakarta.internal.message.Messages;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +14,7 @@ import java.util.function.Supplier;
  * Finds the access token of a request: the {@code Authorization: Bearer} header, else the
  * access-token cookie. Never a query parameter (RFC 6750 §2.3 advises against it: URLs are logged).
  * The one place that knows where tokens come from in a request's headers and cookies; a logout's
- * body is {@link LogoutFlow}'s to read.
+ * body is {@code LogoutFlow}'s to read.
  */
 public final class TokenExtractor {
 
