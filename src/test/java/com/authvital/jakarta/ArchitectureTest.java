@@ -30,7 +30,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package graph of the module, as {@code docs/decisions/0006-packages-by-concern.md} draws
+ * The package graph of the module, as {@code docs/decisions/0007-packages-by-concern.md} draws
  * it: each rule fails with the offending dependency named, so a change that blurs a concern is
  * seen in review rather than months later.
  */

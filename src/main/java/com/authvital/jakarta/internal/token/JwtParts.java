@@ -16,7 +16,7 @@ import java.util.Map;
  * makes: the header parsed by nimbus once per distinct encoding (every token of a key shares
  * it), the claims parsed by nimbus with this module's stricter checks on top, the signature
  * decoded: the first validation of a token costs little more than its signature check
- * (docs/performance.md).
+ * (docs/decisions/0004-nimbus-claims-parsing.md).
  *
  * @param header       the JOSE header
  * @param ascii        the token's characters as bytes (a non-ASCII one becomes {@code '?'}, which

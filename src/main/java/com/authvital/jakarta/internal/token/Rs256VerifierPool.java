@@ -17,7 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  * <p>The verification is the JDK's; nothing here is cryptography of our own. What this class
  * saves is the set-up a JOSE library repeats on every call ({@code Signature.getInstance}, which
  * searches the providers and makes a message digest, then {@code initVerify}), a sizeable part
- * of a verification (docs/performance.md). A {@link Signature} is not
+ * of a verification (docs/decisions/0004-nimbus-claims-parsing.md). A {@link Signature} is not
  * thread-safe, so each call borrows one from a small pool and gives it back; a successful
  * {@code verify} leaves it initialised for the same key (its documented contract), and one that
  * threw is dropped rather than reused in an unknown state.
