@@ -51,6 +51,7 @@ public final class Authenticator {
     private final CallerTokens callers;
     private final Clock clock;
 
+    /** The application's authenticator, refreshing through {@code refresher}. */
     public Authenticator(AuthVitalConfig config, TokenExtractor tokens, TokenValidator validator, Revocations revocations,
                          TokenRefresher refresher, CookieWriter cookies, SessionStore store, Clock clock) {
         this(config, tokens, validator, revocations, refresher::refresh, cookies, store, clock);

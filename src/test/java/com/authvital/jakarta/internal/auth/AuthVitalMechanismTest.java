@@ -122,7 +122,8 @@ class AuthVitalMechanismTest {
 
         assertEquals(AuthenticationStatus.SUCCESS, status);
         assertEquals(user.userId(), container.caller.getName());
-        assertTrue(container.groups != null, "the token's groups are the container's roles");
+        assertEquals(setup.validator.validate(user.accessToken()).principal().getGroups(), container.groups,
+                "the token's groups are the container's");
         assertEquals("Bearer", container.messageInfo.get(AuthVitalMechanism.AUTH_TYPE_KEY));
         assertEquals(1, container.subject.getPrivateCredentials().size(), "Liberty's cache key");
         assertEquals(200, answer.status);
