@@ -115,4 +115,71 @@ public final class ServletFakes {
                     return null;
                 });
     }
+    /**
+     * A request of {@code method} to {@code path} in the application {@code /app} on
+     * {@code http://app.example.com}, to be given headers and cookies; it keeps the attributes set on it.
+     */
+    public static RequestBuilder to(String method, String path) {
+        return new RequestBuilder(method, path);
+    }
+
+    /** A request under construction: see {@link #to}. */
+    public static final class RequestBuilder {
+        private final String method;
+        private final String path;
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+        private final List<Cookie> cookies = new ArrayList<>();
+
+        private RequestBuilder(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        /** One more value of this header. */
+        public RequestBuilder header(String name, String value) {
+            headers.computeIfAbsent(name.toLowerCase(), key -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        /** One more cookie. */
+        public RequestBuilder cookie(String name, String value) {
+            cookies.add(new Cookie(name, value));
+            return this;
+        }
+
+        /** The request, with an empty map of attributes of its own. */
+        public HttpServletRequest build() {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            return (HttpServletRequest) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class}, (proxy, call, args) -> switch (call.getName()) {
+                        case "getMethod" -> method;
+                        case "getScheme" -> "http";
+                        case "getServerName" -> "app.example.com";
+                        case "getServerPort" -> 80;
+                        case "isSecure" -> false;
+                        case "getContextPath" -> "/app";
+                        case "getServletPath" -> path;
+                        case "getPathInfo" -> null;
+                        case "getRequestURI" -> "/app" + path;
+                        case "getQueryString" -> null;
+                        case "getRemoteAddr" -> "192.0.2.1";
+                        case "getParameter" -> null;
+                        case "getHeader" -> headers.getOrDefault(((String) args[0]).toLowerCase(), List.of()).stream()
+                                .findFirst().orElse(null);
+                        case "getHeaders" -> Collections.enumeration(
+                                headers.getOrDefault(((String) args[0]).toLowerCase(), List.of()));
+                        case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(Cookie[]::new);
+                        case "getSession" -> null;
+                        case "getUserPrincipal", "getRemoteUser", "getAuthType" -> null; // no container login
+                        case "getAttribute" -> attributes.get((String) args[0]);
+                        case "setAttribute" -> {
+                            attributes.put((String) args[0], args[1]);
+                            yield null;
+                        }
+                        case "removeAttribute" -> attributes.remove((String) args[0]);
+                        case "toString" -> "fake " + method + " " + path;
+                        default -> throw new UnsupportedOperationException("the fake request has no " + call.getName());
+                    });
+        }
+    }
 }

@@ -1,9 +1,5 @@
 package com.authvital.jakarta.internal.auth;
 
-import com.authvital.jakarta.AccessDeniedException;
-import com.authvital.jakarta.IdpUnavailableException;
-import com.authvital.jakarta.NotAuthenticatedException;
-import com.authvital.jakarta.internal.cdi.AuthVitalExtension;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.message.Messages;
 import com.authvital.jakarta.internal.token.ValidatedToken;
@@ -22,9 +18,9 @@ import java.util.Hashtable;
  * is and in which groups, so {@code @RolesAllowed}, {@code @ServletSecurity}, security constraints
  * and {@code SecurityContext} work. The same {@link Authenticator} as the filter finds, validates
  * and refreshes the token, and the same rule keeps cross-site cookie requests from changing
- * anything. Without a user it does nothing on an unprotected resource and answers as the filter
- * does on a protected one. A CDI bean only when {@code authvital.jakarta-security.enabled=true}
- * ({@link AuthVitalExtension} adds it).
+ * anything. It maps the authenticator's {@link Verdict} in one switch: without a user it does
+ * nothing on an unprotected resource and answers as the filter does on a protected one. A CDI
+ * bean only when {@code authvital.jakarta-security.enabled=true} ({@code AuthVitalExtension} adds it).
  */
 public class AuthVitalMechanism implements HttpAuthenticationMechanism {
 
@@ -54,40 +50,47 @@ public class AuthVitalMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus validate(HttpServletRequest request, HttpServletResponse response,
                                           HttpMessageContext context) throws IOException {
-        Authenticator.Outcome outcome;
-        try {
-            outcome = authenticator.authenticate(request, response);
-        } catch (AccessDeniedException e) {
-            if (!context.isProtected()) {
-                return context.doNothing(); // anonymous: what it may do is the application's to say
+        Verdict verdict = authenticator.decide(request);
+        authenticator.effects().apply(verdict, request, response);
+        return switch (verdict.kind()) {
+            case AUTHENTICATED -> login(((Verdict.Authenticated) verdict).user(), context);
+            case REFRESHED -> login(((Verdict.Refreshed) verdict).user(), context);
+            case ANONYMOUS -> noUser(request, response, context, false,
+                    Messages.noAccessToken(config.cookies().accessTokenName()));
+            case REFUSED -> refused(request, response, context, (Verdict.Refused) verdict);
+            case UNAVAILABLE -> {
+                if (!context.isProtected()) {
+                    yield context.doNothing(); // anonymous: what it may do is the application's to say
+                }
+                Challenges.unavailable(response, (Verdict.Unavailable) verdict);
+                yield AuthenticationStatus.SEND_FAILURE;
             }
-            Challenges.forbidden(response, e.getMessage());
-            return AuthenticationStatus.SEND_FAILURE;
-        } catch (NotAuthenticatedException e) {
-            return noUser(request, response, context, true, e.getMessage());
-        } catch (IdpUnavailableException e) {
-            if (!context.isProtected()) {
-                return context.doNothing();
-            }
-            Challenges.unavailable(response, e);
-            return AuthenticationStatus.SEND_FAILURE;
-        }
-        ValidatedToken user = outcome.user();
-        if (user == null) {
-            return noUser(request, response, context, outcome.tokenSent(), outcome.refused() == null
-                    ? Messages.noAccessToken(config.cookies().accessTokenName()) : outcome.refused().getMessage());
-        }
-        request.setAttribute(ValidatedToken.ATTRIBUTE, user);
+        };
+    }
+
+    private AuthenticationStatus login(ValidatedToken user, HttpMessageContext context) {
         // What getAuthType() answers (Liberty says "BASIC" otherwise): RFC 6750 bearer tokens.
         context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AuthenticatedRequest.AUTH_TYPE);
         // Open Liberty keys its authentication cache by a newly signed LTPA token unless the login
         // names a key of its own: an RSA signature per request, most of the mechanism's cost under
-        // load (docs/performance.md). The token's own signature, checked just now, is that key.
+        // load (docs/decisions/0005-mechanism-cache-key.md). The token's own signature, checked just now, is that key.
         // Other servers ignore this credential.
         Hashtable<String, Object> liberty = new Hashtable<>();
         liberty.put(LIBERTY_CACHE_KEY, "authvital:" + user.token().substring(user.token().lastIndexOf('.') + 1));
         context.getClientSubject().getPrivateCredentials().add(liberty);
         return context.notifyContainerAboutLogin(user.principal(), user.principal().getGroups());
+    }
+
+    private AuthenticationStatus refused(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext context, Verdict.Refused refused) throws IOException {
+        if (!refused.crossSite()) {
+            return noUser(request, response, context, refused.tokenSent(), refused.message());
+        }
+        if (!context.isProtected()) {
+            return context.doNothing(); // anonymous: what it may do is the application's to say
+        }
+        Challenges.forbidden(response, refused.message());
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus noUser(HttpServletRequest request, HttpServletResponse response,

@@ -1,7 +1,5 @@
 package com.authvital.jakarta.internal.auth;
 
-import com.authvital.jakarta.IdpUnavailableException;
-import com.authvital.jakarta.RateLimitedException;
 import com.authvital.jakarta.internal.http.ClientText;
 import com.authvital.jakarta.internal.http.JsonAnswers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,11 +54,10 @@ final class Challenges {
      * address and the connection error are not the client's to read ({@link ClientText}): the
      * refresh logged them.
      */
-    static void unavailable(HttpServletResponse response, IdpUnavailableException e) throws IOException {
+    static void unavailable(HttpServletResponse response, Verdict.Unavailable unavailable) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", e instanceof RateLimitedException limited
-                ? String.valueOf(Math.max(1, limited.getRetryAfter().toSeconds())) : "5");
-        json(response, "temporarily_unavailable", ClientText.of(e));
+        response.setHeader("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
+        json(response, "temporarily_unavailable", ClientText.of(unavailable.failure()));
     }
 
     /**

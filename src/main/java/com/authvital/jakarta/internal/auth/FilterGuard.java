@@ -1,8 +1,5 @@
 package com.authvital.jakarta.internal.auth;
 
-import com.authvital.jakarta.AccessDeniedException;
-import com.authvital.jakarta.IdpUnavailableException;
-import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.internal.config.FilterSettings;
 import com.authvital.jakarta.internal.http.NoStoreResponse;
 import com.authvital.jakarta.internal.http.UrlPatterns;
@@ -13,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * What one {@code AuthVitalFilter} does with a request, under its settings: public paths pass,
@@ -24,12 +22,14 @@ public final class FilterGuard {
 
     private final FilterSettings settings;
     private final Authenticator authenticator;
+    private final ModulePaths paths;
     private final Challenges answers;
 
-    FilterGuard(FilterSettings settings, Authenticator authenticator) {
+    FilterGuard(FilterSettings settings, Authenticator authenticator, ModulePaths paths) {
         this.settings = settings;
         this.authenticator = authenticator;
-        this.answers = new Challenges(settings.loginUrl().or(authenticator::signInPath));
+        this.paths = paths;
+        this.answers = new Challenges(settings.loginUrl().or(paths::signIn));
     }
 
     /**
@@ -49,7 +49,7 @@ public final class FilterGuard {
         String path = UrlPatterns.pathInApplication(request);
         // The module's own sign-in and callback pass too: a filter over /* must not send the
         // sign-in to the sign-in.
-        if (settings.isPublic(path) || authenticator.isSignInPath(path)) {
+        if (settings.isPublic(path) || paths.isSignInOrCallback(path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -58,38 +58,44 @@ public final class FilterGuard {
             chain.doFilter(authenticated(request, known), response);
             return;
         }
-        boolean optional = settings.mode() == FilterSettings.Mode.OPTIONAL;
-        Authenticator.Outcome outcome;
-        try {
-            outcome = authenticator.authenticate(request, response);
-        } catch (AccessDeniedException e) {
-            Challenges.forbidden(response, e.getMessage());
-            return;
-        } catch (NotAuthenticatedException e) {
-            // A malformed Authorization header, two different tokens, or the IdP wants the user at
-            // its sign-in again (SignInRequiredException): a navigation goes to the sign-in.
-            if (optional) {
-                chain.doFilter(request, response);
-            } else {
-                answers.unauthenticated(request, response, true, e.getMessage());
-            }
-            return;
-        } catch (IdpUnavailableException e) {
-            Challenges.unavailable(response, e);
-            return;
+        Optional<HttpServletRequest> onward = onward(authenticator.decide(request), request, response);
+        if (onward.isPresent()) {
+            chain.doFilter(onward.get(), response);
         }
-        ValidatedToken user = outcome.user();
-        if (user == null) {
-            if (optional) {
-                chain.doFilter(request, response);
-            } else {
-                answers.unauthenticated(request, response, outcome.tokenSent(), outcome.refused() == null
-                        ? Messages.noAccessToken(authenticator.accessTokenCookie()) : outcome.refused().getMessage());
+    }
+
+    /** The verdict as the filter answers it: the request to pass on, or empty when answered here. */
+    private Optional<HttpServletRequest> onward(Verdict verdict, HttpServletRequest request,
+                                                HttpServletResponse response) throws IOException {
+        authenticator.effects().apply(verdict, request, response);
+        return switch (verdict.kind()) {
+            case AUTHENTICATED -> Optional.of(authenticated(request, ((Verdict.Authenticated) verdict).user()));
+            case REFRESHED -> Optional.of(authenticated(request, ((Verdict.Refreshed) verdict).user()));
+            case ANONYMOUS -> noUser(request, response, false, Messages.noAccessToken(authenticator.accessTokenCookie()));
+            case REFUSED -> {
+                Verdict.Refused refused = (Verdict.Refused) verdict;
+                if (refused.crossSite()) {
+                    Challenges.forbidden(response, refused.message()); // in the optional mode too
+                    yield Optional.empty();
+                }
+                // A navigation whose refresh needs the IdP's sign-in goes to the sign-in, as any other.
+                yield noUser(request, response, refused.tokenSent(), refused.message());
             }
-            return;
+            case UNAVAILABLE -> {
+                Challenges.unavailable(response, (Verdict.Unavailable) verdict);
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** Without a user: on in the optional mode, else 401 or the sign-in. */
+    private Optional<HttpServletRequest> noUser(HttpServletRequest request, HttpServletResponse response,
+                                                boolean tokenSent, String message) throws IOException {
+        if (settings.mode() == FilterSettings.Mode.OPTIONAL) {
+            return Optional.of(request);
         }
-        request.setAttribute(ValidatedToken.ATTRIBUTE, user);
-        chain.doFilter(authenticated(request, user), response);
+        answers.unauthenticated(request, response, tokenSent, message);
+        return Optional.empty();
     }
 
     /** The request behind the filter, answering the servlet security API with the token's user. */
