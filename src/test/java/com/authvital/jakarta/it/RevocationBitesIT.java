@@ -56,7 +56,7 @@ class RevocationBitesIT {
     private final StandInClient idp = Deployments.standIn();
 
     /** One of the user's devices: its browser and the access token the module gave it. */
-    private record Device(SignInBrowser browser, String accessToken) {
+    private record SignedInBrowser(SignInBrowser browser, String accessToken) {
     }
 
     private String user;
@@ -70,7 +70,7 @@ class RevocationBitesIT {
      * A sign-in as the Demo User on a new device, a second after the one before: the IdP's access
      * tokens carry no session id, so two sign-ins within one second would share one token.
      */
-    private Device signIn() {
+    private SignedInBrowser signIn() {
         try {
             Thread.sleep(1_100);
         } catch (InterruptedException e) {
@@ -80,14 +80,14 @@ class RevocationBitesIT {
         HttpResponse<String> start = browser.get(app + "login");
         HttpResponse<String> back = browser.get(location(browser.decide(location(start), "demo")));
         assertEquals(303, back.statusCode(), back.body());
-        return new Device(browser, browser.cookie(app.toString(), "access_token").orElseThrow());
+        return new SignedInBrowser(browser, browser.cookie(app.toString(), "access_token").orElseThrow());
     }
 
     private int me(String accessToken) {
         return new TestHttp(app).get("api/me", "Authorization", "Bearer " + accessToken).statusCode();
     }
 
-    private String sessionOf(Device device) {
+    private String sessionOf(SignedInBrowser device) {
         HttpResponse<String> listed = device.browser().get(app + "api/devices", "Accept", "application/json");
         return json(listed).getJsonArray("sessions").getValuesAs(jakarta.json.JsonObject.class).stream()
                 .filter(s -> s.getBoolean("current")).findFirst().orElseThrow().getString("id");
@@ -95,8 +95,8 @@ class RevocationBitesIT {
 
     @Test
     void afterALogoutThisBrowsersAccessTokenIsRefused() {
-        Device laptop = signIn();
-        Device phone = signIn();
+        SignedInBrowser laptop = signIn();
+        SignedInBrowser phone = signIn();
 
         HttpResponse<String> out = laptop.browser().postForm(app + "logout", Map.of());
 
@@ -109,8 +109,8 @@ class RevocationBitesIT {
 
     @Test
     void afterRevokingADeviceItsAccessTokenIsRefused() {
-        Device laptop = signIn();
-        Device phone = signIn();
+        SignedInBrowser laptop = signIn();
+        SignedInBrowser phone = signIn();
 
         HttpResponse<String> revoked = new TestHttp(app).send("POST", "api/device-actions?revoke=" + sessionOf(phone),
                 null, "Authorization", "Bearer " + laptop.accessToken());
@@ -126,9 +126,9 @@ class RevocationBitesIT {
 
     @Test
     void afterSigningOutOtherDevicesTheirTokensAreRefusedAndThisOnesWorks() {
-        Device laptop = signIn();
-        Device phone = signIn();
-        Device tablet = signIn();
+        SignedInBrowser laptop = signIn();
+        SignedInBrowser phone = signIn();
+        SignedInBrowser tablet = signIn();
 
         HttpResponse<String> others = laptop.browser().postForm(app + "api/device-actions?others", Map.of());
 
@@ -140,8 +140,8 @@ class RevocationBitesIT {
 
     @Test
     void afterLoggingOutEverywhereEveryTokenOfTheUserIsRefusedAndASignInWorks() throws InterruptedException {
-        Device laptop = signIn();
-        Device phone = signIn();
+        SignedInBrowser laptop = signIn();
+        SignedInBrowser phone = signIn();
         // A mobile app's token, straight from the IdP: the module never issued it.
         String mobileApp = idp.mint(Map.of("userId", user, "type", "access"));
         assertEquals(200, me(mobileApp));

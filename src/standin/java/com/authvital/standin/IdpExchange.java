@@ -17,7 +17,7 @@ import java.util.Optional;
  * One HTTP exchange as the handlers see it: raw path and query, the body read once, its JSON
  * parsed once, and helpers that answer JSON, HTML or a redirect.
  */
-final class Call {
+final class IdpExchange {
 
     static final String JSON_TYPE = "application/json; charset=utf-8";
 
@@ -28,7 +28,7 @@ final class Call {
     private JsonValue json;
     private boolean parsed;
 
-    Call(HttpExchange exchange) throws IOException {
+    IdpExchange(HttpExchange exchange) throws IOException {
         this.exchange = exchange;
         try (InputStream in = exchange.getRequestBody()) {
             this.body = in.readNBytes(MAX_BODY_BYTES);

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * authorize parameters with a fresh state, nonce and PKCE verifier, the sign-in form's post, and
  * the code exchange. Every step returns the raw answer so a test can look at it.
  */
-final class SignInFlow {
+final class StandInSignIn {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -26,7 +26,7 @@ final class SignInFlow {
     final String verifier = random(32);
     private final IdpHttp http;
 
-    SignInFlow(IdpHttp http, String clientId, String redirectUri) {
+    StandInSignIn(IdpHttp http, String clientId, String redirectUri) {
         this.http = http;
         this.clientId = clientId;
         this.redirectUri = redirectUri;

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * Users and sessions of one stand-in IdP, in memory and safe for concurrent requests.
  */
-final class SessionStore {
+final class IdpSessions {
 
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, StoredSession> sessions = new ConcurrentHashMap<>();
