@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.authvital.jakarta.cluster.Devices.SignedInBrowser;
 import com.authvital.jakarta.cluster.TwoServers.Servers;
-import com.authvital.jakarta.it.RefreshFixtures;
+import com.authvital.jakarta.it.fixtures.RefreshFixtures;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.LibertyCluster.Server;
 import jakarta.json.JsonObject;

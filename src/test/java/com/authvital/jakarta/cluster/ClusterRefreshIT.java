@@ -1,14 +1,14 @@
 package com.authvital.jakarta.cluster;
 
-import static com.authvital.jakarta.it.RefreshFixtures.assertRefreshCounts;
-import static com.authvital.jakarta.it.RefreshFixtures.tokenCookies;
+import static com.authvital.jakarta.it.fixtures.RefreshFixtures.assertRefreshCounts;
+import static com.authvital.jakarta.it.fixtures.RefreshFixtures.tokenCookies;
 import static com.authvital.testing.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.authvital.jakarta.cluster.Devices.SignedInBrowser;
 import com.authvital.jakarta.cluster.TwoServers.Servers;
-import com.authvital.jakarta.it.RefreshFixtures;
+import com.authvital.jakarta.it.fixtures.RefreshFixtures;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.LibertyCluster.Server;
 import com.authvital.testing.SetCookies.SetCookie;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.cluster.Devices.SignedInBrowser;
 import com.authvital.jakarta.cluster.TwoServers.Servers;
-import com.authvital.jakarta.it.RefreshFixtures;
+import com.authvital.jakarta.it.fixtures.RefreshFixtures;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.LibertyCluster.Server;
 import com.authvital.testing.StandInClient;
