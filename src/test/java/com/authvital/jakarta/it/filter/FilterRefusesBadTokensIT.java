@@ -108,7 +108,7 @@ class FilterRefusesBadTokensIT {
     void aTokenOfAnotherIssuerIsRefused() {
         String foreign = idp.mint(Map.of("claims", Map.of("iss", "https://auth.attacker.example")));
 
-        assertRefused(withBearer(foreign), "it was not issued by '" + Deployments.idp().baseUrl() + "'");
+        assertRefused(withBearer(foreign), "it was issued by 'https://auth.attacker.example', not by '" + Deployments.idp().baseUrl() + "'");
     }
 
     @Test
