@@ -50,14 +50,14 @@ final class AuthorizeEndpoint {
                 .add("POST", LOGIN, (call, params) -> decide(call));
     }
 
-    private void page(Call call) throws IOException {
+    private void page(IdpExchange call) throws IOException {
         Optional<AuthorizeRequest> request = validated(call, FormCodec.parse(call.rawQuery()));
         if (request.isPresent()) {
             call.sendHtml(200, AuthorizePage.render(request.get()));
         }
     }
 
-    private void decide(Call call) throws IOException {
+    private void decide(IdpExchange call) throws IOException {
         Map<String, String> form = call.form();
         Optional<AuthorizeRequest> validated = validated(call, form);
         if (validated.isEmpty()) {
@@ -85,7 +85,7 @@ final class AuthorizeEndpoint {
     }
 
     /** The request, or empty when a 400 page has been sent instead. */
-    private Optional<AuthorizeRequest> validated(Call call, Map<String, String> params) throws IOException {
+    private Optional<AuthorizeRequest> validated(IdpExchange call, Map<String, String> params) throws IOException {
         try {
             return Optional.of(AuthorizeRequest.parse(params, clients));
         } catch (HttpProblem refused) {

@@ -18,7 +18,7 @@ final class BearerGuard {
 
     /** A handler that runs only for a valid bearer token, with the token's {@code sub}. */
     interface Protected {
-        void handle(Call call, List<String> params, String userId) throws IOException;
+        void handle(IdpExchange call, List<String> params, String userId) throws IOException;
     }
 
     private final TokenService tokens;
@@ -40,11 +40,11 @@ final class BearerGuard {
     }
 
     /** The {@code sub} of a valid bearer token, or null when there is none (for the request log). */
-    String subjectOrNull(Call call) {
+    String subjectOrNull(IdpExchange call) {
         return token(call).flatMap(tokens::verify).map(JWTClaimsSet::getSubject).orElse(null);
     }
 
-    private String authenticate(Call call) {
+    private String authenticate(IdpExchange call) {
         // A header without the Bearer scheme counts as no token, as in the NestJS guard.
         String token = token(call).orElseThrow(() -> HttpProblem.unauthorized(NO_TOKEN));
         return tokens.verify(token)
@@ -52,7 +52,7 @@ final class BearerGuard {
                 .orElseThrow(() -> HttpProblem.unauthorized(INVALID_TOKEN));
     }
 
-    private static Optional<String> token(Call call) {
+    private static Optional<String> token(IdpExchange call) {
         return call.header("Authorization")
                 .map(String::trim)
                 .filter(h -> h.toLowerCase(Locale.ROOT).startsWith("bearer "))

@@ -15,10 +15,10 @@ final class BrowserLogout {
 
     static final String PATH = "/api/auth/logout/redirect";
 
-    private final SessionStore store;
+    private final IdpSessions store;
     private final TokenService tokens;
 
-    BrowserLogout(SessionStore store, TokenService tokens) {
+    BrowserLogout(IdpSessions store, TokenService tokens) {
         this.store = store;
         this.tokens = tokens;
     }
@@ -27,7 +27,7 @@ final class BrowserLogout {
         router.add("GET", PATH, (call, params) -> logout(call));
     }
 
-    private void logout(Call call) throws IOException {
+    private void logout(IdpExchange call) throws IOException {
         TokenCookies.read(call, TokenCookies.REFRESH)
                 .flatMap(tokens::refreshSessionId)
                 .flatMap(store::session)

@@ -17,11 +17,11 @@ final class CodeGrant {
     static final String ALREADY_USED = "Authorization code already used";
 
     private final AuthorizationCodes codes;
-    private final SessionStore store;
+    private final IdpSessions store;
     private final Clients clients;
     private final GrantStats stats;
 
-    CodeGrant(AuthorizationCodes codes, SessionStore store, Clients clients, GrantStats stats) {
+    CodeGrant(AuthorizationCodes codes, IdpSessions store, Clients clients, GrantStats stats) {
         this.codes = codes;
         this.store = store;
         this.clients = clients;

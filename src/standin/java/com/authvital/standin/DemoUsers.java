@@ -28,12 +28,12 @@ final class DemoUsers {
             + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
     static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
-    private final SessionStore store;
+    private final IdpSessions store;
     private final String clientId;
     private volatile User demo;
     private final User second;
 
-    DemoUsers(SessionStore store, String clientId) {
+    DemoUsers(IdpSessions store, String clientId) {
         this.store = store;
         this.clientId = clientId;
         this.second = store.userOrAdd(new User(UUID.randomUUID().toString(), "second.user@example.test",

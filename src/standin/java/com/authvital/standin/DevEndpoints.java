@@ -13,13 +13,13 @@ import java.util.UUID;
  */
 final class DevEndpoints {
 
-    private final SessionStore store;
+    private final IdpSessions store;
     private final TokenService tokens;
     private final Faults faults;
     private final RequestLog log;
     private final String clientId;
 
-    DevEndpoints(SessionStore store, TokenService tokens, Faults faults, RequestLog log, String clientId) {
+    DevEndpoints(IdpSessions store, TokenService tokens, Faults faults, RequestLog log, String clientId) {
         this.store = store;
         this.tokens = tokens;
         this.faults = faults;
@@ -41,7 +41,7 @@ final class DevEndpoints {
      * "accessTokenIssuedAt"}}, all optional; without userId a new user is made. An access token
      * issued more than its lifetime (1 h unless set, {@code /dev/settings}) ago is already expired.
      */
-    private void createSession(Call call) throws IOException {
+    private void createSession(IdpExchange call) throws IOException {
         JsonObject body = call.jsonObject();
         String userId = JsonSupport.string(body, "userId").filter(id -> !id.isBlank())
                 .orElseGet(() -> UUID.randomUUID().toString());
@@ -66,22 +66,22 @@ final class DevEndpoints {
                 .build());
     }
 
-    private void session(Call call, String sessionId) throws IOException {
+    private void session(IdpExchange call, String sessionId) throws IOException {
         StoredSession session = store.session(sessionId).orElseThrow(() -> HttpProblem.notFound("Session not found"));
         call.sendJson(200, session.toDevJson());
     }
 
-    private void putFault(Call call, String userId) throws IOException {
+    private void putFault(IdpExchange call, String userId) throws IOException {
         faults.put(userId, call.jsonObject());
         call.send(204, null, new byte[0]);
     }
 
-    private void deleteFault(Call call, String userId) throws IOException {
+    private void deleteFault(IdpExchange call, String userId) throws IOException {
         faults.remove(userId);
         call.send(204, null, new byte[0]);
     }
 
-    private void clearRequests(Call call) throws IOException {
+    private void clearRequests(IdpExchange call) throws IOException {
         log.clear();
         call.send(204, null, new byte[0]);
     }

@@ -37,7 +37,7 @@ final class DevKeyEndpoints {
                 .add("DELETE", "/dev/stats", (call, params) -> resetStats(call));
     }
 
-    private void rotate(Call call) throws IOException {
+    private void rotate(IdpExchange call) throws IOException {
         SigningKey key = keys.rotate();
         call.sendJson(200, Json.createObjectBuilder()
                 .add("kid", key.keyId())
@@ -45,22 +45,22 @@ final class DevKeyEndpoints {
                 .build());
     }
 
-    private void retire(Call call, String keyId) throws IOException {
+    private void retire(IdpExchange call, String keyId) throws IOException {
         keys.retire(keyId);
         call.sendJson(200, keys.toJson());
     }
 
-    private void putFault(Call call) throws IOException {
+    private void putFault(IdpExchange call) throws IOException {
         faults.put(Faults.Route.JWKS, call.jsonObject());
         call.send(204, null, new byte[0]);
     }
 
-    private void deleteFault(Call call) throws IOException {
+    private void deleteFault(IdpExchange call) throws IOException {
         faults.remove(Faults.Route.JWKS);
         call.send(204, null, new byte[0]);
     }
 
-    private void resetStats(Call call) throws IOException {
+    private void resetStats(IdpExchange call) throws IOException {
         stats.reset();
         call.send(204, null, new byte[0]);
     }

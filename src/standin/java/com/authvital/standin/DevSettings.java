@@ -47,7 +47,7 @@ final class DevSettings {
                 .add("POST", "/dev/demo-users/reset", (call, params) -> call.sendJson(200, users.reset().toJson()));
     }
 
-    private void putSettings(Call call) throws IOException {
+    private void putSettings(IdpExchange call) throws IOException {
         JsonObject body = call.jsonObject();
         var lifetime = JsonSupport.count(body, "accessTokenLifetimeSeconds");
         if (lifetime.isPresent() && lifetime.get() == 0) {
@@ -60,7 +60,7 @@ final class DevSettings {
         call.sendJson(200, settings());
     }
 
-    private void resetRateLimits(Call call) throws IOException {
+    private void resetRateLimits(IdpExchange call) throws IOException {
         limiter.reset();
         call.send(204, null, new byte[0]);
     }

@@ -49,7 +49,7 @@ final class DevTokenControls {
     }
 
     /** Runs the change, then answers 204. */
-    private static void done(Call call, Runnable change) throws IOException {
+    private static void done(IdpExchange call, Runnable change) throws IOException {
         change.run();
         call.send(204, null, new byte[0]);
     }

@@ -34,12 +34,12 @@ import java.util.stream.Collectors;
  */
 final class DevTokens {
 
-    private final SessionStore store;
+    private final IdpSessions store;
     private final TokenService tokens;
     private final KeyRing keys;
     private final String clientId;
 
-    DevTokens(SessionStore store, TokenService tokens, KeyRing keys, String clientId) {
+    DevTokens(IdpSessions store, TokenService tokens, KeyRing keys, String clientId) {
         this.store = store;
         this.tokens = tokens;
         this.keys = keys;
@@ -50,7 +50,7 @@ final class DevTokens {
         router.add("POST", "/dev/tokens", (call, params) -> mint(call));
     }
 
-    private void mint(Call call) throws IOException {
+    private void mint(IdpExchange call) throws IOException {
         JsonObject body = call.jsonObject();
         JsonObjectBuilder claims = Json.createObjectBuilder(defaults(body));
         JsonValue overrides = body.getOrDefault("claims", JsonValue.EMPTY_JSON_OBJECT);

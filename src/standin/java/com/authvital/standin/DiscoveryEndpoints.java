@@ -32,15 +32,15 @@ final class DiscoveryEndpoints {
                 .add("GET", "/.well-known/openid-configuration", (call, params) -> configuration(call));
     }
 
-    private void jwks(Call call) throws IOException {
+    private void jwks(IdpExchange call) throws IOException {
         // Counted before the fault: a client retrying against an outage is still fetching.
         stats.jwksFetched();
         if (!faults.intercept(call, Faults.Route.JWKS)) {
-            call.send(200, Call.JSON_TYPE, keys.jwksJson().getBytes(StandardCharsets.UTF_8));
+            call.send(200, IdpExchange.JSON_TYPE, keys.jwksJson().getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private void configuration(Call call) throws IOException {
+    private void configuration(IdpExchange call) throws IOException {
         stats.discoveryFetched();
         call.sendJson(200, Json.createObjectBuilder()
                 .add("issuer", baseUrl)

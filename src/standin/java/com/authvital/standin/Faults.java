@@ -80,12 +80,12 @@ final class Faults {
      *
      * @return true when the fault answered and the normal handler must not run
      */
-    boolean intercept(Call call, String userId) throws IOException {
+    boolean intercept(IdpExchange call, String userId) throws IOException {
         return apply(call, byUser.get(userId));
     }
 
     /** Applies the route's fault, if any; true when it answered instead of the route. */
-    boolean intercept(Call call, Route route) throws IOException {
+    boolean intercept(IdpExchange call, Route route) throws IOException {
         return apply(call, byRoute.get(route));
     }
 
@@ -105,7 +105,7 @@ final class Faults {
                 JsonSupport.count(spec, "retryAfterSeconds").orElse(null));
     }
 
-    private static boolean apply(Call call, Fault fault) throws IOException {
+    private static boolean apply(IdpExchange call, Fault fault) throws IOException {
         if (fault == null) {
             return false;
         }

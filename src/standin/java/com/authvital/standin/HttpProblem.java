@@ -54,7 +54,7 @@ final class HttpProblem extends RuntimeException {
     }
 
     /** The 404 that NestJS answers for a route it does not have. */
-    static HttpProblem noRoute(Call call) {
+    static HttpProblem noRoute(IdpExchange call) {
         String query = call.rawQuery();
         // NestJS quotes the request's original URL: raw path plus raw query.
         String url = query == null ? call.rawPath() : call.rawPath() + "?" + query;

@@ -13,10 +13,10 @@ final class LogoutEndpoints {
 
     static final String LOGOUT = "/oauth/logout";
 
-    private final SessionStore store;
+    private final IdpSessions store;
     private final TokenService tokens;
 
-    LogoutEndpoints(SessionStore store, TokenService tokens) {
+    LogoutEndpoints(IdpSessions store, TokenService tokens) {
         this.store = store;
         this.tokens = tokens;
     }
@@ -25,7 +25,7 @@ final class LogoutEndpoints {
         router.add("POST", LOGOUT, (call, params) -> logout(call));
     }
 
-    private void logout(Call call) throws IOException {
+    private void logout(IdpExchange call) throws IOException {
         Optional<String> token = JsonSupport.string(call.jsonObject(), "refresh_token")
                 .filter(t -> !t.isBlank())
                 .or(() -> TokenCookies.read(call, TokenCookies.REFRESH));

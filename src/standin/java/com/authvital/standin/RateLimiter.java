@@ -44,7 +44,7 @@ final class RateLimiter {
      * @param tokenRoute whether it is {@code POST /oauth/token}, which has its own limit
      * @return true when the request may go on; false when the 429 has been sent
      */
-    boolean admit(Call call, boolean tokenRoute) throws IOException {
+    boolean admit(IdpExchange call, boolean tokenRoute) throws IOException {
         int limit = tokenRoute ? tokenLimit : otherLimit;
         if (limit <= 0) {
             return true;

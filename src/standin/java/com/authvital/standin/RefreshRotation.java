@@ -21,13 +21,13 @@ final class RefreshRotation {
     static final String REVOKED = "Session has been revoked";
     static final String CLIENT_MISMATCH = "Client ID mismatch";
 
-    private final SessionStore store;
+    private final IdpSessions store;
     private final TokenService tokens;
     private final Clients clients;
     private final InteractionRequired interaction;
     private final GrantStats stats;
 
-    RefreshRotation(SessionStore store, TokenService tokens, Clients clients, InteractionRequired interaction,
+    RefreshRotation(IdpSessions store, TokenService tokens, Clients clients, InteractionRequired interaction,
             GrantStats stats) {
         this.store = store;
         this.tokens = tokens;

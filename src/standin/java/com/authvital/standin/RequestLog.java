@@ -57,7 +57,7 @@ final class RequestLog {
     private long lastSeq;
 
     /** Records a request; the sequence number and the list order are the order of arrival. */
-    synchronized void record(Call call, String sessionId, String userId, JsonValue body) {
+    synchronized void record(IdpExchange call, String sessionId, String userId, JsonValue body) {
         entries.add(new Entry(++lastSeq, call.method(), call.rawPath(), redact(call.rawQuery()), sessionId,
                 call.header("Authorization").isPresent(), userId, body));
     }

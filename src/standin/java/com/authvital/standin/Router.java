@@ -18,7 +18,7 @@ final class Router implements HttpHandler {
 
     /** A route's handler; {@code params} are the decoded placeholder segments, in order. */
     interface Handler {
-        void handle(Call call, List<String> params) throws IOException;
+        void handle(IdpExchange call, List<String> params) throws IOException;
     }
 
     private record Route(String method, String pattern, String[] segments, Handler handler) {
@@ -49,7 +49,7 @@ final class Router implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            Call call = new Call(exchange);
+            IdpExchange call = new IdpExchange(exchange);
             try {
                 dispatch(call);
             } catch (HttpProblem problem) {
@@ -64,7 +64,7 @@ final class Router implements HttpHandler {
         }
     }
 
-    private void dispatch(Call call) throws IOException {
+    private void dispatch(IdpExchange call) throws IOException {
         Optional<Match> match = match(call.method(), call.rawPath());
         if (call.rawPath().startsWith("/oauth/") || call.rawPath().startsWith("/api/")) {
             record(call, match);
@@ -83,7 +83,7 @@ final class Router implements HttpHandler {
         found.route().handler().handle(call, found.params());
     }
 
-    private void record(Call call, Optional<Match> match) {
+    private void record(IdpExchange call, Optional<Match> match) {
         String pattern = match.map(m -> m.route().pattern()).orElse("");
         String sessionId = pattern.equals(SessionEndpoints.REVOKE) ? match.get().params().get(0) : null;
         JsonValue body = null;

@@ -21,9 +21,9 @@ final class SessionEndpoints {
     static final String REVOKED = "Session revoked successfully";
     static final String NOT_FOUND_OR_REVOKED = "Session not found or already revoked";
 
-    private final SessionStore store;
+    private final IdpSessions store;
 
-    SessionEndpoints(SessionStore store) {
+    SessionEndpoints(IdpSessions store) {
         this.store = store;
     }
 
@@ -33,7 +33,7 @@ final class SessionEndpoints {
                 .add("POST", LOGOUT_ALL, guard.protect((call, params, userId) -> logoutAll(call, userId)));
     }
 
-    private void list(Call call, String userId) throws IOException {
+    private void list(IdpExchange call, String userId) throws IOException {
         List<StoredSession> sessions = store.live(userId, call.query("application_id"), Instant.now());
         JsonArrayBuilder items = Json.createArrayBuilder();
         sessions.forEach(s -> items.add(s.toListJson()));
@@ -43,7 +43,7 @@ final class SessionEndpoints {
                 .build());
     }
 
-    private void revoke(Call call, String sessionId, String userId) throws IOException {
+    private void revoke(IdpExchange call, String sessionId, String userId) throws IOException {
         StoredSession session = store.session(sessionId)
                 .orElseThrow(() -> HttpProblem.notFound("Session not found"));
         if (!session.userId().equals(userId)) {
@@ -53,7 +53,7 @@ final class SessionEndpoints {
         call.sendJson(200, session.revoke() ? outcome(true, REVOKED) : outcome(false, NOT_FOUND_OR_REVOKED));
     }
 
-    private void logoutAll(Call call, String userId) throws IOException {
+    private void logoutAll(IdpExchange call, String userId) throws IOException {
         Optional<String> applicationId = JsonSupport.string(call.jsonObject(), "application_id")
                 .filter(id -> !id.isBlank());
         long count = store.live(userId, applicationId, Instant.now()).stream()

@@ -41,7 +41,7 @@ public final class StandInIdp implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final TokenService tokens;
-    private final SessionStore store = new SessionStore();
+    private final IdpSessions store = new IdpSessions();
 
     private StandInIdp(HttpServer server, ExecutorService executor, SigningKey key, String clientId) {
         this.server = server;
@@ -133,7 +133,7 @@ public final class StandInIdp implements AutoCloseable {
         return tokens;
     }
 
-    SessionStore store() {
+    IdpSessions store() {
         return store;
     }
 

@@ -24,7 +24,7 @@ final class TokenCookies {
     }
 
     /** The value of a request cookie, from any of the {@code Cookie} headers. */
-    static Optional<String> read(Call call, String name) {
+    static Optional<String> read(IdpExchange call, String name) {
         List<String> headers = call.headers("Cookie");
         for (String header : headers) {
             for (String pair : header.split(";")) {
@@ -37,21 +37,21 @@ final class TokenCookies {
         return Optional.empty();
     }
 
-    static void setIdpSession(Call call, String marker) {
+    static void setIdpSession(IdpExchange call, String marker) {
         call.addHeader("Set-Cookie", IDP_SESSION + "=" + marker + ATTRIBUTES);
     }
 
     /** Clears both token cookies the way Express's {@code res.clearCookie} does, with Max-Age=0 as well. */
-    static void clear(Call call) {
+    static void clear(IdpExchange call) {
         clear(call, List.of(ACCESS, REFRESH));
     }
 
     /** Clears every cookie of a browser's sign-in at the IdP, as its browser logout does. */
-    static void clearAll(Call call) {
+    static void clearAll(IdpExchange call) {
         clear(call, List.of(IDP_SESSION, AUTH_TOKEN, ACCESS, REFRESH));
     }
 
-    private static void clear(Call call, List<String> names) {
+    private static void clear(IdpExchange call, List<String> names) {
         for (String name : names) {
             call.addHeader("Set-Cookie",
                     name + "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT" + ATTRIBUTES);

@@ -48,7 +48,7 @@ final class TokenEndpoint {
         router.add("POST", TOKEN, (call, params) -> token(call));
     }
 
-    private void token(Call call) throws IOException {
+    private void token(IdpExchange call) throws IOException {
         Map<String, String> form = parameters(call);
         String grantType = form.get("grant_type");
         if ("refresh_token".equals(grantType)) {
@@ -83,7 +83,7 @@ final class TokenEndpoint {
     }
 
     /** The form fields, or the string fields of a JSON body, as the IdP's body parsers give them. */
-    private static Map<String, String> parameters(Call call) {
+    private static Map<String, String> parameters(IdpExchange call) {
         if (call.isForm()) {
             return call.form();
         }

@@ -33,7 +33,7 @@ class AuthorizeTest {
     /** The page offers both users and Deny, in a form that carries the request back to the IdP. */
     @Test
     void pageOffersTwoUsersAndDenyInAFormCarryingTheRequest() {
-        SignInFlow flow = new SignInFlow(standIn.http(), "test-app", CALLBACK);
+        StandInSignIn flow = new StandInSignIn(standIn.http(), "test-app", CALLBACK);
 
         IdpHttp.Answer page = flow.page();
 
@@ -51,7 +51,7 @@ class AuthorizeTest {
     /** Signing in answers 302 to the redirect URI with code, state and session_state, and sets idp_session. */
     @Test
     void signInRedirectsBackWithCodeStateAndSessionState() {
-        SignInFlow flow = new SignInFlow(standIn.http(), "test-app", CALLBACK);
+        StandInSignIn flow = new StandInSignIn(standIn.http(), "test-app", CALLBACK);
 
         IdpHttp.Answer answer = flow.decide("demo");
 
@@ -66,7 +66,7 @@ class AuthorizeTest {
     /** Deny answers 302 with error=access_denied and the state, and no code. */
     @Test
     void denyRedirectsBackWithAccessDenied() {
-        SignInFlow flow = new SignInFlow(standIn.http(), "test-app", CALLBACK);
+        StandInSignIn flow = new StandInSignIn(standIn.http(), "test-app", CALLBACK);
 
         IdpHttp.Answer answer = flow.decide("deny");
 
@@ -93,11 +93,11 @@ class AuthorizeTest {
 
         for (List<String> refused : cases) {
             String message = refused.get(2);
-            Map<String, String> params = new SignInFlow(standIn.http(), "test-app", CALLBACK).parameters();
+            Map<String, String> params = new StandInSignIn(standIn.http(), "test-app", CALLBACK).parameters();
             params.put(refused.get(0), refused.get(1));
-            IdpHttp.Answer page = standIn.http().send("GET", "/oauth/authorize?" + SignInFlow.encode(params), null);
+            IdpHttp.Answer page = standIn.http().send("GET", "/oauth/authorize?" + StandInSignIn.encode(params), null);
             params.put("decision", "demo");
-            IdpHttp.Answer form = standIn.http().form("/oauth/authorize/login", SignInFlow.encode(params));
+            IdpHttp.Answer form = standIn.http().form("/oauth/authorize/login", StandInSignIn.encode(params));
 
             for (IdpHttp.Answer answer : List.of(page, form)) {
                 assertEquals(400, answer.status(), message);
@@ -111,8 +111,8 @@ class AuthorizeTest {
     /** A redirect URI on a tenant's sub-domain signs in to that tenant; a plain loopback host to none. */
     @Test
     void theTenantComesFromTheRedirectUrisSubDomain() throws Exception {
-        JsonObject acme = new SignInFlow(standIn.http(), "test-app", "http://acme.localhost:9080/app/callback").signIn("second");
-        JsonObject plain = new SignInFlow(standIn.http(), "test-app", CALLBACK).signIn("second");
+        JsonObject acme = new StandInSignIn(standIn.http(), "test-app", "http://acme.localhost:9080/app/callback").signIn("second");
+        JsonObject plain = new StandInSignIn(standIn.http(), "test-app", CALLBACK).signIn("second");
 
         var acmeClaims = SignedJWT.parse(acme.getString("access_token")).getJWTClaimsSet();
         assertEquals("acme", acmeClaims.getStringClaim("tenant_subdomain"));
@@ -129,9 +129,9 @@ class AuthorizeTest {
     void usersAreStableAcrossSignInsAndTheDemoUserHasOlderDevices() throws Exception {
         try (StandInIdp own = StandInIdp.start(0, "test-app")) {
             IdpHttp client = new IdpHttp(own);
-            JsonObject first = new SignInFlow(client, "test-app", CALLBACK).signIn("demo");
-            JsonObject again = new SignInFlow(client, "test-app", CALLBACK).signIn("demo");
-            JsonObject second = new SignInFlow(client, "test-app", CALLBACK).signIn("second");
+            JsonObject first = new StandInSignIn(client, "test-app", CALLBACK).signIn("demo");
+            JsonObject again = new StandInSignIn(client, "test-app", CALLBACK).signIn("demo");
+            JsonObject second = new StandInSignIn(client, "test-app", CALLBACK).signIn("second");
 
             String demoId = subject(first.getString("access_token"));
             assertEquals(demoId, subject(again.getString("access_token")));

@@ -47,7 +47,7 @@ class CodeExchangeTest {
     /** A code gives the contract's answer: signed tokens, an ID token with the nonce, a refresh token with a sid. */
     @Test
     void aCodeGivesTheContractsAnswerWithAnIdTokenCarryingTheNonce() throws Exception {
-        SignInFlow flow = new SignInFlow(standIn.http(), "test-app", CALLBACK);
+        StandInSignIn flow = new StandInSignIn(standIn.http(), "test-app", CALLBACK);
 
         IdpHttp.Answer answer = flow.exchange(flow.code("demo"));
 
@@ -84,7 +84,7 @@ class CodeExchangeTest {
     /** The session of a code exchange is listed with null user agent and IP, under the refresh token's sid. */
     @Test
     void theNewSessionHasNoUserAgentNorIp() throws Exception {
-        JsonObject tokens = new SignInFlow(standIn.http(), "test-app", CALLBACK).signIn("second");
+        JsonObject tokens = new StandInSignIn(standIn.http(), "test-app", CALLBACK).signIn("second");
         String sid = claims(tokens.getString("refresh_token")).getStringClaim("sid");
 
         JsonObject listed = standIn.http().bearer("GET", "/oauth/sessions?application_id=test-app",
@@ -99,7 +99,7 @@ class CodeExchangeTest {
     /** A JSON body is read like a form. */
     @Test
     void aJsonBodyWorksLikeAForm() {
-        SignInFlow flow = new SignInFlow(standIn.http(), "test-app", CALLBACK);
+        StandInSignIn flow = new StandInSignIn(standIn.http(), "test-app", CALLBACK);
         String json = "{\"grant_type\":\"authorization_code\",\"code\":\"" + flow.code("second")
                 + "\",\"redirect_uri\":\"" + CALLBACK + "\",\"client_id\":\"test-app\",\"code_verifier\":\""
                 + flow.verifier + "\"}";
@@ -112,7 +112,7 @@ class CodeExchangeTest {
     /** Refusals answer the contract's NestJS bodies, and a refused request does not use the code up. */
     @Test
     void refusalsAnswerTheContractsWordsAndLeaveTheCodeUsable() {
-        SignInFlow flow = new SignInFlow(standIn.http(), "test-app", CALLBACK);
+        StandInSignIn flow = new StandInSignIn(standIn.http(), "test-app", CALLBACK);
         String code = flow.code("second");
         Map<Map<String, String>, String> refusals = Map.of(
                 change("code", null), problem(400, "Missing code parameter"),
@@ -136,7 +136,7 @@ class CodeExchangeTest {
     void aReplayedCodeRevokesTheUsersSessionsOnTheClient() throws Exception {
         try (StandInIdp own = StandInIdp.start(0, "test-app")) {
             IdpHttp client = new IdpHttp(own);
-            SignInFlow flow = new SignInFlow(client, "test-app", CALLBACK);
+            StandInSignIn flow = new StandInSignIn(client, "test-app", CALLBACK);
             String code = flow.code("demo");
             JsonObject first = flow.exchange(code).json();
             String userId = claims(first.getString("access_token")).getSubject();
@@ -159,7 +159,7 @@ class CodeExchangeTest {
     @Test
     void aClientSecretIsCheckedWhenTheClientHasOne() {
         IdpHttp.Answer registered = standIn.http().send("PUT", "/dev/clients/confidential-app", "{\"secret\":\"s3cret-value\"}");
-        SignInFlow flow = new SignInFlow(standIn.http(), "confidential-app", CALLBACK);
+        StandInSignIn flow = new StandInSignIn(standIn.http(), "confidential-app", CALLBACK);
         String code = flow.code("second");
 
         IdpHttp.Answer missing = flow.exchange(code);

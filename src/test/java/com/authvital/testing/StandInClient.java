@@ -111,6 +111,15 @@ public final class StandInClient {
     }
 
     /**
+     * Every bearer call made with this user's token answers as {@code spec} says: the fields of
+     * {@code PUT /dev/users/{id}/fault} ({@code delayMs}, {@code status}, {@code contentType},
+     * {@code body}, {@code retryAfterSeconds}, ...).
+     */
+    public void fault(String userId, JsonObject spec) {
+        send("PUT", "/dev/users/" + encode(userId) + "/fault", spec.toString(), 200, 204);
+    }
+
+    /**
      * Every bearer call made with this user's token answers {@code body} with {@code padding}
      * spaces before its last character (inside a JSON object, where JSON allows them).
      */

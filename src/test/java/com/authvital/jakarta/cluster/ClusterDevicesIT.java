@@ -2,9 +2,9 @@ package com.authvital.jakarta.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.authvital.jakarta.cluster.Devices.Device;
+import com.authvital.jakarta.cluster.Devices.SignedInBrowser;
 import com.authvital.jakarta.cluster.TwoServers.Servers;
-import com.authvital.jakarta.it.RefreshFixtures;
+import com.authvital.jakarta.it.fixtures.RefreshFixtures;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.LibertyCluster.Server;
 import jakarta.json.JsonObject;
@@ -33,7 +33,7 @@ class ClusterDevicesIT {
     @Test
     void aDeviceSignedInOnAIsListedWithItsLabelOnB() {
         Deployments.standIn().resetDemoUser();
-        Device laptop = Devices.signIn(a, EDGE_ON_WINDOWS);
+        SignedInBrowser laptop = Devices.signIn(a, EDGE_ON_WINDOWS);
 
         // Listed from B by a client that says nothing of that browser: the label is the sign-in's.
         JsonObject listed = Devices.thisDevice(b, laptop);

@@ -3,13 +3,13 @@ package com.authvital.jakarta.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.jakarta.cluster.Devices.Device;
+import com.authvital.jakarta.cluster.Devices.SignedInBrowser;
 import com.authvital.jakarta.cluster.TwoServers.Servers;
-import com.authvital.jakarta.it.RefreshFixtures;
+import com.authvital.jakarta.it.fixtures.RefreshFixtures;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.LibertyCluster.Server;
-import com.authvital.testing.StandInClient;
 import com.authvital.testing.SignInBrowser;
+import com.authvital.testing.StandInClient;
 import com.authvital.testing.TestHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class ClusterOutageIT {
     @Test
     void whenTheCacheStopsSafeRequestsGoOnChangesGet503AndEverythingIsBackAfter() {
         String user = idp.resetDemoUser().getJsonObject("demo").getString("id");
-        Device laptop = Devices.signIn(a, FIREFOX_ON_WINDOWS);
+        SignedInBrowser laptop = Devices.signIn(a, FIREFOX_ON_WINDOWS);
         String laptopSession = Devices.thisDevice(a, laptop).getString("id");
         String phone = Devices.phoneAppToken(idp, user);
         TestHttp onA = new TestHttp(a.app());
@@ -91,7 +91,7 @@ class ClusterOutageIT {
             b.awaitLog(mark, BACK, "AV1502");
             System.out.printf(Locale.ROOT, "B's shared cache back (AV1502) %.1f s after its member stopped%n",
                     (System.nanoTime() - stoppedAt) / 1e9);
-            Device tablet = Devices.signIn(b, SAFARI_ON_IPAD);
+            SignedInBrowser tablet = Devices.signIn(b, SAFARI_ON_IPAD);
 
             HttpResponse<String> laptopOnB = me(onB, laptop.accessToken());
             assertEquals(401, laptopOnB.statusCode(), "the laptop signed out on A, on B: " + laptopOnB.body());

@@ -1,14 +1,14 @@
 package com.authvital.jakarta.cluster;
 
-import static com.authvital.jakarta.it.RefreshFixtures.assertRefreshCounts;
-import static com.authvital.jakarta.it.RefreshFixtures.tokenCookies;
+import static com.authvital.jakarta.it.fixtures.RefreshFixtures.assertRefreshCounts;
+import static com.authvital.jakarta.it.fixtures.RefreshFixtures.tokenCookies;
 import static com.authvital.testing.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.authvital.jakarta.cluster.Devices.Device;
+import com.authvital.jakarta.cluster.Devices.SignedInBrowser;
 import com.authvital.jakarta.cluster.TwoServers.Servers;
-import com.authvital.jakarta.it.RefreshFixtures;
+import com.authvital.jakarta.it.fixtures.RefreshFixtures;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.LibertyCluster.Server;
 import com.authvital.testing.SetCookies.SetCookie;
@@ -63,7 +63,7 @@ class ClusterRefreshIT {
     @Test
     void aRefreshOnAThenTheOldCookieOnBGetsTheNewTokens() {
         String user = idp.resetDemoUser().getJsonObject("demo").getString("id");
-        Device laptop = Devices.signIn(a, CHROME_ON_MAC);
+        SignedInBrowser laptop = Devices.signIn(a, CHROME_ON_MAC);
         String oldRefreshToken = laptop.browser().cookie(a.url(""), "refresh_token").orElseThrow();
         String oldCookies = "access_token=" + laptop.accessToken() + "; refresh_token=" + oldRefreshToken;
 

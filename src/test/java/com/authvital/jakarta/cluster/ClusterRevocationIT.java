@@ -3,9 +3,9 @@ package com.authvital.jakarta.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.jakarta.cluster.Devices.Device;
+import com.authvital.jakarta.cluster.Devices.SignedInBrowser;
 import com.authvital.jakarta.cluster.TwoServers.Servers;
-import com.authvital.jakarta.it.RefreshFixtures;
+import com.authvital.jakarta.it.fixtures.RefreshFixtures;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.LibertyCluster.Server;
 import com.authvital.testing.StandInClient;
@@ -50,7 +50,7 @@ class ClusterRevocationIT {
             // A new user each time: the IdP's access tokens carry no session id, so two sign-ins of
             // one user within a second would get the same token.
             String user = idp.resetDemoUser().getJsonObject("demo").getString("id");
-            Device laptop = Devices.signIn(i % 2 == 0 ? a : b, FIREFOX_ON_LINUX);
+            SignedInBrowser laptop = Devices.signIn(i % 2 == 0 ? a : b, FIREFOX_ON_LINUX);
             String session = Devices.thisDevice(b, laptop).getString("id"); // its token works on B
             assertEquals(200, me(onB, laptop.accessToken()).statusCode(), "before the revocation, on B");
 

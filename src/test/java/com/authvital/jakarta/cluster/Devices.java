@@ -22,7 +22,7 @@ import java.util.Map;
 final class Devices {
 
     /** A device: its browser, cookie jar and all, and the access token the sign-in gave it. */
-    record Device(SignInBrowser browser, String accessToken) {
+    record SignedInBrowser(SignInBrowser browser, String accessToken) {
     }
 
     private Devices() {
@@ -32,11 +32,11 @@ final class Devices {
      * A sign-in as the stand-in's Demo User on {@code server}, the browser saying {@code userAgent}:
      * the demo's {@code /login}, the stand-in's form, the demo's callback (which records the device).
      */
-    static Device signIn(Server server, String userAgent) {
+    static SignedInBrowser signIn(Server server, String userAgent) {
         SignInBrowser browser = new SignInBrowser();
         HttpResponse<String> back = callback(browser, server, userAgent);
         assertEquals(303, back.statusCode(), "the callback on " + server + ": " + back.body());
-        return new Device(browser, browser.cookie(server.url(""), "access_token").orElseThrow());
+        return new SignedInBrowser(browser, browser.cookie(server.url(""), "access_token").orElseThrow());
     }
 
     /** The same steps as {@link #signIn} in {@code browser}, up to the callback's answer, whatever it is. */
@@ -48,14 +48,14 @@ final class Devices {
     }
 
     /** {@code GET api/sessions} on {@code server} with the device's cookies; must answer 200. */
-    static List<JsonObject> sessions(Server server, Device device) {
+    static List<JsonObject> sessions(Server server, SignedInBrowser device) {
         HttpResponse<String> listed = device.browser().get(server.url("api/sessions"), "Accept", "application/json");
         assertEquals(200, listed.statusCode(), "the sessions on " + server + ": " + listed.body());
         return json(listed).getJsonArray("sessions").getValuesAs(JsonObject.class);
     }
 
     /** The row of the devices list that is this device, as {@code server} lists it. */
-    static JsonObject thisDevice(Server server, Device device) {
+    static JsonObject thisDevice(Server server, SignedInBrowser device) {
         return sessions(server, device).stream().filter(s -> s.getBoolean("current")).findFirst()
                 .orElseThrow(() -> new AssertionError(server + " marks no session as this device's"));
     }

@@ -99,6 +99,62 @@ public final class Messages {
         return "AV1004: the access token is not valid: " + why + "; sign the user in again";
     }
 
+    /**
+     * The reasons of {@link #invalidAccessToken} and {@link #invalidIdToken} that quote what the
+     * token carried beside what was expected, so that a mismatch of configuration shows at once.
+     */
+    public static final class TokenReasons {
+
+        /** How much of one claim a token carried a reason quotes: a token is attacker input. */
+        static final int MAX_QUOTED_CLAIM = 120;
+        /** How many values of a claim's array a reason quotes. */
+        static final int MAX_QUOTED_VALUES = 4;
+
+        private TokenReasons() {
+        }
+
+        /**
+         * An AV1004 or AV1008 reason: the token's {@code iss} is not the expected issuer. Names both,
+         * so that {@code http://localhost:9180} against {@code http://127.0.0.1:9180} shows at once;
+         * issuers are URLs, not secrets. What the token carried is quoted by {@link #claim}.
+         */
+        public static String issuerMismatch(Object carried, String expected) {
+            return "it was issued by " + claim(carried) + ", not by '" + expected + "' ('" + ConfigKeys.ISSUER
+                    + "', by default '" + ConfigKeys.HOST + "', compared exactly)";
+        }
+
+        /**
+         * An AV1004 or AV1008 reason: the token's {@code aud} names none of the audiences accepted.
+         * Names both; what the token carried is quoted by {@link #claim}.
+         *
+         * @param settings the keys that gave the accepted audiences
+         */
+        public static String audienceMismatch(Object carried, List<String> accepted, List<String> settings) {
+            return "it is not meant for this application: its 'aud' is " + claim(carried) + ", none of "
+                    + claim(accepted) + " ('" + String.join("', '", settings) + "')";
+        }
+
+        /**
+         * A claim of a token as a reason quotes it: a string within {@value #MAX_QUOTED_CLAIM} characters,
+         * without control or format characters (no line breaks in a log line, no bidi overrides), in
+         * quotes; an array as its first {@value #MAX_QUOTED_VALUES} values; "none" when it is missing.
+         */
+        static String claim(Object value) {
+            if (value == null) {
+                return "none";
+            }
+            if (value instanceof List<?> list) {
+                StringBuilder quoted = new StringBuilder("[");
+                for (int i = 0; i < list.size() && i < MAX_QUOTED_VALUES; i++) {
+                    quoted.append(i == 0 ? "" : ", ").append(claim(list.get(i)));
+                }
+                return quoted.append(list.size() > MAX_QUOTED_VALUES ? ", ...]" : "]").toString();
+            }
+            String text = String.valueOf(value).replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "");
+            return "'" + (text.length() > MAX_QUOTED_CLAIM ? text.substring(0, MAX_QUOTED_CLAIM) + "..." : text) + "'";
+        }
+    }
+
     /** AV1008: a sign-in's ID token fails validation, for the reason given. */
     public static String invalidIdToken(String why) {
         return "AV1008: the sign-in's ID token is not valid: " + why + "; start the sign-in again";

@@ -186,10 +186,11 @@ public final class TokenValidator implements AutoCloseable {
         }
         Map<String, Object> claims = jwt.claims();
         if (!issuer.equals(claims.get("iss"))) {
-            throw invalidIdToken("it was not issued by '" + issuer + "'");
+            throw invalidIdToken(Messages.TokenReasons.issuerMismatch(claims.get("iss"), issuer));
         }
         if (!names(claims.get("aud"), clientId)) {
-            throw invalidIdToken("its 'aud' does not name " + ConfigKeys.CLIENT_ID);
+            throw invalidIdToken(Messages.TokenReasons.audienceMismatch(claims.get("aud"), List.of(clientId),
+                    List.of(ConfigKeys.CLIENT_ID)));
         }
         if (!(claims.get("exp") instanceof Number exp) || clock.millis() - skewMillis > millis(exp)) {
             throw invalidIdToken("it has expired");
@@ -270,11 +271,11 @@ public final class TokenValidator implements AutoCloseable {
     /** The claims' checks; answers {@code exp} in epoch milliseconds. */
     private long checkClaims(Map<String, Object> claims, long now) {
         if (!issuer.equals(claims.get("iss"))) {
-            throw invalid("it was not issued by '" + issuer + "'");
+            throw invalid(Messages.TokenReasons.issuerMismatch(claims.get("iss"), issuer));
         }
         if (!meantForUs(claims.get("aud"))) {
-            throw invalid("it is not meant for this application (its 'aud' names none of "
-                    + ConfigKeys.CLIENT_ID + " and " + ConfigKeys.ACCEPTED_AUDIENCES + ")");
+            throw invalid(Messages.TokenReasons.audienceMismatch(claims.get("aud"), audiences,
+                    List.of(ConfigKeys.CLIENT_ID, ConfigKeys.ACCEPTED_AUDIENCES)));
         }
         if (!(claims.get("exp") instanceof Number exp) || now - skewMillis > millis(exp)) {
             throw invalid("it has expired");

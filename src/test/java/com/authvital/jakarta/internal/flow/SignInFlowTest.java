@@ -5,6 +5,7 @@ import com.authvital.jakarta.internal.idp.TokenBudget;
 import com.authvital.jakarta.internal.message.ConfigKeys;
 import com.authvital.jakarta.internal.store.InMemoryStore;
 import com.authvital.jakarta.internal.store.SessionStore;
+import com.authvital.jakarta.internal.store.StoreKeys;
 import com.authvital.jakarta.internal.token.TokenKeys;
 import com.authvital.jakarta.internal.token.TokenValidator;
 import com.authvital.testing.ServletFakes;
@@ -80,6 +81,10 @@ class SignInFlowTest {
     private final Store store = new Store();
 
     private SignInFlow flow(String... settings) {
+        return flow(new TokenBudget(30, 3, Clock.systemUTC()), settings);
+    }
+
+    private SignInFlow flow(TokenBudget budget, String... settings) {
         Map<String, String> config = new HashMap<>(Map.of(
                 ConfigKeys.HOST, "https://auth.example.com",
                 ConfigKeys.CLIENT_ID, "app",
@@ -90,8 +95,8 @@ class SignInFlowTest {
             config.put(settings[i], settings[i + 1]);
         }
         AuthVitalConfig loaded = AuthVitalConfig.load(key -> Optional.ofNullable(config.get(key)));
-        return new SignInFlow(loaded, null, new TokenValidator(loaded), null, null, null, store,
-                new TokenBudget(30, 3, Clock.systemUTC()), Clock.systemUTC());
+        return new SignInFlow(loaded, null, new TokenValidator(loaded), null, null, null, store, budget,
+                Clock.systemUTC());
     }
 
     /** A flow cookie this application sealed, with this state, for ten minutes more. */
@@ -101,10 +106,19 @@ class SignInFlowTest {
     }
 
     private static ServletFakes.Recorded callback(SignInFlow flow, List<Cookie> cookies) throws IOException {
+        return callback(flow, "s-1", cookies);
+    }
+
+    /** The IdP's answer with this state and a code of the right shape, from 192.0.2.1, asking for JSON. */
+    private static ServletFakes.Recorded callback(SignInFlow flow, String state, List<Cookie> cookies) throws IOException {
         ServletFakes.Recorded answer = new ServletFakes.Recorded();
-        flow.callback(ServletFakes.request(Map.of("state", "s-1", "code", "c-1"), cookies, "Accept", "application/json"),
-                ServletFakes.response(answer));
+        flow.callback(ServletFakes.request(Map.of("state", state, "code", "code-of-the-right-shape"), cookies,
+                "Accept", "application/json"), ServletFakes.response(answer));
         return answer;
+    }
+
+    private boolean stateSpent(String state) {
+        return store.get(SessionStore.Region.SPENT, StoreKeys.of("state", state)).isPresent();
     }
 
     @Test
@@ -175,5 +189,50 @@ class SignInFlowTest {
         String set = start.header("Set-Cookie");
         assertTrue(set.startsWith("authvital_signin=") && set.contains("; Path=/app/callback;"), set);
         assertFalse(set.contains("Secure"), set);
+    }
+
+    /** An answer meant for another sign-in (login CSRF, or a stale tab): refused, and this browser's own may still come. */
+    @Test
+    void anAnswerWithAnotherStateIsRefusedAndTheFlowKept() throws IOException {
+        ServletFakes.Recorded answer = callback(flow(ConfigKeys.COOKIE_SECURE, "false"), "someone-elses-state",
+                List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1")));
+
+        assertEquals(400, answer.status, answer.body.toString());
+        assertTrue(answer.body.toString().contains("AV1403: "), answer.body.toString());
+        assertEquals(List.of(), answer.headers("Set-Cookie"), "the flow cookie stays");
+        assertFalse(stateSpent("s-1") || stateSpent("someone-elses-state"));
+    }
+
+    /** The same answer again (a reload, a replayed URL): its code is never exchanged twice, and no budget is spent on it. */
+    @Test
+    void aReplayedCallbackIsRefusedWithoutTakingTheBudgetAndItsCookieCleared() throws IOException {
+        TokenBudget budget = new TokenBudget(30, 1, Clock.systemUTC());
+        store.put(SessionStore.Region.SPENT, StoreKeys.of("state", "s-1"), "1", Instant.now().plusSeconds(600));
+
+        ServletFakes.Recorded answer = callback(flow(budget, ConfigKeys.COOKIE_SECURE, "false"),
+                List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1")));
+
+        assertEquals(400, answer.status, answer.body.toString());
+        assertTrue(answer.body.toString().contains("AV1401: "), answer.body.toString());
+        assertTrue(answer.header("Set-Cookie").startsWith(SignInFlow.FLOW_COOKIE + "=; Max-Age=0;"),
+                answer.header("Set-Cookie"));
+        assertTrue(budget.exchange("192.0.2.1").granted(), "the address's one exchange is still there");
+    }
+
+    /** Over the budget of sign-ins: 429 with Retry-After, and the same answer works after it (flow kept, state unspent). */
+    @Test
+    void overTheSignInBudgetTheCallbackIsRefusedWith429AndRetryAfterAndTheFlowKept() throws IOException {
+        TokenBudget budget = new TokenBudget(30, 1, Clock.systemUTC());
+        assertTrue(budget.exchange("192.0.2.1").granted(), "the address's one exchange this minute");
+
+        ServletFakes.Recorded answer = callback(flow(budget, ConfigKeys.COOKIE_SECURE, "false"),
+                List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1")));
+
+        assertEquals(429, answer.status, answer.body.toString());
+        long retryAfter = Long.parseLong(answer.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, answer.header("Retry-After"));
+        assertTrue(answer.body.toString().contains("AV1421: "), answer.body.toString());
+        assertEquals(List.of(), answer.headers("Set-Cookie"), "the flow cookie stays for the try after Retry-After");
+        assertFalse(stateSpent("s-1"));
     }
 }

@@ -172,7 +172,7 @@ class TokenValidatorTest {
     void refusesATokenOfAnotherIssuer() {
         String token = tokenWith("{\"iss\":\"https://evil.example\"}");
 
-        assertRefused(validator(), token, "it was not issued by '" + idp.baseUrl() + "'");
+        assertRefused(validator(), token, "it was issued by 'https://evil.example', not by '" + idp.baseUrl() + "'");
     }
 
     @Test
@@ -189,7 +189,49 @@ class TokenValidatorTest {
         String token = dev.mint("{}");
 
         assertRefused(validator(ConfigKeys.ISSUER, "https://auth.example.com"), token,
-                "it was not issued by 'https://auth.example.com'");
+                "it was issued by '" + idp.baseUrl() + "', not by 'https://auth.example.com'");
+    }
+
+    /** localhost against 127.0.0.1: the 401 says which issuer the token carried and which one is expected. */
+    @Test
+    void namesTheIssuerTheTokenCarriedAndTheOneExpected() {
+        String expected = idp.baseUrl();
+        String carried = expected.replace("127.0.0.1", "localhost");
+        assertTrue(expected.contains("127.0.0.1"), expected);
+        String token = tokenWith("{\"iss\":\"" + carried + "\"}");
+
+        NotAuthenticatedException e = assertRefused(validator(), token,
+                "it was issued by '" + carried + "', not by '" + expected + "'");
+        assertTrue(e.getMessage().contains("'" + ConfigKeys.ISSUER + "'"), e.getMessage());
+    }
+
+    /** An issuer is attacker input: the message quotes at most 120 of its characters and no line break. */
+    @Test
+    void quotesALongIssuerCutShortAndWithoutControlCharacters() {
+        String token = tokenWith("{\"iss\":\"https://evil.example/\\nAV1001: forged\\u0007" + "x".repeat(400) + "\"}");
+
+        NotAuthenticatedException e = assertRefused(validator(), token,
+                "it was issued by 'https://evil.example/AV1001: forged" + "x".repeat(120 - 35) + "...'");
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertFalse(e.getMessage().contains("\u0007"), e.getMessage());
+        assertFalse(e.getMessage().contains("x".repeat(120)), e.getMessage());
+    }
+
+    /** The 401 of another audience says which audiences the token named and which ones this application accepts. */
+    @Test
+    void namesTheAudiencesTheTokenCarriedAndTheOnesAccepted() {
+        String token = tokenWith("{\"aud\":[\"other-app\",\"third-app\"]}");
+
+        NotAuthenticatedException e = assertRefused(validator(ConfigKeys.ACCEPTED_AUDIENCES, "mobile-app"), token,
+                "its 'aud' is ['other-app', 'third-app'], none of ['" + CLIENT_ID + "', 'mobile-app']");
+        assertTrue(e.getMessage().contains(ConfigKeys.ACCEPTED_AUDIENCES), e.getMessage());
+    }
+
+    /** A token without an audience is said to carry none. */
+    @Test
+    void saysATokenWithoutAudienceCarriesNone() {
+        assertRefused(validator(), dev.mint("{\"removeClaims\":[\"aud\"]}"),
+                "its 'aud' is none, none of ['" + CLIENT_ID + "']");
     }
 
     @Test

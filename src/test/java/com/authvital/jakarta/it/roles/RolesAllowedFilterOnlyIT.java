@@ -1,0 +1,49 @@
+package com.authvital.jakarta.it.roles;
+
+import com.authvital.jakarta.it.roles.secured.AdminService;
+import com.authvital.jakarta.it.roles.secured.AdminServiceServlet;
+import com.authvital.jakarta.it.roles.secured.RolesResource;
+import com.authvital.jakarta.it.roles.secured.SecuredApplication;
+import com.authvital.testing.Deployments;
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Only the filter, over every path in the optional mode so that anonymous calls reach the beans (no
+ * {@code authvital.jakarta-security.enabled}): the caller the filter established is the one a CDI bean's
+ * {@code @RolesAllowed("app:admin")} is checked against, from a servlet and on a JAX-RS resource:
+ * 200 with the role, 403 without it, 401 without a caller.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RolesAllowedFilterOnlyIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("roles-filter-only", Map.of(
+                        "authvital.filter.url-patterns", "/*",
+                        "authvital.filter.mode", "optional",
+                        "authvital.roles.prefix.app-roles", "app:"),
+                AdminService.class, AdminServiceServlet.class, SecuredApplication.class, RolesResource.class);
+    }
+
+    @ArquillianResource
+    URL app;
+
+    @Test
+    void aBeanMethodCalledFromAServletIsTheRolesOnly() {
+        new RoleCalls(app).assertAdminOnly("service", "purged Bearer");
+    }
+
+    @Test
+    void aJaxRsResourceMethodIsTheRolesOnly() {
+        new RoleCalls(app).assertResourceAdminOnly("rest/roles/admin");
+    }
+}
