@@ -23,13 +23,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** signOutOtherDevices() revokes every session the IdP lists but this device's, and only ids that name one. */
+/** revokeOthers() revokes every session the IdP lists but this device's, and only ids that name one. */
 @ExtendWith(ArquillianExtension.class)
-class SignOutOtherDevicesIT extends InContainerTest {
+class RevokeOthersIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("sign-out-other-devices");
+        return Deployments.war("revoke-others");
     }
 
     private HttpServletRequest from(NewSession device) {
@@ -42,7 +42,7 @@ class SignOutOtherDevicesIT extends InContainerTest {
         NewSession phone = idp.anotherSession(laptop.userId());
         NewSession tablet = idp.anotherSession(laptop.userId());
 
-        RevokeAllResult result = sessions.signOutOtherDevices(from(laptop));
+        RevokeAllResult result = sessions.revokeOthers(from(laptop));
 
         assertEquals(new RevokeAllResult(true, "Revoked 2 other session(s)", 2), result);
         assertTrue(idp.isRevoked(phone.sessionId()));
@@ -64,7 +64,7 @@ class SignOutOtherDevicesIT extends InContainerTest {
         int before = idp.requests().size();
 
         IdpUnavailableException e = assertThrows(IdpUnavailableException.class,
-                () -> sessions.signOutOtherDevices(from(laptop)));
+                () -> sessions.revokeOthers(from(laptop)));
 
         assertEquals(502, e.getStatus());
         assertTrue(e.getMessage().startsWith("AV1106: "), e.getMessage());
@@ -99,7 +99,7 @@ class SignOutOtherDevicesIT extends InContainerTest {
         });
         later.start();
         try {
-            RevokeAllResult result = sessions.signOutOtherDevices(from(laptop));
+            RevokeAllResult result = sessions.revokeOthers(from(laptop));
 
             assertEquals(new RevokeAllResult(true, "Revoked 5 other session(s)", 5), result);
             assertTrue(others.stream().allMatch(other -> idp.isRevoked(other.sessionId())));
