@@ -67,6 +67,7 @@ public final class LogoutFlow {
         RevokeResult logout(String refreshToken);
     }
 
+    /** The logout of the application; {@code idpLogout} is {@code IdpClient::logout} outside the tests. */
     public LogoutFlow(AuthVitalConfig config, IdpLogout idpLogout, CookieWriter cookies, TokenExtractor tokens,
                SessionEnds ends) {
         this.config = config;

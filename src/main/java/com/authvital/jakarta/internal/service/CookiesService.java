@@ -13,6 +13,7 @@ public final class CookiesService implements AuthVitalCookies {
 
     private final CookieWriter writer;
 
+    /** Over the module's one cookie writer, the one its sign-in, refresh and logout use. */
     public CookiesService(CookieWriter writer) {
         this.writer = writer;
     }

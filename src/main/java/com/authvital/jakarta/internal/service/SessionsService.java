@@ -36,6 +36,7 @@ public final class SessionsService implements AuthVitalSessions {
     private final IdpClient idp;
     private final DeviceRecords devices;
 
+    /** Over the application's one authenticator, session records and IdP client. */
     public SessionsService(Authenticator authenticator, SessionEnds ends, IdpClient idp, DeviceRecords devices) {
         this.authenticator = authenticator;
         this.ends = ends;
