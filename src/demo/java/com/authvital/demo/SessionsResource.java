@@ -46,43 +46,47 @@ public class SessionsResource {
     public record SessionsView(List<DeviceView> sessions, int total) {
     }
 
+    private final AuthVitalSessions sessions;
+    private final AuthVitalCookies cookies;
+
+    /** For CDI's proxy of this request-scoped bean only. */
+    protected SessionsResource() {
+        this(null, null);
+    }
+
+    /** The module's services in the application; a unit test's fakes of them. */
     @Inject
-    AuthVitalSessions sessions;
+    public SessionsResource(AuthVitalSessions sessions, AuthVitalCookies cookies) {
+        this.sessions = sessions;
+        this.cookies = cookies;
+    }
 
-    @Inject
-    AuthVitalCookies cookies;
-
-    @Context
-    HttpServletRequest request;
-
-    @Context
-    HttpServletResponse response;
-
+    /** The devices list; a failure is the module's to answer (401, 503…), with no mapper of the demo's. */
     @GET
     @Path("sessions")
-    public SessionsView list() {
+    public SessionsView list(@Context HttpServletRequest request) {
         SessionList list = sessions.list(request);
         return new SessionsView(list.sessions().stream().map(DeviceView::of).toList(), list.count());
     }
 
     @POST
     @Path("sessions/{id}/revoke")
-    public RevokeResult revoke(@PathParam("id") String id) {
+    public RevokeResult revoke(@Context HttpServletRequest request, @PathParam("id") String id) {
         return sessions.revoke(request, id);
     }
 
     /** Sign out other devices: every session but this browser's. */
     @POST
     @Path("sign-out-others")
-    public Map<String, Object> signOutOthers() {
-        RevokeAllResult result = sessions.signOutOtherDevices(request);
+    public Map<String, Object> signOutOthers(@Context HttpServletRequest request) {
+        RevokeAllResult result = sessions.revokeOthers(request);
         return Map.of("message", "Signed out of " + result.count() + " other devices", "count", result.count());
     }
 
     /** Log out everywhere; this browser's session is among them, so its cookies go too. */
     @POST
     @Path("logout-all")
-    public Map<String, String> logoutAll() {
+    public Map<String, String> logoutAll(@Context HttpServletRequest request, @Context HttpServletResponse response) {
         RevokeAllResult result = sessions.revokeAll(request);
         cookies.clear(response);
         return Map.of("message", "Logged out of " + result.count() + " devices");

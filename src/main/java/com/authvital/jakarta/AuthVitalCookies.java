@@ -1,9 +1,5 @@
 package com.authvital.jakarta;
 
-import com.authvital.jakarta.internal.http.CookieSettings;
-import com.authvital.jakarta.internal.http.CookieWriter;
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 
@@ -18,41 +14,27 @@ import java.time.Duration;
  *
  * cookies.clear(response);   // log out this browser from any servlet, resource or filter
  * }</pre>
+ *
+ * <p>The module's implementation is the one its own sign-in, refresh and logout write with. A
+ * unit test hands its code a fake: {@code List<HttpServletResponse> cleared = new ArrayList<>();}
+ * then a class implementing both methods, {@code clear} adding its response to {@code cleared}.
  */
-@Dependent
-public final class AuthVitalCookies {
-
-    private final CookieWriter writer;
-
-    @Inject
-    AuthVitalCookies(CookieWriter writer) {
-        this.writer = writer;
-    }
-
-    AuthVitalCookies(CookieSettings settings) {
-        this(new CookieWriter(settings));
-    }
+public interface AuthVitalCookies {
 
     /**
      * Sets both token cookies, each living as long as its token. The answer also says
      * {@code Cache-Control: no-store} and {@code Vary: Cookie}: no shared cache may store it.
+     *
+     * @throws IllegalArgumentException when a value is not a cookie value (RFC 6265 §4.1.1); the
+     *                                  message does not repeat it
      */
-    public void setTokens(HttpServletResponse response, String accessToken, Duration accessTokenLifetime,
-                          String refreshToken, Duration refreshTokenLifetime) {
-        writer.setTokens(response, accessToken, accessTokenLifetime, refreshToken, refreshTokenLifetime);
-    }
+    void setTokens(HttpServletResponse response, String accessToken, Duration accessTokenLifetime,
+                   String refreshToken, Duration refreshTokenLifetime);
 
     /**
      * Clears both token cookies: {@code Max-Age=0} and an expiry in the past (for browsers that
      * know only {@code Expires}), with the attributes they were written with; and, as
      * {@link #setTokens}, {@code Cache-Control: no-store} and {@code Vary: Cookie}.
      */
-    public void clear(HttpServletResponse response) {
-        writer.clear(response);
-    }
-
-    @Override
-    public String toString() {
-        return "AuthVitalCookies[" + writer.settings() + "]";
-    }
+    void clear(HttpServletResponse response);
 }

@@ -14,6 +14,10 @@ import java.util.OptionalInt;
  * that fits none of them (a 400 with validation messages, for instance). Messages never contain
  * a token, a cookie value or an {@code Authorization} header.
  *
+ * <p>In JAX-RS the module answers them itself, with {@link #getStatus()} and
+ * {@code {"error","message"}} (unless {@code authvital.jaxrs.exception-mapper=false}, or the
+ * application maps them); elsewhere, a servlet for instance:
+ *
  * <pre>{@code
  * } catch (AuthVitalException e) {
  *     return Response.status(e.getStatus()).entity(Map.of("message", e.getMessage())).build();

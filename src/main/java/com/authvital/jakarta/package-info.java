@@ -29,6 +29,8 @@
  * variables {@code AUTHVITAL_HOST} and {@code AUTHVITAL_CLIENT_ID}); docs/configuration.md lists
  * every key.
  * Every failure is an {@link com.authvital.jakarta.AuthVitalException}; its subclasses name the
- * cause and carry the HTTP status to answer with.
+ * cause and carry the HTTP status to answer with, which the module's JAX-RS exception mapper
+ * answers unless the application maps them itself. {@code AuthVitalSessions} and
+ * {@code AuthVitalCookies} are interfaces: a unit test hands the code under test a fake.
  */
 package com.authvital.jakarta;

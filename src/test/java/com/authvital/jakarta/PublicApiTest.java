@@ -1,7 +1,5 @@
 package com.authvital.jakarta;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -17,7 +15,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** A user reads the public package alone: nothing public in it takes or gives an internal type. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A user reads the public package alone: nothing public in it takes or gives an internal type; and
+ * the services a user's code calls are interfaces a unit test fakes by implementing a few methods.
+ */
 class PublicApiTest {
 
     private static final String INTERNAL = "com.authvital.jakarta.internal";
@@ -40,6 +43,26 @@ class PublicApiTest {
             }
         }
         assertEquals(List.of(), leaks);
+    }
+
+    /** What a fake must implement: the forms that take a response (and logout); the short forms are defaults. */
+    @Test
+    void theServicesAreInterfacesWithFewAbstractMethods() {
+        assertEquals(List.of("list", "logout", "revoke", "revokeAll", "revokeOthers"), abstractMethods(AuthVitalSessions.class));
+        assertEquals(List.of("clear", "setTokens"), abstractMethods(AuthVitalCookies.class));
+    }
+
+    /** One vocabulary, the SDK's: list, revoke, revokeAll, revokeOthers, logout. */
+    @Test
+    void theSessionsServiceSpeaksTheSdksVocabulary() {
+        assertEquals(List.of("list", "logout", "revoke", "revokeAll", "revokeOthers"),
+                Stream.of(AuthVitalSessions.class.getMethods()).map(Method::getName).distinct().sorted().toList());
+    }
+
+    private static List<String> abstractMethods(Class<?> type) {
+        assertEquals(true, type.isInterface(), type + " is an interface");
+        return Stream.of(type.getMethods()).filter(m -> Modifier.isAbstract(m.getModifiers()))
+                .map(Method::getName).sorted().toList();
     }
 
     private static void checkExecutable(List<String> leaks, Executable executable) {

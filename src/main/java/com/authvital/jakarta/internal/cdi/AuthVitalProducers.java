@@ -1,5 +1,6 @@
 package com.authvital.jakarta.internal.cdi;
 
+import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.AuthVitalPrincipal;
 import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.internal.auth.Authenticator;
@@ -12,6 +13,8 @@ import com.authvital.jakarta.internal.http.CookieWriter;
 import com.authvital.jakarta.internal.idp.IdpClient;
 import com.authvital.jakarta.internal.idp.TokenBudget;
 import com.authvital.jakarta.internal.message.Messages;
+import com.authvital.jakarta.internal.service.CookiesService;
+import com.authvital.jakarta.internal.service.SessionsService;
 import com.authvital.jakarta.internal.session.DeviceRecords;
 import com.authvital.jakarta.internal.session.Revocations;
 import com.authvital.jakarta.internal.session.Sealer;
@@ -42,7 +45,7 @@ import java.time.Duration;
 @Dependent
 public class AuthVitalProducers {
 
-    /** The one writer of the token cookies, for the module and for {@code AuthVitalCookies}. */
+    /** The one writer of the token cookies, for the module and for {@link AuthVitalCookies}. */
     @Produces
     @Singleton
     CookieWriter cookieWriter(AuthVitalConfig config) {
@@ -125,9 +128,26 @@ public class AuthVitalProducers {
 
     @Produces
     @Singleton
-    LogoutFlow logoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, CookieWriter cookies,
+    LogoutFlow logoutFlow(AuthVitalConfig config, IdpClient idp, CookieWriter cookies,
                           TokenExtractor tokens, SessionEnds ends) {
-        return new LogoutFlow(config, sessions, cookies, tokens, ends);
+        return new LogoutFlow(config, idp::logout, cookies, tokens, ends);
+    }
+
+    /**
+     * {@code @Inject AuthVitalSessions}: the module's implementation, unless the application
+     * selects an alternative of its own. Normal-scoped, so a session-scoped bean may hold it.
+     */
+    @Produces
+    @ApplicationScoped
+    AuthVitalSessions sessions(Authenticator authenticator, SessionEnds ends, IdpClient idp, DeviceRecords devices) {
+        return new SessionsService(authenticator, ends, idp, devices);
+    }
+
+    /** {@code @Inject AuthVitalCookies}: the module's one cookie writer, for application code. */
+    @Produces
+    @ApplicationScoped
+    AuthVitalCookies cookies(CookieWriter writer) {
+        return new CookiesService(writer);
     }
 
     /** What this server records when sessions end, for the sessions service and the logout. */

@@ -73,6 +73,7 @@ public final class AuthVitalConfig {
     private final SignInSettings signIn;
     private final RoleMapping roles;
     private final boolean jakartaSecurity;
+    private final boolean jaxrsExceptionMapper;
     private final StoreSettings store;
 
     private AuthVitalConfig(ConfigReader r) {
@@ -103,6 +104,7 @@ public final class AuthVitalConfig {
         signIn = SignInSettings.read(r);
         roles = RoleMapping.read(r);
         jakartaSecurity = r.flag(JAKARTA_SECURITY, false);
+        jaxrsExceptionMapper = r.flag(JAXRS_EXCEPTION_MAPPER, true);
         store = StoreSettings.read(r, clientId == null ? "" : clientId);
     }
 
@@ -178,6 +180,11 @@ public final class AuthVitalConfig {
         return jakartaSecurity;
     }
 
+    /** Whether the module's JAX-RS exception mapper answers its exceptions. */
+    public boolean jaxrsExceptionMapper() {
+        return jaxrsExceptionMapper;
+    }
+
     /** Sign-in, the flow cookie's key, the client secret and refreshing. */
     public SignInSettings signIn() {
         return signIn;
@@ -193,6 +200,6 @@ public final class AuthVitalConfig {
         return "AuthVitalConfig[" + idp + ", " + tokens + ", " + budget + ", " + cookies + ", allowedOrigins=" + allowedOrigins
                 + ", filterUrlPatterns=" + filterUrlPatterns + ", filter=" + filter + ", logoutPath="
                 + logoutPath.orElse("-") + ", logout=" + logout + ", signIn=" + signIn + ", roles=" + roles + ", jakartaSecurity=" + jakartaSecurity
-                + ", store=" + store + "]";
+                + ", jaxrsExceptionMapper=" + jaxrsExceptionMapper + ", store=" + store + "]";
     }
 }

@@ -2,7 +2,6 @@ package com.authvital.jakarta.internal.flow;
 
 import com.authvital.jakarta.AuthVitalConfigException;
 import com.authvital.jakarta.AuthVitalException;
-import com.authvital.jakarta.AuthVitalSessions;
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.RevokeResult;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
@@ -51,15 +50,28 @@ public final class LogoutFlow {
     private static final int MAX_BODY = 16 * 1024;
 
     private final AuthVitalConfig config;
-    private final AuthVitalSessions sessions;
+    private final IdpLogout idpLogout;
     private final CookieWriter cookies;
     private final TokenExtractor tokens;
     private final SessionEnds ends;
 
-    public LogoutFlow(AuthVitalConfig config, AuthVitalSessions sessions, CookieWriter cookies, TokenExtractor tokens,
+    /**
+     * The IdP's {@code POST /oauth/logout} of one refresh token: {@code IdpClient::logout} in the
+     * application. A type of its own because the logout must survive whatever it throws, an
+     * {@link Error} included, and the tests that prove it (without a container, or with one)
+     * need a call that throws so; the final {@code IdpClient} cannot be made to.
+     */
+    @FunctionalInterface
+    public interface IdpLogout {
+        /** The IdP's answer to the logout of {@code refreshToken}. */
+        RevokeResult logout(String refreshToken);
+    }
+
+    /** The logout of the application; {@code idpLogout} is {@code IdpClient::logout} outside the tests. */
+    public LogoutFlow(AuthVitalConfig config, IdpLogout idpLogout, CookieWriter cookies, TokenExtractor tokens,
                SessionEnds ends) {
         this.config = config;
-        this.sessions = sessions;
+        this.idpLogout = idpLogout;
         this.cookies = cookies;
         this.tokens = tokens;
         this.ends = ends;
@@ -158,7 +170,7 @@ public final class LogoutFlow {
                     return Json.createObjectBuilder().add("called", false)
                             .add("message", "The session of this refresh token has already ended: nothing to revoke");
                 }
-                RevokeResult result = sessions.logout(refreshToken);
+                RevokeResult result = idpLogout.logout(refreshToken); // LIVE: worth the call
                 return Json.createObjectBuilder().add("called", true).add("reached", true)
                         .add("success", result.success()).add("message", result.message());
             } catch (AuthVitalException e) {

@@ -37,7 +37,7 @@ public interface AuthVitalApi extends AutoCloseable {
     RevokeResult revokeSession(@HeaderParam("Authorization") String authorization,
                                @PathParam("sessionId") String sessionId);
 
-    /** The same call, not waiting: {@code signOutOtherDevices} runs a few at a time. */
+    /** The same call, not waiting: {@code revokeOthers} runs a few at a time. */
     @POST
     @Path("/sessions/{sessionId}/revoke")
     CompletionStage<RevokeResult> revokeSessionAsync(@HeaderParam("Authorization") String authorization,

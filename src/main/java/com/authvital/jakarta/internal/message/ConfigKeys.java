@@ -96,6 +96,11 @@ public final class ConfigKeys {
     public static final String ROLES_PREFIX_TENANT_PERMISSIONS = ROLES_PREFIX + "tenant-permissions";
     /** Whether the module's Jakarta Security authentication mechanism authenticates requests. */
     public static final String JAKARTA_SECURITY = "authvital.jakarta-security.enabled";
+    /**
+     * Whether the module's JAX-RS exception mapper answers its exceptions with their status and a
+     * JSON body; default true. An application's own {@code ExceptionMapper<AuthVitalException>} wins anyway.
+     */
+    public static final String JAXRS_EXCEPTION_MAPPER = "authvital.jaxrs.exception-mapper";
     /** Where what the servers share lives: {@code memory} (this server's, the default) or {@code jcache}. */
     public static final String STORE = "authvital.store";
     /** The JCache {@code CachingProvider}'s class, when the class path has more than one. */

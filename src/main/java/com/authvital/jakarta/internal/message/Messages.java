@@ -177,6 +177,16 @@ public final class Messages {
                 + "sign the user in again";
     }
 
+    /**
+     * AV1012: the module's JAX-RS exception mapper answered 403 (FINE): who the caller is to the
+     * module and its groups, to tell a missing role from a wrong mapping. Never a token.
+     */
+    public static String forbiddenCallerLog(String request, String reason, String caller, List<String> groups) {
+        return "AV1012: answered 403 to " + request + " (" + reason + "); the caller " + caller + " has the groups "
+                + groups + ": give the user the role at the IdP, or check '" + ConfigKeys.ROLES_CLAIMS + "' and '"
+                + ConfigKeys.rolesPrefix("app_roles") + "'";
+    }
+
     /** AV1005: no valid refresh token cookie tells which session is this device's. */
     public static String unknownCurrentSession() {
         return "AV1005: this device's session is unknown: the request has no valid refresh token cookie, "

@@ -1,27 +1,36 @@
 package com.authvital.jakarta.it.app;
 
-import com.authvital.jakarta.AuthVitalSessions;
-import com.authvital.jakarta.RevokeResult;
+import com.authvital.jakarta.internal.config.AuthVitalConfig;
+import com.authvital.jakarta.internal.flow.LogoutFlow;
+import com.authvital.jakarta.internal.http.CookieWriter;
+import com.authvital.jakarta.internal.idp.IdpClient;
+import com.authvital.jakarta.internal.session.SessionEnds;
+import com.authvital.jakarta.internal.token.TokenExtractor;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sessions service of an application whose revocation breaks in a way the module does not
- * foresee, standing in for every other bean: {@code logout} throws an {@link Error} when the
+ * The logout of an application whose revocation at the IdP breaks in a way the module does not
+ * foresee, standing in for the module's own: the IdP's logout throws an {@link Error} when the
  * refresh token's user id starts with {@value #ERROR} (as a server without the REST client
  * feature does: {@code NoClassDefFoundError}), and a plain {@link RuntimeException} when it starts
- * with {@value #RUNTIME}. The tokens are the stand-in's, valid: the module sends no other to the IdP. Both messages hold an internal address, which must reach no client; the
- * second also repeats the token, as a careless client library might, which must reach no log.
+ * with {@value #RUNTIME}; any other token reaches the IdP. The tokens are the stand-in's, valid:
+ * the module sends no other to the IdP. Both messages hold an internal address, which must reach
+ * no client; the second also repeats the token, as a careless client library might, which must
+ * reach no log. An alternative of the module's internal {@link LogoutFlow}: a test's reach into
+ * the module, which no application needs.
  */
-@ApplicationScoped
+@Dependent
 @Alternative
 @Priority(1)
-public class BrokenRevocation extends AuthVitalSessions {
+public class BrokenRevocation {
 
     public static final String ERROR = "throw-error";
     public static final String RUNTIME = "throw-runtime";
@@ -36,17 +45,22 @@ public class BrokenRevocation extends AuthVitalSessions {
         return sub.find() ? sub.group(1) : "";
     }
 
-    @Override
-    public RevokeResult logout(String refreshToken) {
-        String user = user(refreshToken);
-        if (user.startsWith(ERROR)) {
-            throw new NoClassDefFoundError("org/eclipse/microprofile/rest/client/RestClientBuilder (loaded for http://"
-                    + INTERNAL + ")");
-        }
-        if (user.startsWith(RUNTIME)) {
-            throw new IllegalStateException("RESTEASY004655: Unable to invoke request: http://" + INTERNAL
-                    + "/oauth/logout with {\"refresh_token\":\"" + refreshToken + "\"}");
-        }
-        return super.logout(refreshToken);
+    @Produces
+    @Alternative
+    @Singleton
+    LogoutFlow brokenLogout(AuthVitalConfig config, IdpClient idp, CookieWriter cookies, TokenExtractor tokens,
+                            SessionEnds ends) {
+        return new LogoutFlow(config, refreshToken -> {
+            String user = user(refreshToken);
+            if (user.startsWith(ERROR)) {
+                throw new NoClassDefFoundError("org/eclipse/microprofile/rest/client/RestClientBuilder (loaded for http://"
+                        + INTERNAL + ")");
+            }
+            if (user.startsWith(RUNTIME)) {
+                throw new IllegalStateException("RESTEASY004655: Unable to invoke request: http://" + INTERNAL
+                        + "/oauth/logout with {\"refresh_token\":\"" + refreshToken + "\"}");
+            }
+            return idp.logout(refreshToken);
+        }, cookies, tokens, ends);
     }
 }

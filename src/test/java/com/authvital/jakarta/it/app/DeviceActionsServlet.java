@@ -28,7 +28,7 @@ public class DeviceActionsServlet extends HttpServlet {
         response.setContentType("application/json");
         try {
             boolean success = request.getParameter("others") != null
-                    ? sessions.signOutOtherDevices(request).success()
+                    ? sessions.revokeOthers(request).success()
                     : sessions.revoke(request, request.getParameter("revoke")).success();
             response.getWriter().write(Json.createObjectBuilder().add("success", success).build().toString());
         } catch (AuthVitalException e) {

@@ -1,6 +1,8 @@
-package com.authvital.jakarta;
+package com.authvital.jakarta.internal.service;
 
+import com.authvital.jakarta.AuthVitalCookies;
 import com.authvital.jakarta.internal.http.CookieSettings;
+import com.authvital.jakarta.internal.http.CookieWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -15,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class AuthVitalCookiesTest {
+/** {@code AuthVitalCookies} as the module gives it to applications: the cookie writer's attributes, no-store, no value repeated. */
+class CookiesServiceTest {
 
     private static final CookieSettings DEFAULTS =
             new CookieSettings("access_token", "refresh_token", "/", Optional.empty(), true, "Lax");
@@ -46,9 +49,13 @@ class AuthVitalCookiesTest {
                 throw new UnsupportedOperationException(method.getName());
             });
 
+    private static AuthVitalCookies cookies(CookieSettings settings) {
+        return new CookiesService(new CookieWriter(settings));
+    }
+
     @Test
     void clearWritesBothCookiesExpiredWithTheDefaultAttributes() {
-        new AuthVitalCookies(DEFAULTS).clear(response);
+        cookies(DEFAULTS).clear(response);
 
         assertEquals(List.of(
                 "access_token=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; HttpOnly; SameSite=Lax",
@@ -58,7 +65,7 @@ class AuthVitalCookiesTest {
 
     @Test
     void clearUsesTheConfiguredNamesPathDomainSecureAndSameSite() {
-        new AuthVitalCookies(new CookieSettings("av_at", "av_rt", "/app", Optional.of("example.test"), false, "Strict"))
+        cookies(new CookieSettings("av_at", "av_rt", "/app", Optional.of("example.test"), false, "Strict"))
                 .clear(response);
 
         assertEquals(List.of(
@@ -69,7 +76,7 @@ class AuthVitalCookiesTest {
 
     @Test
     void setTokensWritesEachCookieLivingAsLongAsItsToken() {
-        new AuthVitalCookies(DEFAULTS).setTokens(response, "aaa.bbb.ccc", Duration.ofHours(1),
+        cookies(DEFAULTS).setTokens(response, "aaa.bbb.ccc", Duration.ofHours(1),
                 "ddd.eee.fff", Duration.ofDays(7));
 
         assertEquals(List.of(
@@ -82,7 +89,7 @@ class AuthVitalCookiesTest {
     @ValueSource(strings = {"secret;Domain=evil.example", "secret value", "secret\r\nSet-Cookie:x=1", "\"secret\"",
         "secret,x", "secret\\x", "secr\u00e9t"})
     void aValueThatIsNotCookieOctetsIsRefusedWithoutRepeatingIt(String value) {
-        AuthVitalCookies cookies = new AuthVitalCookies(DEFAULTS);
+        AuthVitalCookies cookies = cookies(DEFAULTS);
 
         IllegalArgumentException access = assertThrows(IllegalArgumentException.class,
                 () -> cookies.setTokens(response, value, Duration.ofHours(1), "ddd.eee.fff", Duration.ofDays(7)));
@@ -98,7 +105,7 @@ class AuthVitalCookiesTest {
     /** A shared cache must never store an answer that sets or clears token cookies. */
     @Test
     void setAndClearTellEveryCacheNotToStoreTheAnswerAndToVaryOnCookies() {
-        AuthVitalCookies cookies = new AuthVitalCookies(DEFAULTS);
+        AuthVitalCookies cookies = cookies(DEFAULTS);
 
         cookies.setTokens(response, "aaa.bbb.ccc", Duration.ofHours(1), "ddd.eee.fff", Duration.ofDays(7));
         assertEquals(List.of("Cache-Control: no-store", "Vary: Cookie"), otherHeaders);

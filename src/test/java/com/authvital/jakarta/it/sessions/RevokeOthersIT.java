@@ -1,10 +1,5 @@
 package com.authvital.jakarta.it.sessions;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.RevokeAllResult;
 import com.authvital.testing.Deployments;
@@ -23,13 +18,18 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** signOutOtherDevices() revokes every session the IdP lists but this device's, and only ids that name one. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** revokeOthers() revokes every session the IdP lists but this device's, and only ids that name one. */
 @ExtendWith(ArquillianExtension.class)
-class SignOutOtherDevicesIT extends InContainerTest {
+class RevokeOthersIT extends InContainerTest {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("sign-out-other-devices");
+        return Deployments.war("revoke-others");
     }
 
     private HttpServletRequest from(NewSession device) {
@@ -42,7 +42,7 @@ class SignOutOtherDevicesIT extends InContainerTest {
         NewSession phone = idp.anotherSession(laptop.userId());
         NewSession tablet = idp.anotherSession(laptop.userId());
 
-        RevokeAllResult result = sessions.signOutOtherDevices(from(laptop));
+        RevokeAllResult result = sessions.revokeOthers(from(laptop));
 
         assertEquals(new RevokeAllResult(true, "Revoked 2 other session(s)", 2), result);
         assertTrue(idp.isRevoked(phone.sessionId()));
@@ -64,7 +64,7 @@ class SignOutOtherDevicesIT extends InContainerTest {
         int before = idp.requests().size();
 
         IdpUnavailableException e = assertThrows(IdpUnavailableException.class,
-                () -> sessions.signOutOtherDevices(from(laptop)));
+                () -> sessions.revokeOthers(from(laptop)));
 
         assertEquals(502, e.getStatus());
         assertTrue(e.getMessage().startsWith("AV1106: "), e.getMessage());
@@ -99,7 +99,7 @@ class SignOutOtherDevicesIT extends InContainerTest {
         });
         later.start();
         try {
-            RevokeAllResult result = sessions.signOutOtherDevices(from(laptop));
+            RevokeAllResult result = sessions.revokeOthers(from(laptop));
 
             assertEquals(new RevokeAllResult(true, "Revoked 5 other session(s)", 5), result);
             assertTrue(others.stream().allMatch(other -> idp.isRevoked(other.sessionId())));
