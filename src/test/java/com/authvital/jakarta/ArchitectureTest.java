@@ -2,17 +2,11 @@ package com.authvital.jakarta;
 
 import com.authvital.jakarta.internal.auth.Authenticator;
 import com.authvital.jakarta.internal.auth.FilterGuard;
-import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.config.RoleMapping;
 import com.authvital.jakarta.internal.flow.LogoutFlow;
 import com.authvital.jakarta.internal.flow.SignInFlow;
-import com.authvital.jakarta.internal.http.CookieSettings;
-import com.authvital.jakarta.internal.http.CookieSettings;
 import com.authvital.jakarta.internal.http.CookieWriter;
-import com.authvital.jakarta.internal.idp.IdpClient;
 import com.authvital.jakarta.internal.message.Messages;
-import com.authvital.jakarta.internal.session.DeviceRecords;
-import com.authvital.jakarta.internal.session.SessionEnds;
 import com.authvital.jakarta.internal.session.UserAgentParser;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -46,13 +40,12 @@ class ArchitectureTest {
 
     /**
      * The internal classes the public package may use: the implementations behind its entry
-     * points (filter, servlets, service, cookies), the catalogue for its exceptions' texts, and
-     * what its records read (the principal's role mapping, a session's device).
+     * points (the filter, the sign-in, callback and logout servlets), the catalogue for its
+     * exceptions' texts, and what its types read (the principal's role mapping, a session's
+     * device). The services' implementations are reached through CDI, not from here.
      */
     private static final List<Class<?>> FACADES = List.of(Authenticator.class, FilterGuard.class,
-            SignInFlow.class, LogoutFlow.class, IdpClient.class, DeviceRecords.class, SessionEnds.class,
-            CookieWriter.class, CookieSettings.class, AuthVitalConfig.class, RoleMapping.class,
-            UserAgentParser.class, Messages.class);
+            SignInFlow.class, LogoutFlow.class, Messages.class, RoleMapping.class, UserAgentParser.class);
 
     @Test
     void theInternalPackagesHaveNoCycle() {
@@ -61,7 +54,8 @@ class ArchitectureTest {
 
     /**
      * Each concern uses only those below it: the catalogue nothing, the store and HTTP little,
-     * the deciding packages what they decide with, and only {@code cdi} wires everything.
+     * the deciding packages what they decide with, the services and the JAX-RS mapper what they
+     * serve, and only {@code cdi} wires everything.
      */
     @Test
     void eachPackageUsesOnlyThePackagesBelowIt() {
@@ -76,6 +70,8 @@ class ArchitectureTest {
                 .layer("session").definedBy("..internal.session..")
                 .layer("auth").definedBy("..internal.auth..")
                 .layer("flow").definedBy("..internal.flow..")
+                .layer("service").definedBy("..internal.service..")
+                .layer("jaxrs").definedBy("..internal.jaxrs..")
                 .layer("cdi").definedBy("..internal.cdi..")
                 .whereLayer("message").mayNotAccessAnyLayer()
                 .whereLayer("http").mayOnlyAccessLayers("api", "message")
@@ -88,8 +84,10 @@ class ArchitectureTest {
                         "session")
                 .whereLayer("flow").mayOnlyAccessLayers("api", "message", "config", "http", "idp", "store", "token",
                         "session")
+                .whereLayer("service").mayOnlyAccessLayers("api", "message", "http", "idp", "session", "auth")
+                .whereLayer("jaxrs").mayOnlyAccessLayers("api", "message", "config", "http")
                 .whereLayer("cdi").mayOnlyAccessLayers("api", "message", "config", "http", "idp", "store", "token",
-                        "session", "auth", "flow")
+                        "session", "auth", "flow", "service", "jaxrs")
                 .check(MODULE);
     }
 
