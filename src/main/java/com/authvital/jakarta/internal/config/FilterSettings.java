@@ -17,9 +17,9 @@ public final class FilterSettings {
     public enum Mode { REQUIRED, OPTIONAL }
 
     /** Init-param names, the same words as the config keys' last part. */
-    public static final String PUBLIC_PATHS = "public-paths";
-    public static final String MODE = "mode";
-    public static final String LOGIN_URL = "login-url";
+    static final String PUBLIC_PATHS = "public-paths";
+    static final String MODE = "mode";
+    static final String LOGIN_URL = "login-url";
 
     private final List<String> publicPaths;
     private final Mode mode;
@@ -82,7 +82,7 @@ public final class FilterSettings {
         return loginUrl;
     }
 
-    public List<String> publicPaths() {
+    List<String> publicPaths() {
         return publicPaths;
     }
 

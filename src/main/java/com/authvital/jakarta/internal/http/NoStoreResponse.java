@@ -51,7 +51,7 @@ public final class NoStoreResponse extends HttpServletResponseWrapper {
      * {@code Cookie} added to its {@code Vary} unless there. For each answer that sets or clears a
      * token cookie, with or without the filter.
      */
-    public static void applyTo(HttpServletResponse response) {
+    static void applyTo(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         if (!variesOnCookie(response.getHeaders("Vary"))) {
             response.addHeader("Vary", "Cookie");

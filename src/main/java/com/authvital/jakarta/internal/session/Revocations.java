@@ -156,7 +156,7 @@ public final class Revocations implements RevocationList {
      * The refresh token of {@code sessionId}, which expires at {@code expiresAt}, is about to be
      * presented to the IdP: from now on it is spent, its successor not yet known.
      */
-    public void spending(String sessionId, Instant expiresAt) {
+    void spending(String sessionId, Instant expiresAt) {
         store.put(SessionStore.Region.SPENT, sessionKey(sessionId), "-" + chainOf(sessionId), expiresAt.plus(skew));
     }
 
@@ -171,7 +171,7 @@ public final class Revocations implements RevocationList {
     }
 
     /** The spent mark of a session's refresh token, if it was spent. */
-    public Optional<SpentMark> spent(String sessionId) {
+    Optional<SpentMark> spent(String sessionId) {
         return store.get(SessionStore.Region.SPENT, sessionKey(sessionId)).map(mark -> mark.startsWith("-")
                 ? new SpentMark(Spent.PENDING, mark.substring(1)) : new SpentMark(Spent.ROTATED, mark));
     }
@@ -267,12 +267,12 @@ public final class Revocations implements RevocationList {
     }
 
     /** Each of these sessions was revoked. */
-    public void denySessions(Collection<String> sessionIds) {
+    void denySessions(Collection<String> sessionIds) {
         sessionIds.forEach(this::denySession);
     }
 
     /** This valid access token is done with, whoever issued it (a logout's own token). */
-    public void denyToken(ValidatedToken token) {
+    void denyToken(ValidatedToken token) {
         deny(token.hash(), Instant.ofEpochMilli(token.expiresAt()));
     }
 
@@ -296,7 +296,7 @@ public final class Revocations implements RevocationList {
      * second, goes, for as long as the longest access token seen lives. Never moves back in time:
      * an earlier revocation arriving late keeps the later.
      */
-    public void denyUser(String userId, Instant at) {
+    void denyUser(String userId, Instant at) {
         String key = TokenKeys.userKey(userId);
         String second = String.valueOf(at.getEpochSecond());
         Instant until = at.plusSeconds(longestToken.get()).plus(skew).plus(skew);

@@ -46,7 +46,7 @@ public final class TokenValidator implements AutoCloseable {
         this(config, Clock.systemUTC());
     }
 
-    public TokenValidator(AuthVitalConfig config, Clock clock) {
+    TokenValidator(AuthVitalConfig config, Clock clock) {
         this(config, clock, RevocationList.NONE);
     }
 
