@@ -28,6 +28,8 @@ public class AuthVitalJaxRsFeature implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
+        // Looked up rather than injected: Jakarta REST instantiates a scanned provider itself, and
+        // injection into it is a server's extra, not the specification's (Jakarta REST 3.1 §4.1.2).
         if (!CDI.current().select(AuthVitalConfig.class).get().jaxrsExceptionMapper()) {
             return false;
         }
