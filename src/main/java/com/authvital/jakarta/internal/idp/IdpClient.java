@@ -35,17 +35,30 @@ public final class IdpClient implements AutoCloseable {
     static final int RATE_LIMIT_ROUNDS = 3;
 
     private final AuthVitalApi api;
-    private final JsonbContext jsonb = new JsonbContext();
+    private final JsonbContext jsonb;
     private final IdpFailures failures;
     private final String clientId;
     private final Optional<String> clientSecret;
 
     /** Builds the REST client from the validated configuration. */
     public IdpClient(AuthVitalConfig config) {
+        this(config, new JsonbContext(), null);
+    }
+
+    /**
+     * Over {@code api} instead of a REST client: a unit test's, where no REST client runtime is
+     * at hand (the decisions here are the same whoever carries the calls).
+     */
+    IdpClient(AuthVitalConfig config, AuthVitalApi api) {
+        this(config, new JsonbContext(), api);
+    }
+
+    private IdpClient(AuthVitalConfig config, JsonbContext jsonb, AuthVitalApi api) {
+        this.jsonb = jsonb;
         this.failures = new IdpFailures(config);
         this.clientId = config.idp().clientId();
         this.clientSecret = config.signIn().clientSecret();
-        this.api = RestClientBuilder.newBuilder()
+        this.api = api != null ? api : RestClientBuilder.newBuilder()
                 .baseUri(config.idp().restUrl())
                 .connectTimeout(config.idp().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.idp().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
