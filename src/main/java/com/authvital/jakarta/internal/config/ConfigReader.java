@@ -22,12 +22,12 @@ import java.util.function.Function;
  * values trimmed, a blank one unset, each type parsed and checked here, and every problem kept,
  * naming its key, instead of stopping at the first; {@link #done()} reports them together (AV0001).
  */
-public final class ConfigReader {
+final class ConfigReader {
 
     private final Function<String, Optional<String>> source;
     private final List<String> problems = new ArrayList<>();
 
-    public ConfigReader(Function<String, Optional<String>> source) {
+    ConfigReader(Function<String, Optional<String>> source) {
         this.source = source;
     }
 
@@ -168,7 +168,7 @@ public final class ConfigReader {
     }
 
     /** The origins of {@code key} ({@code https://a.example, https://b.example}), each a bare origin; empty when unset. */
-    public Optional<List<String>> origins(String key) {
+    Optional<List<String>> origins(String key) {
         Optional<String> raw = lookup(key);
         if (raw.isEmpty()) {
             return Optional.empty();
@@ -234,7 +234,7 @@ public final class ConfigReader {
     }
 
     /** @throws AuthVitalConfigException with every problem found, when there is one */
-    public void done() {
+    void done() {
         if (!problems.isEmpty()) {
             throw new AuthVitalConfigException(problems);
         }

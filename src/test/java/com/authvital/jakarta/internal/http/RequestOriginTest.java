@@ -2,7 +2,6 @@ package com.authvital.jakarta.internal.http;
 
 import com.authvital.jakarta.AuthVitalConfigException;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
-import com.authvital.jakarta.internal.config.ConfigReader;
 import com.authvital.jakarta.internal.http.RequestOrigin.Verdict;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
@@ -82,21 +81,6 @@ class RequestOriginTest {
         assertEquals(Optional.empty(), RequestOrigin.of("ftp://app.example.com/"));
         assertEquals(Optional.empty(), RequestOrigin.of("null"));
         assertEquals(Optional.empty(), RequestOrigin.of("not a url"));
-    }
-
-    @Test
-    void aConfiguredOriginMustBeABareOrigin() {
-        ConfigReader reader = new ConfigReader(key -> Optional.of(
-                "https://a.example, https://b.example:8443/, https://c.example/path, c.example"));
-
-        List<String> read = reader.origins("authvital.allowed-origins").orElseThrow();
-
-        assertEquals(List.of("https://a.example", "https://b.example:8443/", "https://c.example/path", "c.example"),
-                read);
-        AuthVitalConfigException e = assertThrows(AuthVitalConfigException.class, reader::done);
-        assertEquals(List.of(
-                "'authvital.allowed-origins' has 'https://c.example/path', not an origin like https://app.example.com",
-                "'authvital.allowed-origins' has 'c.example', not an origin like https://app.example.com"), e.getProblems());
     }
 
     @ParameterizedTest
