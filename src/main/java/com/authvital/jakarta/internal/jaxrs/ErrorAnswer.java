@@ -28,12 +28,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * @param headers the headers besides the content type, in order
  * @param body    the JSON body
  */
-public record ErrorAnswer(int status, Map<String, String> headers, String body) {
+record ErrorAnswer(int status, Map<String, String> headers, String body) {
 
     private static final System.Logger LOG = System.getLogger(ErrorAnswer.class.getName());
 
     /** The answer to {@code failure} of {@code request}, logged as it says. */
-    public static ErrorAnswer of(AuthVitalException failure, HttpServletRequest request) {
+    static ErrorAnswer of(AuthVitalException failure, HttpServletRequest request) {
         if (ClientText.withheld(failure)) {
             LOG.log(Level.WARNING, failure.getMessage());
         }
