@@ -6,12 +6,11 @@ import com.authvital.jakarta.internal.idp.TokenAnswer;
 import com.authvital.jakarta.internal.message.ConfigKeys;
 import com.authvital.jakarta.internal.session.Revocations;
 import com.authvital.jakarta.internal.session.TokenRefresher;
-import com.authvital.jakarta.internal.store.InMemoryStore;
-import com.authvital.jakarta.internal.store.SessionStore;
 import com.authvital.jakarta.internal.token.TokenExtractor;
 import com.authvital.jakarta.internal.token.TokenValidator;
 import com.authvital.standin.StandInIdp;
 import com.authvital.testing.StandInClient;
+import com.authvital.testing.SwitchableStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,7 @@ final class AuthenticatorSetup implements AutoCloseable {
 
     final StandInClient dev;
     final AuthVitalConfig config;
-    final FlagStore store = new FlagStore();
+    final SwitchableStore store = new SwitchableStore();
     final Revocations revocations;
     final TokenValidator validator;
     final Refreshes refreshes = new Refreshes();
@@ -115,58 +114,6 @@ final class AuthenticatorSetup implements AutoCloseable {
         public TokenRefresher.Refreshed refresh(String refreshToken, TokenValidator.RefreshToken session) {
             sessions.add(session.sessionId());
             return answer.answer(session);
-        }
-    }
-
-    /** The in-memory store, which can say it is out of reach or has not loaded the revocations, as a shared one can. */
-    static final class FlagStore implements SessionStore {
-        final InMemoryStore memory = new InMemoryStore();
-        boolean reachable = true;
-        boolean holdsRevocations = true;
-
-        @Override
-        public Optional<String> get(Region region, String key) {
-            return memory.get(region, key);
-        }
-
-        @Override
-        public void put(Region region, String key, String value, Instant expiresAt) {
-            memory.put(region, key, value, expiresAt);
-        }
-
-        @Override
-        public boolean putIfAbsent(Region region, String key, String value, Instant expiresAt) {
-            return memory.putIfAbsent(region, key, value, expiresAt);
-        }
-
-        @Override
-        public boolean replace(Region region, String key, String expected, String value, Instant expiresAt) {
-            return memory.replace(region, key, expected, value, expiresAt);
-        }
-
-        @Override
-        public void remove(Region region, String key) {
-            memory.remove(region, key);
-        }
-
-        @Override
-        public boolean isEmpty(Region region) {
-            return memory.isEmpty(region);
-        }
-
-        @Override
-        public boolean reachable() {
-            return reachable;
-        }
-
-        @Override
-        public boolean holdsRevocations() {
-            return holdsRevocations;
-        }
-
-        @Override
-        public void close() {
-            memory.close();
         }
     }
 }

@@ -3,12 +3,12 @@ package com.authvital.jakarta.internal.flow;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.idp.TokenBudget;
 import com.authvital.jakarta.internal.message.ConfigKeys;
-import com.authvital.jakarta.internal.store.InMemoryStore;
 import com.authvital.jakarta.internal.store.SessionStore;
 import com.authvital.jakarta.internal.store.StoreKeys;
 import com.authvital.jakarta.internal.token.TokenKeys;
 import com.authvital.jakarta.internal.token.TokenValidator;
 import com.authvital.testing.ServletFakes;
+import com.authvital.testing.SwitchableStore;
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.time.Clock;
@@ -33,52 +33,7 @@ class SignInFlowTest {
     private static final String FLOW_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     /** The in-memory store, reporting itself unreachable as a shared one does while its engine is away. */
-    private static final class Store implements SessionStore {
-        final InMemoryStore memory = new InMemoryStore();
-        boolean reachable = true;
-
-        @Override
-        public Optional<String> get(Region region, String key) {
-            return memory.get(region, key);
-        }
-
-        @Override
-        public void put(Region region, String key, String value, Instant expiresAt) {
-            memory.put(region, key, value, expiresAt);
-        }
-
-        @Override
-        public boolean putIfAbsent(Region region, String key, String value, Instant expiresAt) {
-            return memory.putIfAbsent(region, key, value, expiresAt);
-        }
-
-        @Override
-        public boolean replace(Region region, String key, String expected, String value, Instant expiresAt) {
-            return memory.replace(region, key, expected, value, expiresAt);
-        }
-
-        @Override
-        public void remove(Region region, String key) {
-            memory.remove(region, key);
-        }
-
-        @Override
-        public boolean isEmpty(Region region) {
-            return memory.isEmpty(region);
-        }
-
-        @Override
-        public boolean reachable() {
-            return reachable;
-        }
-
-        @Override
-        public void close() {
-            memory.close();
-        }
-    }
-
-    private final Store store = new Store();
+    private final SwitchableStore store = new SwitchableStore();
 
     private SignInFlow flow(String... settings) {
         return flow(new TokenBudget(30, 3, Clock.systemUTC()), settings);
