@@ -49,8 +49,11 @@ public class SessionsResource {
     private final AuthVitalSessions sessions;
     private final AuthVitalCookies cookies;
 
-    /** For CDI's proxy of this request-scoped bean only. */
-    protected SessionsResource() {
+    /**
+     * For CDI's proxy of this request-scoped bean; public because RESTEasy on WildFly checks at
+     * deployment that a resource class has a constructor it could call itself.
+     */
+    public SessionsResource() {
         this(null, null);
     }
 
