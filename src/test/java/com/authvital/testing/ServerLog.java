@@ -9,15 +9,31 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The test server's {@code messages.log}, where what the module logs through
- * {@code System.Logger} lands on Liberty; client-side tests read it. Failsafe passes its path.
+ * The test server's log, where what the module logs through {@code System.Logger} lands:
+ * Liberty's {@code messages.log}, or WildFly's {@code standalone/log/server.log} when the tests
+ * run there ({@code -Pwildfly}); client-side tests read it. Failsafe passes the paths.
  */
 public final class ServerLog {
 
-    private static final Path FILE = Path.of(System.getProperty("liberty.server.log",
-            "target/liberty/wlp/usr/servers/authvital-test/logs/messages.log"));
+    private static final Path FILE = System.getProperty("wildfly.home") != null
+            ? Path.of(System.getProperty("wildfly.home"), "standalone", "log", "server.log")
+            : Path.of(System.getProperty("liberty.server.log",
+                    "target/liberty/wlp/usr/servers/authvital-test/logs/messages.log"));
 
     private ServerLog() {
+    }
+
+    /**
+     * Whether {@code line} is a warning of the module's message {@code id}: Liberty writes
+     * {@code W AV1305: ...}, WildFly {@code WARN  [logger] (thread) AV1305: ...}.
+     */
+    public static boolean isWarning(String line, String id) {
+        return line.contains(" W " + id) || line.matches(".* WARN +\\[[^]]+\\] \\([^)]*\\) " + id + ".*");
+    }
+
+    /** The log file of the server the tests run on. */
+    public static Path file() {
+        return FILE;
     }
 
     /** The whole log as it is now. */
@@ -30,7 +46,7 @@ public final class ServerLog {
     }
 
     /**
-     * The first line holding every one of {@code parts}, waiting up to 5 seconds for Liberty to
+     * The first line holding every one of {@code parts}, waiting up to 5 seconds for the server to
      * write it; fails the test, with the log's tail, when there is none.
      */
     public static String lineWith(String... parts) {

@@ -3,6 +3,7 @@ package com.authvital.jakarta.it.config;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.testing.Deployments;
+import com.authvital.testing.ServerLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MisconfiguredDeploymentIT {
 
     /** The test server's log; Failsafe passes its path. */
-    private static final Path SERVER_LOG = Path.of(System.getProperty("liberty.server.log",
-            "target/liberty/wlp/usr/servers/authvital-test/logs/messages.log"));
+    private static final Path SERVER_LOG = ServerLog.file();
 
     @Deployment(testable = false)
     @ShouldThrowException(DefinitionException.class)

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.authvital.jakarta.it.app.BrokenRevocation;
 import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.ServerLog;
 import com.authvital.testing.SetCookies;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -50,8 +51,7 @@ class LogoutRevocationBreaksIT {
     }
 
     /** The test server's log; Failsafe passes its path. */
-    private static final Path SERVER_LOG = Path.of(System.getProperty("liberty.server.log",
-            "target/liberty/wlp/usr/servers/authvital-test/logs/messages.log"));
+    private static final Path SERVER_LOG = ServerLog.file();
 
     @ArquillianResource
     URL app;

@@ -46,6 +46,6 @@ class RolesAllowedUnwiredIT {
         assertTrue(admin.body().startsWith("AV0007: ") && admin.body().contains("authvital.jakarta-security.enabled")
                 && admin.body().contains("authvital.filter.url-patterns"), admin.body());
         assertEquals(401, nobody.statusCode(), nobody.body());
-        assertTrue(ServerLog.lineWith("AV0007: ", "AdminService").contains("W "), "logged as a WARNING");
+        assertTrue(ServerLog.isWarning(ServerLog.lineWith("AV0007: ", "AdminService"), "AV0007"), "logged as a WARNING");
     }
 }
