@@ -78,7 +78,7 @@ class ArchitectureTest {
                 .whereLayer("config").mayOnlyAccessLayers("api", "message", "http")
                 .whereLayer("store").mayOnlyAccessLayers("api", "message", "config")
                 .whereLayer("idp").mayOnlyAccessLayers("api", "message", "config", "http")
-                .whereLayer("token").mayOnlyAccessLayers("api", "message", "config", "idp", "store")
+                .whereLayer("token").mayOnlyAccessLayers("api", "message", "http", "config", "idp", "store")
                 .whereLayer("session").mayOnlyAccessLayers("api", "message", "config", "idp", "store", "token")
                 .whereLayer("auth").mayOnlyAccessLayers("api", "message", "config", "http", "idp", "store", "token",
                         "session")

@@ -26,6 +26,9 @@ public final class ServletFakes {
     /** A GET of {@code /app/callback} with these parameters, headers (name, value…) and cookies. */
     public static HttpServletRequest request(Map<String, String> parameters, List<Cookie> cookies, String... headers) {
         Map<String, String> byName = new LinkedHashMap<>();
+        if (!cookies.isEmpty()) {
+            byName.put("cookie", cookieHeader(cookies)); // as a browser sends them; a "Cookie" header given wins
+        }
         for (int i = 0; i < headers.length; i += 2) {
             byName.put(headers[i].toLowerCase(), headers[i + 1]);
         }
@@ -52,6 +55,15 @@ public final class ServletFakes {
                     case "toString" -> "fake request";
                     default -> throw new UnsupportedOperationException("the fake request has no " + method.getName());
                 });
+    }
+
+    /** The {@code Cookie} header a browser sends for these cookies (RFC 6265 §4.2.1). */
+    private static String cookieHeader(List<Cookie> cookies) {
+        StringBuilder header = new StringBuilder();
+        for (Cookie cookie : cookies) {
+            header.append(header.isEmpty() ? "" : "; ").append(cookie.getName()).append('=').append(cookie.getValue());
+        }
+        return header.toString();
     }
 
     /** What a fake response was given. */
@@ -150,6 +162,9 @@ public final class ServletFakes {
         /** The request, with an empty map of attributes of its own. */
         public HttpServletRequest build() {
             Map<String, Object> attributes = new LinkedHashMap<>();
+            if (!cookies.isEmpty() && !headers.containsKey("cookie")) {
+                headers.put("cookie", List.of(cookieHeader(cookies))); // as a browser sends them
+            }
             return (HttpServletRequest) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (proxy, call, args) -> switch (call.getName()) {
                         case "getMethod" -> method;

@@ -1,8 +1,8 @@
 package com.authvital.jakarta.internal.token;
 
 import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.internal.http.CookieHeader;
 import com.authvital.jakarta.internal.message.Messages;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -80,14 +80,7 @@ public final class TokenExtractor {
         while (headers != null && headers.hasMoreElements()) {
             found.header(headers.nextElement());
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookieName.equals(cookie.getName()) && cookie.getValue() != null) {
-                    found.cookie(cookie.getValue());
-                }
-            }
-        }
+        CookieHeader.forEach(request, cookieName, found::cookie);
         return found.token();
     }
 
@@ -105,17 +98,12 @@ public final class TokenExtractor {
      * that validates, a sibling sub-domain's tossed cookie included, rather than none.
      */
     public List<String> refreshTokenCookies(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
         List<String> values = new ArrayList<>();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                String value = cookie.getValue();
-                if (refreshCookieName.equals(cookie.getName()) && value != null && !value.isBlank()
-                        && !values.contains(value) && values.size() < MAX_REFRESH_COOKIES) {
-                    values.add(value);
-                }
+        CookieHeader.forEach(request, refreshCookieName, value -> {
+            if (!value.isBlank() && !values.contains(value) && values.size() < MAX_REFRESH_COOKIES) {
+                values.add(value);
             }
-        }
+        });
         return values;
     }
 
@@ -131,22 +119,18 @@ public final class TokenExtractor {
      * @throws NotAuthenticatedException with {@code twoValues}' message when two values differ
      */
     public static Optional<String> onlyCookie(HttpServletRequest request, String name, Supplier<String> twoValues) {
-        Cookie[] cookies = request.getCookies();
-        String found = null;
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                String value = cookie.getValue();
-                if (!name.equals(cookie.getName()) || value == null || value.isBlank()) {
-                    continue;
-                }
-                if (found == null) {
-                    found = value;
-                } else if (!found.equals(value)) {
-                    throw new NotAuthenticatedException(null, List.of(), twoValues.get());
-                }
+        String[] found = new String[1];
+        CookieHeader.forEach(request, name, value -> {
+            if (value.isBlank()) {
+                return;
             }
-        }
-        return Optional.ofNullable(found);
+            if (found[0] == null) {
+                found[0] = value;
+            } else if (!found[0].equals(value)) {
+                throw new NotAuthenticatedException(null, List.of(), twoValues.get());
+            }
+        });
+        return Optional.ofNullable(found[0]);
     }
 
     /** The same rules as {@link #accessToken}, on the raw header values and cookie values. */

@@ -3,6 +3,7 @@ package com.authvital.jakarta.internal.token;
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.testing.ServletFakes;
 import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,5 +116,32 @@ class TokenExtractorTest {
         assertFalse(e.getMessage().contains("aaa") || e.getMessage().contains("ddd"), e.getMessage());
         assertEquals(Optional.of("aaa.bbb.ccc"), tokens.refreshTokenCookie(ServletFakes.request(Map.of(),
                 List.of(mine, new Cookie("refresh_token", "aaa.bbb.ccc"), new Cookie("refresh_token", "")))));
+    }
+
+    /**
+     * Undertow (WildFly) keeps one cookie of a name in {@code getCookies()}; the browser's
+     * {@code Cookie} header still holds both refresh tokens, and both are seen.
+     */
+    @Test
+    void twoRefreshTokenCookiesAreSeenInTheHeaderWhereTheContainerShowsOne() {
+        TokenExtractor tokens = new TokenExtractor("access_token", "refresh_token");
+        HttpServletRequest undertowLike = ServletFakes.request(Map.of(), List.of(new Cookie("refresh_token", "aaa.bbb.ccc")),
+                "Cookie", "refresh_token=aaa.bbb.ccc; refresh_token=ddd.eee.fff");
+
+        NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class,
+                () -> tokens.refreshTokenCookie(undertowLike));
+
+        assertTrue(e.getMessage().startsWith("AV1020: "), e.getMessage());
+        assertEquals(List.of("aaa.bbb.ccc", "ddd.eee.fff"), tokens.refreshTokenCookies(undertowLike));
+    }
+
+    /** Likewise two different access token cookies: refused, not the container's pick. */
+    @Test
+    void twoAccessTokenCookiesAreSeenInTheHeaderWhereTheContainerShowsOne() {
+        TokenExtractor tokens = new TokenExtractor("access_token", "refresh_token");
+        HttpServletRequest undertowLike = ServletFakes.request(Map.of(), List.of(new Cookie("access_token", "aaa.bbb.ccc")),
+                "Cookie", "access_token=aaa.bbb.ccc; access_token=ddd.eee.fff");
+
+        assertThrows(NotAuthenticatedException.class, () -> tokens.locate(undertowLike));
     }
 }
