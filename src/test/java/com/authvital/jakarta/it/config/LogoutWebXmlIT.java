@@ -1,6 +1,7 @@
 package com.authvital.jakarta.it.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
@@ -69,7 +70,9 @@ class LogoutWebXmlIT {
     void theModuleMapsNoSecondLogoutServletAtTheConfiguredPath() {
         HttpResponse<String> out = new TestHttp(app).post("logout");
 
-        assertEquals(404, out.statusCode(), out.body());
+        // Nothing is mapped there: the container's own refusal, 404 on Open Liberty, 405 on WildFly
+        // (Undertow's default servlet takes the path and refuses a POST); no cookie is cleared.
+        assertTrue(out.statusCode() == 404 || out.statusCode() == 405, out.statusCode() + " " + out.body());
         assertEquals(List.of(), out.headers().allValues("Set-Cookie"));
     }
 }

@@ -226,7 +226,7 @@ class LogoutServletIT {
         HttpResponse<String> out = logout(null, "Accept", JSON, "Cookie", sessionCookie);
 
         assertEquals(200, out.statusCode(), out.body());
-        SetCookies.assertBothCleared(out, COOKIE_ATTRIBUTES);
+        SetCookies.assertBothClearedBesidesTheSessionCookie(out, COOKIE_ATTRIBUTES);
         assertEquals(json("{\"session\":false}"), json(http.get("session", "Cookie", sessionCookie).body()));
     }
 
