@@ -1,5 +1,6 @@
 package com.authvital.jakarta.internal.http;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
 import java.util.function.Consumer;
@@ -9,7 +10,9 @@ import java.util.function.Consumer;
  * headers (RFC 6265 §4.2.1: {@code name=value} pairs separated by {@code "; "}) rather than from
  * {@code getCookies()}: Undertow (WildFly) keeps one cookie of a name there, so a second one, tossed
  * in by a sibling sub-domain, would go unseen; Open Liberty keeps both. Reading the header, the
- * module sees what the browser sent on every server.
+ * module sees what the browser sent on every server. When no header names the cookie, the
+ * request's {@code getCookies()} is read instead: a request wrapper (a framework's, a test's) may
+ * give cookies that way alone.
  */
 public final class CookieHeader {
 
@@ -18,11 +21,26 @@ public final class CookieHeader {
 
     /** Each value of the cookie {@code name}, in the order sent, duplicates and empty ones included. */
     public static void forEach(HttpServletRequest request, String name, Consumer<String> value) {
+        int[] seen = new int[1];
+        Consumer<String> counted = found -> {
+            seen[0]++;
+            value.accept(found);
+        };
         Enumeration<String> headers = request.getHeaders("Cookie");
         while (headers != null && headers.hasMoreElements()) {
             String header = headers.nextElement();
             if (header != null) {
-                scan(header, name, value);
+                scan(header, name, counted);
+            }
+        }
+        if (seen[0] == 0) {
+            Cookie[] cookies = request.getCookies();
+            if (cookies != null) {
+                for (Cookie cookie : cookies) {
+                    if (name.equals(cookie.getName()) && cookie.getValue() != null) {
+                        value.accept(cookie.getValue());
+                    }
+                }
             }
         }
     }

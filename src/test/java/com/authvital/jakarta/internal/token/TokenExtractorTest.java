@@ -144,4 +144,14 @@ class TokenExtractorTest {
 
         assertThrows(NotAuthenticatedException.class, () -> tokens.locate(undertowLike));
     }
+
+    /** A request wrapper that gives its cookies through {@code getCookies()} alone is still read. */
+    @Test
+    void cookiesGivenOnlyThroughGetCookiesAreRead() {
+        TokenExtractor tokens = new TokenExtractor("access_token", "refresh_token");
+        HttpServletRequest wrapped = ServletFakes.request(Map.of(), List.of(new Cookie("refresh_token", "aaa.bbb.ccc")),
+                "Cookie", "");
+
+        assertEquals(Optional.of("aaa.bbb.ccc"), tokens.refreshTokenCookie(wrapped));
+    }
 }
