@@ -28,7 +28,17 @@ public final class ServerLog {
      * {@code W AV1305: ...}, WildFly {@code WARN  [logger] (thread) AV1305: ...}.
      */
     public static boolean isWarning(String line, String id) {
-        return line.contains(" W " + id) || line.matches(".* WARN +\\[[^]]+\\] \\([^)]*\\) " + id + ".*");
+        return at(line, "W", "WARN", id);
+    }
+
+    /** Whether {@code line} is an informational line of the message {@code id}, as {@link #isWarning}. */
+    public static boolean isInfo(String line, String id) {
+        return at(line, "I", "INFO", id);
+    }
+
+    private static boolean at(String line, String libertyLetter, String wildflyLevel, String id) {
+        return line.contains(" " + libertyLetter + " " + id)
+                || line.matches(".* " + wildflyLevel + " +\\[[^]]+\\] \\([^)]*\\) " + id + ".*");
     }
 
     /** The log file of the server the tests run on. */
