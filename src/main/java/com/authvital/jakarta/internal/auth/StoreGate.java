@@ -30,13 +30,11 @@ final class StoreGate {
 
     /** Why the request may not go on now (503, AV1503); empty when it may. */
     Optional<IdpUnavailableException> refusal(HttpServletRequest request) {
-        if (!refuse || paths.isLogout(request)) {
-            return Optional.empty();
-        }
         // Started without the cache: it knows none of the others' revocations yet, so nothing goes on.
-        boolean closed = !store.holdsRevocations()
-                || !store.reachable() && !RequestOrigin.isSafe(request.getMethod());
-        return closed ? Optional.of(new IdpUnavailableException(503, null, List.of(),
+        boolean closed = refuse && (!store.holdsRevocations()
+                || !store.reachable() && !RequestOrigin.isSafe(request.getMethod()));
+        // The path is read only when the gate is closed: a request's path is decoded for nothing otherwise.
+        return closed && !paths.isLogout(request) ? Optional.of(new IdpUnavailableException(503, null, List.of(),
                 Messages.storeUnreachableRefused(), null)) : Optional.empty();
     }
 

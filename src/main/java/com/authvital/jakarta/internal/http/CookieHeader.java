@@ -21,19 +21,15 @@ public final class CookieHeader {
 
     /** Each value of the cookie {@code name}, in the order sent, duplicates and empty ones included. */
     public static void forEach(HttpServletRequest request, String name, Consumer<String> value) {
-        int[] seen = new int[1];
-        Consumer<String> counted = found -> {
-            seen[0]++;
-            value.accept(found);
-        };
+        int seen = 0;
         Enumeration<String> headers = request.getHeaders("Cookie");
         while (headers != null && headers.hasMoreElements()) {
             String header = headers.nextElement();
             if (header != null) {
-                scan(header, name, counted);
+                seen += scan(header, name, value);
             }
         }
-        if (seen[0] == 0) {
+        if (seen == 0) {
             Cookie[] cookies = request.getCookies();
             if (cookies != null) {
                 for (Cookie cookie : cookies) {
@@ -45,8 +41,13 @@ public final class CookieHeader {
         }
     }
 
-    /** The pairs of one header; a pair without {@code =} names no value and is passed over. */
-    static void scan(String header, String name, Consumer<String> value) {
+    /**
+     * The pairs of one header; a pair without {@code =} names no value and is passed over.
+     *
+     * @return how many values of {@code name} it held
+     */
+    static int scan(String header, String name, Consumer<String> value) {
+        int found = 0;
         int length = header.length();
         int start = 0;
         while (start < length) {
@@ -67,10 +68,12 @@ public final class CookieHeader {
                         valueEnd--;
                     }
                     value.accept(header.substring(valueStart, valueEnd));
+                    found++;
                 }
             }
             start = end + 1;
         }
+        return found;
     }
 
     private static int skipSpace(String text, int from, int to) {
