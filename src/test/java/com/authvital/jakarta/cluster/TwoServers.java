@@ -3,10 +3,10 @@ package com.authvital.jakarta.cluster;
 import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.jakarta.cluster.app.HazelcastMemberServlet;
+import com.authvital.testing.Cluster;
+import com.authvital.testing.Cluster.Server;
 import com.authvital.testing.ClusterApp;
 import com.authvital.testing.Deployments;
-import com.authvital.testing.LibertyCluster;
-import com.authvital.testing.LibertyCluster.Server;
 import com.authvital.testing.TestHttp;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
@@ -82,14 +82,14 @@ final class TwoServers implements BeforeAllCallback, ParameterResolver, TestExec
 
     /** Started on first use, closed (both servers stopped) with the root context, at the end of the run. */
     private static Servers servers(ExtensionContext context) {
-        LibertyCluster cluster = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(LibertyCluster.class, type -> start(), LibertyCluster.class);
+        Cluster cluster = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Cluster.class, type -> start(), Cluster.class);
         return new Servers(cluster.server(A.name()), cluster.server(B.name()));
     }
 
-    private static LibertyCluster start() {
+    private static Cluster start() {
         long started = System.nanoTime();
-        LibertyCluster cluster = ClusterApp.start(Path.of(property("liberty.wlp")),
+        Cluster cluster = ClusterApp.start(Path.of(property("liberty.wlp")),
                 Path.of(property("liberty.cluster.server.xml")), Path.of(property("cluster.dir")),
                 Deployments.demoForCluster("authvital-demo-cluster", Deployments.idp().baseUrl(), Map.of())
                         .addClass(HazelcastMemberServlet.class),
