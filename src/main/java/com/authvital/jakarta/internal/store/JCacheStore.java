@@ -28,7 +28,8 @@ import java.util.Optional;
  *     again every retry interval; then it reloads the mirror, writes the kept writes and logs
  *     {@code AV1502}.</li>
  * <li>An engine that answers but sends this server no more events (its heartbeat,
- *     {@link StoreHeartbeat}, did not come back through the mirror's feed two checks running) is
+ *     {@link StoreHeartbeat}, did not come back through the mirror's feed within two check
+ *     intervals, and at least 10 seconds) is
  *     unreachable too ({@code AV1512}): the watch thread lets go of the connection and connects
  *     anew at once, with new listeners, and reloads the mirror.</li>
  * <li>No request thread ever waits for the watch thread or sleeps: on a reachable engine each
