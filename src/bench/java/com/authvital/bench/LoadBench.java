@@ -33,6 +33,22 @@ final class LoadBench {
         String logoutPath() {
             return path.substring(0, path.indexOf('/', 1)) + BenchWar.LOGOUT_PATH;
         }
+
+        /** The same path under another label: the peer's label names the server's own MicroProfile JWT. */
+        Target labelled(String label) {
+            return new Target(key, label, path, protectedPath, denials);
+        }
+
+        /** A path is known by its key, whatever its label. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Target target && target.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return key.hashCode();
+        }
     }
 
     /** Rotates {@code tokens} distinct tokens; {@code target}: the filter's ratio to reach, 0 for none. */
@@ -88,10 +104,17 @@ final class LoadBench {
 
     /** {@code serverPid}: the Liberty server's process, to tell its CPU time from others' (0: unknown). */
     LoadBench(InetSocketAddress server, long serverPid, Settings settings, String paths, String tokenCounts) {
+        this(server, serverPid, settings, paths, tokenCounts, MP_JWT.label());
+    }
+
+    /** {@code peer}: the label of {@link #MP_JWT}, the server's own MicroProfile JWT, e.g. "WildFly smallrye-jwt". */
+    LoadBench(InetSocketAddress server, long serverPid, Settings settings, String paths, String tokenCounts,
+            String peer) {
         this.server = server;
         this.serverPid = serverPid;
         this.settings = settings;
         this.targets = Arrays.stream(paths.split(",")).map(String::trim).map(LoadBench::target)
+                .map(target -> target.equals(MP_JWT) ? target.labelled(peer) : target)
                 .collect(Collectors.toList());
         if (!targets.contains(OPEN)) {
             throw new IllegalArgumentException("the load paths must include 'open': the ratios are to it");
