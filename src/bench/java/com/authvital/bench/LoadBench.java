@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * The load benchmark: the same servlet on one server, unprotected, behind the module's filter
  * (token cache on and off, its shared state in memory or on JCache), behind the module as a
- * Jakarta Security mechanism and behind Liberty's {@code mpJwt-2.1}, driven by the same closed
+ * Jakarta Security mechanism and behind the server's own MicroProfile JWT (Liberty's
+ * {@code mpJwt-2.1}, WildFly's smallrye-jwt), driven by the same closed
  * loop ({@link LoadDriver}) with one token, or many distinct tokens rotated. For each scenario,
  * after a warm-up, rounds in which every path runs once, the order rotating; the judged figure
  * of a path is the median over the rounds of its throughput divided by the unprotected
