@@ -46,7 +46,7 @@ public final class Deployments {
     /** The member configuration of the two-server tests and demo, a test resource (src/test/resources). */
     public static final String HAZELCAST_CLUSTER_XML = "hazelcast-cluster.xml";
     /** Their {@code WEB-INF/jboss-deployment-structure.xml}: on WildFly, what the member needs of the JDK. */
-    static final String HAZELCAST_DEPLOYMENT_STRUCTURE = "hazelcast-jboss-deployment-structure.xml";
+    public static final String HAZELCAST_DEPLOYMENT_STRUCTURE = "hazelcast-jboss-deployment-structure.xml";
 
     private static final String DEMO_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
 

@@ -27,12 +27,14 @@ import java.util.stream.Stream;
  * {@code target/wildfly/wildfly-<version>}, which Arquillian's test server runs from too): each its
  * own server base directory ({@code -Djboss.server.base.dir}) with a copy of that WildFly's
  * {@code standalone/configuration}, {@code standalone-microprofile.xml}, its own port offset and
- * system properties, and the same WAR in its {@code deployments} directory. All started together
+ * system properties, and the same WARs in its {@code deployments} directory. All started together
  * ({@code bin/standalone.sh}, a child of this JVM) and stopped together, by {@link #close()} or,
  * when the JVM ends first (Ctrl-C), by a shutdown hook. Everything listens on 127.0.0.1.
  *
  * <p>What {@link LibertyCluster} does on Open Liberty. The two-server tests
- * ({@code com.authvital.jakarta.cluster}) use it when they run on WildFly.
+ * ({@code com.authvital.jakarta.cluster}) use it when they run on WildFly, one WAR on two
+ * servers; the WildFly load benchmark ({@code com.authvital.bench.WildFlyBench}) several WARs on
+ * one server, its configuration set by management operations of its own.
  */
 public final class WildFlyCluster implements Cluster {
 
@@ -67,6 +69,18 @@ public final class WildFlyCluster implements Cluster {
         }
     }
 
+    /**
+     * One WAR every server deploys.
+     *
+     * @param contextRoot its context root, e.g. {@code /demo}: WildFly takes it from the file's
+     *                    name, so the WAR is deployed as {@code demo.war}
+     * @param war         the WAR file
+     * @param probe       a path under the context root that answers 200 once the application is up
+     *                    ({@code ""}: the context root itself)
+     */
+    public record Deployment(String contextRoot, Path war, String probe) {
+    }
+
     private final Path home;
     private final List<Server> servers;
     private final Thread stopper = new Thread(this::stopAll, "wildfly-cluster-stop");
@@ -91,17 +105,35 @@ public final class WildFlyCluster implements Cluster {
      *                               answer within 3 minutes; its {@code server.log} is named
      */
     public static WildFlyCluster start(Path home, Path dir, Path war, String contextRoot, List<Spec> specs) {
+        return start(home, dir, List.of(new Deployment(contextRoot, war, "")), List.of(), specs);
+    }
+
+    /**
+     * The same with several WARs, each deployed under its own context root and probed at its own
+     * path, and {@code operations}: management operations (CLI syntax) run offline, on an
+     * embedded server, against each server's own copy of the configuration before it starts; they
+     * must leave {@code integrated-jaspi} off, as {@code wildfly/test-server.cli} does. The first
+     * deployment's context root is the one {@link Server#url} answers under.
+     *
+     * @param home the unpacked WildFly; its configuration set up by {@code wildfly/test-server.cli},
+     *             or as shipped when {@code operations} do what the servers need
+     */
+    public static WildFlyCluster start(Path home, Path dir, List<Deployment> deployments, List<String> operations,
+                                       List<Spec> specs) {
         if (!Files.isExecutable(home.resolve("bin/standalone.sh"))) {
             throw new IllegalStateException(home + " holds no WildFly: 'mvn verify -Pwildfly' unpacks it in "
                     + "pre-integration-test");
         }
+        if (deployments.isEmpty()) {
+            throw new IllegalArgumentException("no deployment: a server needs a WAR to be ready");
+        }
         List<Server> servers = specs.stream()
-                .map(spec -> new Server(home, dir.toAbsolutePath().resolve(spec.name()), spec, contextRoot)).toList();
+                .map(spec -> new Server(home, dir.toAbsolutePath().resolve(spec.name()), spec, deployments)).toList();
         WildFlyCluster cluster = new WildFlyCluster(home, servers);
         Runtime.getRuntime().addShutdownHook(cluster.stopper); // Ctrl-C still stops them
         try {
             for (Server server : servers) {
-                server.write(war);
+                server.write(operations);
             }
             cluster.everyServer(Server::start);
             return cluster;
@@ -147,14 +179,14 @@ public final class WildFlyCluster implements Cluster {
         private final Path home;
         private final Path base;
         private final Spec spec;
-        private final String contextRoot;
+        private final List<Deployment> deployments;
         private volatile Process process;
 
-        private Server(Path home, Path base, Spec spec, String contextRoot) {
+        private Server(Path home, Path base, Spec spec, List<Deployment> deployments) {
             this.home = home;
             this.base = base;
             this.spec = spec;
-            this.contextRoot = contextRoot;
+            this.deployments = deployments;
         }
 
         /** Its name, the directory of its server base. */
@@ -165,7 +197,23 @@ public final class WildFlyCluster implements Cluster {
 
         @Override
         public String url(String path) {
-            return "http://127.0.0.1:" + spec.httpPort() + contextRoot + "/" + path;
+            return url(deployments.get(0), path);
+        }
+
+        private String url(Deployment deployment, String path) {
+            return "http://127.0.0.1:" + spec.httpPort() + deployment.contextRoot() + "/" + path;
+        }
+
+        /**
+         * The server's JVM, from the pid file {@code standalone.sh} writes (the script's own
+         * process is its parent); empty before it started or after it ended.
+         */
+        public Optional<ProcessHandle> jvm() {
+            try {
+                return ProcessHandle.of(Long.parseLong(Files.readString(pidFile()).trim()));
+            } catch (IOException | NumberFormatException e) {
+                return Optional.empty();
+            }
         }
 
         /** Its {@code log/server.log}, where the module's and Hazelcast's log lines land. */
@@ -183,16 +231,17 @@ public final class WildFlyCluster implements Cluster {
             return base.resolve("server.pid");
         }
 
-        /** The WAR's name in {@code deployments}: WildFly makes the context root of it. */
-        private Path deployment() {
-            return base.resolve("deployments").resolve(contextRoot.substring(1) + ".war");
+        /** A WAR's name in {@code deployments}: WildFly makes the context root of it. */
+        private Path deployed(Deployment deployment) {
+            return base.resolve("deployments").resolve(deployment.contextRoot().substring(1) + ".war");
         }
 
         /**
-         * Its server base anew: WildFly's configuration with no deployment in it, the WAR in
-         * {@code deployments}, its system properties in {@code cluster.properties}.
+         * Its server base anew: WildFly's configuration with no deployment in it, changed by
+         * {@code operations}, the WARs in {@code deployments}, its system properties in
+         * {@code cluster.properties}.
          */
-        private void write(Path war) {
+        private void write(List<String> operations) {
             stopLeftOver();
             try {
                 ClusterSupport.deleteRecursively(base);
@@ -204,17 +253,23 @@ public final class WildFlyCluster implements Cluster {
                     }
                 }
                 Path config = configuration.resolve(SERVER_CONFIG);
+                // Arquillian's test server runs from the same configuration and records its deployment
+                // there while one is deployed; that deployment's content is in its own data directory.
+                Files.writeString(config, Files.readString(config, StandardCharsets.UTF_8)
+                        .replaceAll("(?s)\\s*<deployments>.*?</deployments>", ""), StandardCharsets.UTF_8);
+                if (!operations.isEmpty()) {
+                    manage(operations);
+                }
                 String xml = Files.readString(config, StandardCharsets.UTF_8);
                 if (!xml.contains("integrated-jaspi=\"false\"")) {
                     throw new IllegalStateException(home.resolve("standalone/configuration").resolve(SERVER_CONFIG)
                             + " is WildFly's as shipped, not set up by wildfly/test-server.cli: run the tests through"
                             + " 'mvn verify -Pwildfly', which runs that script in pre-integration-test");
                 }
-                // Arquillian's test server runs from the same configuration and records its deployment
-                // there while one is deployed; that deployment's content is in its own data directory.
-                Files.writeString(config, xml.replaceAll("(?s)\\s*<deployments>.*?</deployments>", ""),
-                        StandardCharsets.UTF_8);
-                Files.copy(war, Files.createDirectories(base.resolve("deployments")).resolve(deployment().getFileName()));
+                Files.createDirectories(base.resolve("deployments"));
+                for (Deployment deployment : deployments) {
+                    Files.copy(deployment.war(), deployed(deployment));
+                }
                 Properties properties = new Properties();
                 // Each server its own transaction node id, as WildFly asks of servers side by side (WFLYTX0013).
                 properties.put("jboss.tx.node.id", name());
@@ -224,6 +279,39 @@ public final class WildFlyCluster implements Cluster {
                 Files.writeString(base.resolve("cluster.properties"), text.toString(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the server base " + base, e);
+            }
+        }
+
+        /**
+         * Runs {@code operations} on an embedded server over this base's configuration
+         * ({@code jboss-cli.sh}, offline: nothing listens), from a script in the base.
+         */
+        private void manage(List<String> operations) throws IOException {
+            Path script = base.resolve("configure.cli");
+            List<String> lines = new ArrayList<>();
+            lines.add("embed-server --server-config=" + SERVER_CONFIG + " --std-out=discard");
+            lines.addAll(operations);
+            lines.add("stop-embedded-server");
+            Files.write(script, lines, StandardCharsets.UTF_8);
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(),
+                    "-Djboss.server.base.dir=" + base, "--file=" + script).redirectErrorStream(true)
+                    .redirectOutput(base.resolve("configure.log").toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process cli = builder.start();
+            try {
+                if (!cli.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    cli.destroyForcibly();
+                    throw new IllegalStateException(name() + ": " + script + " did not finish within "
+                            + START_TIMEOUT.toSeconds() + " s");
+                }
+            } catch (InterruptedException e) {
+                cli.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (cli.exitValue() != 0) {
+                throw new IllegalStateException(name() + ": " + script + " failed (" + cli.exitValue() + "); its output:\n"
+                        + tail(base.resolve("configure.log"), 30));
             }
         }
 
@@ -259,35 +347,43 @@ public final class WildFlyCluster implements Cluster {
         }
 
         /**
-         * Until the deployment scanner marks the WAR deployed and its root answers 200; fails at
-         * once when it marks it failed or the server ends.
+         * Until the deployment scanner marks every WAR deployed and each answers 200 at its probe;
+         * fails at once when it marks one failed or the server ends.
          */
         private void awaitDeployment() {
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            Path deployed = Path.of(deployment() + ".deployed");
-            Path failed = Path.of(deployment() + ".failed");
+            for (Deployment deployment : deployments) {
+                awaitMarker(deployed(deployment), deadline);
+            }
+            for (Deployment deployment : deployments) {
+                URI probe = URI.create(url(deployment, deployment.probe()));
+                String last = ClusterSupport.awaitOk(probe, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))
+                        .plusSeconds(10));
+                if (last != null) {
+                    throw new IllegalStateException(probe + " of " + name() + " did not answer 200 (" + last + "); see "
+                            + log() + "; its end:\n" + tail(log(), 30));
+                }
+            }
+        }
+
+        private void awaitMarker(Path war, long deadline) {
+            Path deployed = Path.of(war + ".deployed");
+            Path failed = Path.of(war + ".failed");
             while (!Files.exists(deployed)) {
                 if (Files.exists(failed)) {
-                    throw new IllegalStateException(name() + " failed to deploy " + deployment().getFileName() + ": "
+                    throw new IllegalStateException(name() + " failed to deploy " + war.getFileName() + ": "
                             + read(failed) + "\nsee " + log() + "; its end:\n" + tail(log(), 30));
                 }
                 if (!process.isAlive()) {
                     throw new IllegalStateException(name() + " ended (" + process.exitValue() + ") before it deployed "
-                            + deployment().getFileName() + "; see " + console() + "; its end:\n" + tail(console(), 30));
+                            + war.getFileName() + "; see " + console() + "; its end:\n" + tail(console(), 30));
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name() + " did not deploy " + deployment().getFileName()
+                    throw new IllegalStateException(name() + " did not deploy " + war.getFileName()
                             + " within " + START_TIMEOUT.toSeconds() + " s; see " + log() + "; its end:\n"
                             + tail(log(), 30));
                 }
                 ClusterSupport.sleep(Duration.ofMillis(250));
-            }
-            URI probe = URI.create(url(""));
-            String last = ClusterSupport.awaitOk(probe, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))
-                    .plusSeconds(10));
-            if (last != null) {
-                throw new IllegalStateException(probe + " of " + name() + " did not answer 200 (" + last + "); see "
-                        + log() + "; its end:\n" + tail(log(), 30));
             }
         }
 
