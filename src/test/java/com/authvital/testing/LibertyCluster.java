@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +31,7 @@ import java.util.stream.Collectors;
  * {@code jvm.options}, where MicroProfile Config reads them before the WAR's own settings.
  * {@link WildFlyCluster} does the same on WildFly.
  */
-public final class LibertyCluster implements Cluster {
+public final class LibertyCluster extends ServerGroup<LibertyCluster.Server> {
 
     /** How long a server may take to start and deploy the application on a loaded two-core machine. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -53,12 +52,10 @@ public final class LibertyCluster implements Cluster {
     }
 
     private final Path wlp;
-    private final List<Server> servers;
-    private final Thread stopper = new Thread(this::stopAll, "liberty-cluster-stop");
 
     private LibertyCluster(Path wlp, List<Server> servers) {
+        super("liberty", servers);
         this.wlp = wlp;
-        this.servers = servers;
     }
 
     /**
@@ -80,48 +77,23 @@ public final class LibertyCluster implements Cluster {
         }
         List<Server> servers = specs.stream().map(spec -> new Server(wlp, spec, contextRoot)).toList();
         LibertyCluster cluster = new LibertyCluster(wlp, servers);
-        Runtime.getRuntime().addShutdownHook(cluster.stopper); // Ctrl-C still stops them
-        try {
-            for (Server server : servers) {
-                server.write(serverXml, war);
-            }
-            cluster.everyServer(Server::start);
-            return cluster;
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
-        }
+        cluster.startAll(server -> server.write(serverXml, war));
+        return cluster;
     }
 
-    /** The servers, in the order of their specs. */
     @Override
-    public List<Server> servers() {
-        return servers;
+    void start(Server server) {
+        server.start();
     }
 
-    /** Stops every server, together; waits for them. */
     @Override
-    public void close() {
-        stopAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopper);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook is running or has run
-        }
-    }
-
-    private void stopAll() {
-        everyServer(Server::stop);
-    }
-
-    /** Runs {@code action} on every server at once; the first failure is thrown once all are done. */
-    private void everyServer(Consumer<Server> action) {
-        ClusterSupport.together(servers, server -> "liberty-" + server.name(), action);
+    void stop(Server server) {
+        server.stop();
     }
 
     @Override
     public String toString() {
-        return "LibertyCluster" + servers + " in " + wlp;
+        return "LibertyCluster" + servers() + " in " + wlp;
     }
 
     /** One server of the cluster: where it answers, and its log. */

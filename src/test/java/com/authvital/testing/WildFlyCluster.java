@@ -19,7 +19,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +35,7 @@ import java.util.stream.Stream;
  * servers; the WildFly load benchmark ({@code com.authvital.bench.WildFlyBench}) several WARs on
  * one server, its configuration set by management operations of its own.
  */
-public final class WildFlyCluster implements Cluster {
+public final class WildFlyCluster extends ServerGroup<WildFlyCluster.Server> {
 
     /** The configuration every server runs: WildFly's own with MicroProfile Config and REST Client. */
     public static final String SERVER_CONFIG = "standalone-microprofile.xml";
@@ -82,12 +81,10 @@ public final class WildFlyCluster implements Cluster {
     }
 
     private final Path home;
-    private final List<Server> servers;
-    private final Thread stopper = new Thread(this::stopAll, "wildfly-cluster-stop");
 
     private WildFlyCluster(Path home, List<Server> servers) {
+        super("wildfly", servers);
         this.home = home;
-        this.servers = servers;
     }
 
     /**
@@ -130,47 +127,23 @@ public final class WildFlyCluster implements Cluster {
         List<Server> servers = specs.stream()
                 .map(spec -> new Server(home, dir.toAbsolutePath().resolve(spec.name()), spec, deployments)).toList();
         WildFlyCluster cluster = new WildFlyCluster(home, servers);
-        Runtime.getRuntime().addShutdownHook(cluster.stopper); // Ctrl-C still stops them
-        try {
-            for (Server server : servers) {
-                server.write(operations);
-            }
-            cluster.everyServer(Server::start);
-            return cluster;
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
-        }
+        cluster.startAll(server -> server.write(operations));
+        return cluster;
     }
 
-    /** The servers, in the order of their specs. */
     @Override
-    public List<Server> servers() {
-        return servers;
+    void start(Server server) {
+        server.start();
     }
 
-    /** Stops every server, together; waits for them. */
     @Override
-    public void close() {
-        stopAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopper);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook is running or has run
-        }
-    }
-
-    private void stopAll() {
-        everyServer(Server::stop);
-    }
-
-    private void everyServer(Consumer<Server> action) {
-        ClusterSupport.together(servers, server -> "wildfly-" + server.name(), action);
+    void stop(Server server) {
+        server.stop();
     }
 
     @Override
     public String toString() {
-        return "WildFlyCluster" + servers + " from " + home;
+        return "WildFlyCluster" + servers() + " from " + home;
     }
 
     /** One server of the cluster: where it answers, its log, its process. */
