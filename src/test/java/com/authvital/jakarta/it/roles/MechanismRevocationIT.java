@@ -1,7 +1,6 @@
 package com.authvital.jakarta.it.roles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.roles.secured.GuardedServlet;
 import com.authvital.testing.Deployments;
@@ -20,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Behind the mechanism, a token logged out is refused on its next request (401, AV1011) although
- * Open Liberty still holds the subject it made for the token: the module judges the token on every
- * request before the container looks for that subject.
+ * Behind the mechanism, a token logged out is refused on its next request (401) although Open
+ * Liberty still holds the subject it made for the token: the module judges the token on every
+ * request before the container looks for that subject. Another token, never logged out, still
+ * passes. (The body of the 401 is the container's to keep: Liberty shows the module's AV1011,
+ * WildFly its own page.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -64,7 +65,6 @@ class MechanismRevocationIT {
 
         HttpResponse<String> after = guarded(token);
         assertEquals(401, after.statusCode(), after.body());
-        assertTrue(after.body().contains("AV1011"), after.body());
         assertEquals(200, guarded(other).statusCode());
     }
 }
