@@ -70,7 +70,7 @@ public class AuthVitalMechanism implements HttpAuthenticationMechanism {
         // What getAuthType() answers (Liberty says "BASIC" otherwise): RFC 6750 bearer tokens.
         context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AuthenticatedRequest.AUTH_TYPE);
         // Open Liberty finds the subject of a token it has seen by this key, and needs no LTPA token
-        // for it (docs/decisions/0005-mechanism-cache-key.md, 0008-mechanism-speed.md). Other servers
+        // for it (docs/decisions/0005-mechanism-cache-key.md, 0009-mechanism-speed.md). Other servers
         // ignore it. The key is only looked up after the module has accepted the token on this request.
         context.getClientSubject().getPrivateCredentials().add(liberty.of(user));
         return context.notifyContainerAboutLogin(user.principal(), user.principal().getGroups());
