@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -24,7 +25,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * {@link #moduleWithoutTokenCache} at {@code /bench-nocache}. {@link #mechanism} at
  * {@code /bench-mechanism} holds the module as a Jakarta Security mechanism instead, no filter
  * mapped. {@link #mpJwt} at {@code /bench-mpjwt} holds no module: Liberty's {@code mpJwt-2.1}
- * protects it ({@code liberty/bench/server.xml}).
+ * protects it ({@code liberty/bench/server.xml}); on WildFly, {@link #smallryeJwt} takes its place,
+ * protected by WildFly's own MicroProfile JWT (smallrye-jwt). The other WARs run on both servers.
  */
 final class BenchWar {
 
@@ -44,8 +46,12 @@ final class BenchWar {
      */
     static final String LOGOUT_PATH = "/logout";
 
-    /** The port of the JCache WAR's Hazelcast member, on 127.0.0.1; never another: a clash fails the start. */
-    static final int HAZELCAST_PORT = 5891;
+    /**
+     * The port of the JCache WAR's Hazelcast member, on 127.0.0.1; never another: a clash fails the
+     * start. 5891, or the system property {@code bench.hazelcast.port} (the WildFly benchmark's is
+     * another, so that it can run beside an Open Liberty one).
+     */
+    static final int HAZELCAST_PORT = Integer.getInteger("bench.hazelcast.port", 5891);
 
     /** The JCache WAR's Hazelcast configuration, in {@code WEB-INF/classes}. */
     static final String HAZELCAST_CONFIG = "hazelcast-bench.xml";
@@ -147,7 +153,9 @@ final class BenchWar {
      * The same filter as {@link #module}, its token cache as large, with the module's shared
      * state on JCache ({@code authvital.store=jcache}): an embedded Hazelcast member, its jar in
      * {@code WEB-INF/lib} as an application would ship it, its configuration
-     * {@link #HAZELCAST_XML}. The store's key is made for this run: nothing leaves the machine.
+     * {@link #HAZELCAST_XML}, and the {@code jboss-deployment-structure.xml} that gives it
+     * {@code sun.misc.Unsafe} on WildFly (Open Liberty ignores the file). The store's key is made
+     * for this run: nothing leaves the machine.
      */
     static WebArchive moduleOnJCache(String idpBaseUrl, String tokenCacheSize) {
         byte[] key = new byte[32];
@@ -159,7 +167,8 @@ final class BenchWar {
         config.put(ConfigKeys.STORE_KEY, Base64.getEncoder().encodeToString(key));
         return Deployments.app(MODULE_ON_JCACHE, config, HelloServlet.class, PrincipalServlet.class)
                 .addAsLibrary(hazelcastJar())
-                .addAsResource(new StringAsset(HAZELCAST_XML), HAZELCAST_CONFIG);
+                .addAsResource(new StringAsset(HAZELCAST_XML), HAZELCAST_CONFIG)
+                .addAsWebInfResource(Deployments.HAZELCAST_DEPLOYMENT_STRUCTURE, "jboss-deployment-structure.xml");
     }
 
     /** What {@link #module} and {@link #moduleOnJCache} share: the filter on {@code /protected/*}, the logout. */
@@ -226,5 +235,42 @@ final class BenchWar {
                             <auth-method>MP-JWT</auth-method>
                             <realm-name>authvital-bench</realm-name>
                           </login-config>""")));
+    }
+
+    /**
+     * The servlet alone on WildFly, protected by its {@code microprofile-jwt-smallrye} subsystem:
+     * MP-JWT as the login method activates it for this WAR, which its
+     * {@code microprofile-config.properties} points at the IdP at {@code idpBaseUrl} (its JWKS,
+     * its issuer, the benchmark's client id as the audience, the groups from {@code app_roles} as
+     * Liberty's {@code mpJwt} takes them). {@code /protected/*} requires {@code **}, any
+     * authenticated user (the Servlet specification's role name for it since 3.1), as Liberty's binding of every authenticated user
+     * to the role does.
+     */
+    static WebArchive smallryeJwt(String idpBaseUrl) {
+        String config = String.join("\n",
+                "mp.jwt.verify.publickey.location=" + idpBaseUrl + "/.well-known/jwks.json",
+                "mp.jwt.verify.issuer=" + idpBaseUrl,
+                "mp.jwt.verify.audiences=" + CLIENT_ID,
+                "smallrye.jwt.path.groups=app_roles", "");
+        return ShrinkWrap.create(WebArchive.class, MP_JWT + ".war")
+                .addClasses(HelloServlet.class, PrincipalServlet.class)
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+                // smallrye-jwt's mechanism is a CDI bean: without a bean archive WildFly starts no CDI
+                // for this WAR, finds no mechanism and answers every protected request 500.
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .setWebXML(Deployments.webXml("""
+                          <security-constraint>
+                            <web-resource-collection>
+                              <web-resource-name>protected</web-resource-name>
+                              <url-pattern>/protected/*</url-pattern>
+                            </web-resource-collection>
+                            <auth-constraint>
+                              <role-name>**</role-name>
+                            </auth-constraint>
+                          </security-constraint>
+                          <login-config>
+                            <auth-method>MP-JWT</auth-method>
+                            <realm-name>authvital-bench</realm-name>
+                          </login-config>"""));
     }
 }

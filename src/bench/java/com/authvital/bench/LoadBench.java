@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * The load benchmark: the same servlet on one server, unprotected, behind the module's filter
  * (token cache on and off, its shared state in memory or on JCache), behind the module as a
- * Jakarta Security mechanism and behind Liberty's {@code mpJwt-2.1}, driven by the same closed
+ * Jakarta Security mechanism and behind the server's own MicroProfile JWT (Liberty's
+ * {@code mpJwt-2.1}, WildFly's smallrye-jwt), driven by the same closed
  * loop ({@link LoadDriver}) with one token, or many distinct tokens rotated. For each scenario,
  * after a warm-up, rounds in which every path runs once, the order rotating; the judged figure
  * of a path is the median over the rounds of its throughput divided by the unprotected
@@ -32,6 +33,22 @@ final class LoadBench {
         /** The logout servlet of its WAR: {@code /bench/logout} for {@code /bench/protected/hello}. */
         String logoutPath() {
             return path.substring(0, path.indexOf('/', 1)) + BenchWar.LOGOUT_PATH;
+        }
+
+        /** The same path under another label: the peer's label names the server's own MicroProfile JWT. */
+        Target labelled(String label) {
+            return new Target(key, label, path, protectedPath, denials);
+        }
+
+        /** A path is known by its key, whatever its label. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Target target && target.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return key.hashCode();
         }
     }
 
@@ -88,10 +105,17 @@ final class LoadBench {
 
     /** {@code serverPid}: the Liberty server's process, to tell its CPU time from others' (0: unknown). */
     LoadBench(InetSocketAddress server, long serverPid, Settings settings, String paths, String tokenCounts) {
+        this(server, serverPid, settings, paths, tokenCounts, MP_JWT.label());
+    }
+
+    /** {@code peer}: the label of {@link #MP_JWT}, the server's own MicroProfile JWT, e.g. "WildFly smallrye-jwt". */
+    LoadBench(InetSocketAddress server, long serverPid, Settings settings, String paths, String tokenCounts,
+            String peer) {
         this.server = server;
         this.serverPid = serverPid;
         this.settings = settings;
         this.targets = Arrays.stream(paths.split(",")).map(String::trim).map(LoadBench::target)
+                .map(target -> target.equals(MP_JWT) ? target.labelled(peer) : target)
                 .collect(Collectors.toList());
         if (!targets.contains(OPEN)) {
             throw new IllegalArgumentException("the load paths must include 'open': the ratios are to it");

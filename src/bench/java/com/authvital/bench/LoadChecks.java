@@ -70,7 +70,7 @@ final class LoadChecks {
         }
         String bearer = new String(token, StandardCharsets.US_ASCII);
         for (LoadBench.Target target : targets) {
-            String expected = target == LoadBench.MP_JWT ? null
+            String expected = target.equals(LoadBench.MP_JWT) ? null
                     : target == LoadBench.MECHANISM ? AuthVitalPrincipal.class.getName()
                     : target.protectedPath() ? "AuthVitalPrincipal" : "none";
             principal(target.path().replace("/hello", "/principal"), bearer, expected);

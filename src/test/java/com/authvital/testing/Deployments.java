@@ -45,6 +45,8 @@ public final class Deployments {
 
     /** The member configuration of the two-server tests and demo, a test resource (src/test/resources). */
     public static final String HAZELCAST_CLUSTER_XML = "hazelcast-cluster.xml";
+    /** Their {@code WEB-INF/jboss-deployment-structure.xml}: on WildFly, what the member needs of the JDK. */
+    public static final String HAZELCAST_DEPLOYMENT_STRUCTURE = "hazelcast-jboss-deployment-structure.xml";
 
     private static final String DEMO_CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
 
@@ -146,13 +148,16 @@ public final class Deployments {
     /**
      * The demo's WAR as {@link #demo(String, String, Map)} makes it, ready for several servers: with
      * Hazelcast in {@code WEB-INF/lib} (the engine of {@code authvital.store=jcache}, the jar of this
-     * JVM's test class path) and its member configuration {@code hazelcast-cluster.xml} in
-     * {@code WEB-INF/classes}. Each server's system properties choose the store and the member's port.
+     * JVM's test class path), its member configuration {@code hazelcast-cluster.xml} in
+     * {@code WEB-INF/classes}, and for WildFly a {@code WEB-INF/jboss-deployment-structure.xml} that
+     * gives the member the JDK module it needs ({@code jdk.unsupported}). The same WAR on either
+     * server; each server's system properties choose the store and the member's port.
      */
     public static WebArchive demoForCluster(String name, String idpBaseUrl, Map<String, String> more) {
         return demo(name, idpBaseUrl, more)
                 .addAsLibrary(jarOf("com.hazelcast.core.Hazelcast"))
-                .addAsResource(HAZELCAST_CLUSTER_XML);
+                .addAsResource(HAZELCAST_CLUSTER_XML)
+                .addAsWebInfResource(HAZELCAST_DEPLOYMENT_STRUCTURE, "jboss-deployment-structure.xml");
     }
 
     /** The jar of this JVM's class path that holds {@code className}. */

@@ -1,29 +1,22 @@
 package com.authvital.testing;
 
+import static com.authvital.testing.ClusterSupport.listening;
+import static com.authvital.testing.ClusterSupport.tail;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Open Liberty servers of one application side by side, run from the build's runtime
@@ -37,8 +30,9 @@ import java.util.stream.Stream;
  * {@code default.http.port} and {@code default.https.port} and its WAR from {@code cluster.war},
  * which this class writes into its {@code bootstrap.properties}; the system properties go to its
  * {@code jvm.options}, where MicroProfile Config reads them before the WAR's own settings.
+ * {@link WildFlyCluster} does the same on WildFly.
  */
-public final class LibertyCluster implements AutoCloseable {
+public final class LibertyCluster implements Cluster {
 
     /** How long a server may take to start and deploy the application on a loaded two-core machine. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -100,14 +94,9 @@ public final class LibertyCluster implements AutoCloseable {
     }
 
     /** The servers, in the order of their specs. */
+    @Override
     public List<Server> servers() {
         return servers;
-    }
-
-    /** The server named {@code name}. */
-    public Server server(String name) {
-        return servers.stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no server " + name + " in " + servers));
     }
 
     /** Stops every server, together; waits for them. */
@@ -127,28 +116,7 @@ public final class LibertyCluster implements AutoCloseable {
 
     /** Runs {@code action} on every server at once; the first failure is thrown once all are done. */
     private void everyServer(Consumer<Server> action) {
-        List<CompletableFuture<Void>> all = servers.stream()
-                .map(server -> CompletableFuture.runAsync(() -> action.accept(server), runnable -> {
-                    Thread thread = new Thread(runnable, "liberty-" + server.name());
-                    thread.setDaemon(true);
-                    thread.start();
-                })).toList();
-        RuntimeException first = null;
-        for (CompletableFuture<Void> each : all) {
-            try {
-                each.join();
-            } catch (CompletionException e) {
-                RuntimeException failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                if (first == null) {
-                    first = failure;
-                } else {
-                    first.addSuppressed(failure);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        ClusterSupport.together(servers, server -> "liberty-" + server.name(), action);
     }
 
     @Override
@@ -157,14 +125,12 @@ public final class LibertyCluster implements AutoCloseable {
     }
 
     /** One server of the cluster: where it answers, and its log. */
-    public static final class Server {
+    public static final class Server implements Cluster.Server {
 
         private final Path wlp;
         private final Spec spec;
         private final Path dir;
         private final String contextRoot;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1).build();
 
         private Server(Path wlp, Spec spec, String contextRoot) {
             this.wlp = wlp;
@@ -174,78 +140,28 @@ public final class LibertyCluster implements AutoCloseable {
         }
 
         /** Its name under {@code usr/servers}. */
+        @Override
         public String name() {
             return spec.name();
         }
 
-        /** {@code http://127.0.0.1:<port><contextRoot>/}, with the slash, for {@link TestHttp}. */
-        public URL app() {
-            try {
-                return URI.create(url("")).toURL();
-            } catch (MalformedURLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
         /** The absolute URL of {@code path} in the application, e.g. {@code url("api/me")}. */
+        @Override
         public String url(String path) {
             return "http://127.0.0.1:" + spec.httpPort() + contextRoot + "/" + path;
         }
 
         /** Its {@code messages.log}, where the module's and Hazelcast's log lines land. */
+        @Override
         public Path log() {
             return dir.resolve("logs/messages.log");
-        }
-
-        /** How long its {@code messages.log} is now: what {@link #awaitLog} reads after. */
-        public long logMark() {
-            try {
-                return Files.exists(log()) ? Files.size(log()) : 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /**
-         * The first line written to its {@code messages.log} after {@code mark} that holds every
-         * one of {@code parts}, waiting up to {@code within}; fails, with the log's end, when there is none.
-         */
-        public String awaitLog(long mark, Duration within, String... parts) {
-            long deadline = System.nanoTime() + within.toNanos();
-            while (true) {
-                List<String> lines = logAfter(mark).lines().toList();
-                for (String line : lines) {
-                    if (Stream.of(parts).allMatch(line::contains)) {
-                        return line;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no line of " + log() + " written in the last " + within.toSeconds()
-                            + " s holds " + List.of(parts) + "; its end:\n" + tail(lines, 30));
-                }
-                sleep(Duration.ofMillis(100));
-            }
-        }
-
-        /** What its {@code messages.log} holds past {@code mark}. */
-        public String logAfter(long mark) {
-            try {
-                if (!Files.exists(log())) {
-                    return "";
-                }
-                byte[] all = Files.readAllBytes(log());
-                return new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark),
-                        StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         /** Its directory: a new {@code server.xml}, {@code bootstrap.properties}, {@code jvm.options} and {@code server.env}, no old logs. */
         private void write(Path serverXml, Path war) {
             try {
                 Files.createDirectories(dir);
-                deleteRecursively(dir.resolve("logs"));
+                ClusterSupport.deleteRecursively(dir.resolve("logs"));
                 Files.copy(serverXml, dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
                 Files.writeString(dir.resolve("bootstrap.properties"), String.join("\n",
                         "# Written by LibertyCluster at each start.",
@@ -324,67 +240,17 @@ public final class LibertyCluster implements AutoCloseable {
         /** Until the application's root answers 200: the server has started, but it may still be deploying. */
         private void awaitApplication(String startOutput) {
             URI probe = URI.create(url(""));
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            String last = "no answer";
-            while (System.nanoTime() < deadline) {
-                try {
-                    int status = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(10)).GET().build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (status == 200) {
-                        return;
-                    }
-                    last = "answered " + status;
-                } catch (IOException e) {
-                    last = e.toString();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                sleep(Duration.ofMillis(250));
+            String last = ClusterSupport.awaitOk(probe, START_TIMEOUT);
+            if (last != null) {
+                throw new IllegalStateException(probe + " of " + name() + " did not answer 200 within "
+                        + START_TIMEOUT.toSeconds() + " s (" + last + "); 'server start' printed:\n" + startOutput
+                        + "\nsee " + log() + "; its end:\n" + tail(log(), 30));
             }
-            throw new IllegalStateException(probe + " of " + name() + " did not answer 200 within "
-                    + START_TIMEOUT.toSeconds() + " s (" + last + "); 'server start' printed:\n" + startOutput
-                    + "\nsee " + log() + "; its end:\n" + tail(logAfter(0).lines().toList(), 30));
         }
 
         @Override
         public String toString() {
             return name() + " (127.0.0.1:" + spec.httpPort() + ")";
-        }
-    }
-
-    private static String tail(List<String> lines, int count) {
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path path : paths) {
-            Files.delete(path);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

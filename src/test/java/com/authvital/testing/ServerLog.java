@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class ServerLog {
 
-    private static final Path FILE = System.getProperty("wildfly.home") != null
+    private static final Path FILE = "wildfly".equals(System.getProperty("test.server"))
             ? Path.of(System.getProperty("wildfly.home"), "standalone", "log", "server.log")
             : Path.of(System.getProperty("liberty.server.log",
                     "target/liberty/wlp/usr/servers/authvital-test/logs/messages.log"));

@@ -4,7 +4,7 @@ import static com.authvital.testing.SignInBrowser.location;
 import static com.authvital.testing.TestHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.authvital.testing.LibertyCluster.Server;
+import com.authvital.testing.Cluster.Server;
 import com.authvital.testing.SignInBrowser;
 import com.authvital.testing.StandInClient;
 import jakarta.json.JsonObject;

@@ -3,10 +3,11 @@ package com.authvital.jakarta.cluster;
 import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.jakarta.cluster.app.HazelcastMemberServlet;
+import com.authvital.testing.Cluster;
+import com.authvital.testing.Cluster.Server;
 import com.authvital.testing.ClusterApp;
+import com.authvital.testing.ClusterApp.Node;
 import com.authvital.testing.Deployments;
-import com.authvital.testing.LibertyCluster;
-import com.authvital.testing.LibertyCluster.Server;
 import com.authvital.testing.TestHttp;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,20 +24,36 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * The two servers of the cluster tests, A and B: the demo on two Open Liberty servers beside the
- * Arquillian test server, pointed at the shared stand-in IdP, sharing a Hazelcast cluster on
- * 127.0.0.1, with a test-only servlet that stops a server's member ({@link HazelcastMemberServlet}).
+ * The two servers of the cluster tests, A and B: the demo on two servers of the kind the other
+ * container tests run on (WildFly when the system property {@code test.server} is
+ * {@code wildfly}, as {@code -Pwildfly} sets it; Open Liberty otherwise), beside the Arquillian
+ * test server, pointed at the shared stand-in IdP, sharing a Hazelcast cluster on 127.0.0.1,
+ * with a test-only servlet that stops a server's member ({@link HazelcastMemberServlet}).
  * Started once for every test class that uses it, when the first one starts; stopped when the
  * test run ends (or by a shutdown hook). A test gets them as a {@link Servers} parameter; its
  * failures name both servers' logs.
+ *
+ * <p>Their ports, on 127.0.0.1: on Open Liberty A has 9381 and 9741, B 9382 and 9742; on WildFly
+ * A has WildFly's own moved by 400 (8480, 8843, management 10390), B by 500 (8580, 8943, 10490);
+ * their members 5821 and 5822. The system property {@value #PORT_SHIFT} moves all of them by as
+ * much (e.g. {@code -Dcluster.port.shift=1000}, beside another build running on the same machine).
  *
  * <p>Nothing of Arquillian: these tests send their requests to the two servers themselves.
  */
 final class TwoServers implements BeforeAllCallback, ParameterResolver, TestExecutionExceptionHandler {
 
-    /** A and B; the Arquillian test server has 9280/9643 unless the build says otherwise. */
-    static final ClusterApp.Node A = new ClusterApp.Node("av-cluster-a", 9381, 9741, 5821);
-    static final ClusterApp.Node B = new ClusterApp.Node("av-cluster-b", 9382, 9742, 5822);
+    /** The system property that moves every port of A and B by as much; 0 unless set. */
+    static final String PORT_SHIFT = "cluster.port.shift";
+    private static final boolean ON_WILDFLY = "wildfly".equals(System.getProperty("test.server"));
+    private static final int SHIFT = Integer.getInteger(PORT_SHIFT, 0);
+    /**
+     * A and B, clear of the Arquillian test server's ports: on Open Liberty 9280 and 9643, on
+     * WildFly its own moved by 300 (8380, 8743, management 10290), unless the build says otherwise.
+     */
+    static final Node A = ON_WILDFLY ? Node.wildFly("av-cluster-a", 400 + SHIFT, 5821 + SHIFT)
+            : new Node("av-cluster-a", 9381 + SHIFT, 9741 + SHIFT, 5821 + SHIFT);
+    static final Node B = ON_WILDFLY ? Node.wildFly("av-cluster-b", 500 + SHIFT, 5822 + SHIFT)
+            : new Node("av-cluster-b", 9382 + SHIFT, 9742 + SHIFT, 5822 + SHIFT);
     /** How often a server's store asks the engine again while it cannot reach it. */
     static final Duration RETRY_INTERVAL = Duration.ofSeconds(2);
     /** How long two members take at most to find each other, on a loaded machine. */
@@ -82,18 +100,21 @@ final class TwoServers implements BeforeAllCallback, ParameterResolver, TestExec
 
     /** Started on first use, closed (both servers stopped) with the root context, at the end of the run. */
     private static Servers servers(ExtensionContext context) {
-        LibertyCluster cluster = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(LibertyCluster.class, type -> start(), LibertyCluster.class);
+        Cluster cluster = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Cluster.class, type -> start(), Cluster.class);
         return new Servers(cluster.server(A.name()), cluster.server(B.name()));
     }
 
-    private static LibertyCluster start() {
+    private static Cluster start() {
         long started = System.nanoTime();
-        LibertyCluster cluster = ClusterApp.start(Path.of(property("liberty.wlp")),
-                Path.of(property("liberty.cluster.server.xml")), Path.of(property("cluster.dir")),
-                Deployments.demoForCluster("authvital-demo-cluster", Deployments.idp().baseUrl(), Map.of())
-                        .addClass(HazelcastMemberServlet.class),
-                List.of(A, B), Map.of("authvital.store.retry-interval", RETRY_INTERVAL.toMillis() + "ms"));
+        WebArchive war = Deployments.demoForCluster("authvital-demo-cluster", Deployments.idp().baseUrl(), Map.of())
+                .addClass(HazelcastMemberServlet.class);
+        Map<String, String> settings = Map.of("authvital.store.retry-interval", RETRY_INTERVAL.toMillis() + "ms");
+        Cluster cluster = ON_WILDFLY
+                ? ClusterApp.startOnWildFly(Path.of(property("wildfly.home")), Path.of(property("cluster.dir")), war,
+                        List.of(A, B), settings)
+                : ClusterApp.start(Path.of(property("liberty.wlp")), Path.of(property("liberty.cluster.server.xml")),
+                        Path.of(property("cluster.dir")), war, List.of(A, B), settings);
         try {
             for (Server server : cluster.servers()) {
                 awaitMembers(server, 2, CLUSTER_FORMS);
@@ -102,7 +123,8 @@ final class TwoServers implements BeforeAllCallback, ParameterResolver, TestExec
             cluster.close();
             throw e;
         }
-        System.out.printf("Two servers: %s and %s, one Hazelcast cluster, after %.1f s%n", cluster.servers().get(0),
+        System.out.printf("Two %s servers: %s and %s, one Hazelcast cluster, after %.1f s%n",
+                ON_WILDFLY ? "WildFly" : "Open Liberty", cluster.servers().get(0),
                 cluster.servers().get(1), (System.nanoTime() - started) / 1e9);
         return cluster;
     }

@@ -1,6 +1,7 @@
 package com.authvital.jakarta.internal.auth;
 
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
+import com.authvital.jakarta.internal.http.BearerChallenge;
 import com.authvital.jakarta.internal.message.Messages;
 import com.authvital.jakarta.internal.token.ValidatedToken;
 import jakarta.inject.Inject;
@@ -91,6 +92,9 @@ public class AuthVitalMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus noUser(HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context, boolean tokenSent, String message) throws IOException {
         if (!context.isProtected()) {
+            if (tokenSent) {
+                BearerChallenge.refused(request, message); // for a 401 the application answers later
+            }
             return context.doNothing();
         }
         challenges().unauthenticated(request, response, tokenSent, message);

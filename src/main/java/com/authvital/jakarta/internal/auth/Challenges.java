@@ -1,5 +1,6 @@
 package com.authvital.jakarta.internal.auth;
 
+import com.authvital.jakarta.internal.http.BearerChallenge;
 import com.authvital.jakarta.internal.http.ClientText;
 import com.authvital.jakarta.internal.http.JsonAnswers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,8 +44,7 @@ final class Challenges {
             return;
         }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", !tokenSent ? "Bearer realm=\"authvital\""
-                : "Bearer realm=\"authvital\", error=\"invalid_token\", error_description=\"" + quotable(message) + "\"");
+        response.setHeader("WWW-Authenticate", BearerChallenge.header(tokenSent ? Optional.of(message) : Optional.empty()));
         json(response, "invalid_token", message);
     }
 
@@ -77,14 +77,5 @@ final class Challenges {
 
     private static void json(HttpServletResponse response, String error, String message) throws IOException {
         JsonAnswers.error(response, error, message);
-    }
-
-    /** RFC 6750 §3: error_description is printable ASCII without '"' and '\'. */
-    private static String quotable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            out.append(c >= 0x20 && c <= 0x7E && c != '"' && c != '\\' ? c : '\'');
-        }
-        return out.toString();
     }
 }

@@ -52,6 +52,10 @@ public class AuthVitalExtension implements Extension {
      * the wiring: a {@code @RolesAllowed} bean method is never open for want of a setting.
      */
     void addMechanism(@Observes BeforeBeanDiscovery event) {
+        // First, before the types are discovered: without an API the module uses, discovering its
+        // own classes would fail the deployment with a NoClassDefFoundError that names no feature
+        // (WildFly's Weld does). An exception here is a definition error (CDI 4.0 §11.5).
+        ServerFeatures.check(AuthVitalExtension.class.getClassLoader());
         event.addAnnotatedType(RolesAllowedInterceptor.class, RolesAllowedInterceptor.class.getName())
                 .add(InterceptorLiteral.INSTANCE)
                 .add(new PriorityLiteral(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE + 200))
@@ -177,12 +181,10 @@ public class AuthVitalExtension implements Extension {
     void registerConfig(@Observes AfterBeanDiscovery event) {
         AuthVitalConfig config;
         try {
-            // Also here, as the initializer does: whichever runs first reports a missing feature.
-            ServerFeatures.check(AuthVitalExtension.class.getClassLoader());
             config = AuthVitalConfig.load(ConfigProvider.getConfig());
             if (mechanismWithoutFeature) {
-                throw new AuthVitalConfigException(List.of("'" + ConfigKeys.JAKARTA_SECURITY
-                        + "' is true but Jakarta Security is missing: enable the server feature appSecurity-5.0"));
+                throw new AuthVitalConfigException(List.of(ServerFeatures.jakartaSecurityMissing(
+                        ConfigKeys.JAKARTA_SECURITY, AuthVitalExtension.class.getClassLoader())));
             }
         } catch (AuthVitalConfigException e) {
             event.addDefinitionError(e);

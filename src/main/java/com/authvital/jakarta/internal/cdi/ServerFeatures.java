@@ -7,22 +7,63 @@ import java.util.List;
 /**
  * The server features the module needs, each known by one class of its API. Without one the
  * application would deploy and fail later, at the first call that needs it (a 500 with a
- * {@code NoClassDefFoundError} in the log only); checked when it deploys instead.
+ * {@code NoClassDefFoundError} in the log only); checked when it deploys instead, and told in
+ * the server's own words: a Liberty feature, a WildFly subsystem, else the specification.
  */
 final class ServerFeatures {
 
-    /** A Liberty feature, and a class of its API that the application sees when it is enabled. */
-    private record Feature(String name, String apiClass) {
+    /** The server the application runs on, known by the class of the loader it gets. */
+    enum Server {
+        LIBERTY, WILDFLY, OTHER;
+
+        static Server of(ClassLoader loader) {
+            String name = loader == null ? "" : loader.getClass().getName();
+            if (name.startsWith("com.ibm.ws.")) {
+                return LIBERTY;
+            }
+            return name.startsWith("org.jboss.modules.") ? WILDFLY : OTHER;
+        }
+    }
+
+    /**
+     * A required API: what it is, Liberty's feature and WildFly's subsystem that give it, and a
+     * class of it that the application sees when it is there.
+     */
+    private record Feature(String spec, String liberty, String wildFly, String apiClass) {
+
+        String problem(Server server) {
+            String lacking = "(the application does not see " + apiClass + ")";
+            return switch (server) {
+                case LIBERTY -> "the server lacks the feature '" + liberty + "' " + lacking + ": add <feature>"
+                        + liberty + "</feature> to the featureManager of server.xml";
+                case WILDFLY -> "the server lacks the subsystem '" + wildFly + "' " + lacking
+                        + ": start WildFly with a configuration that has it, such as standalone-microprofile.xml";
+                case OTHER -> "the server does not give the application " + spec + " " + lacking
+                        + ": enable it in the server";
+            };
+        }
     }
 
     private static final List<Feature> REQUIRED = List.of(
-            new Feature("cdi-4.0", "jakarta.enterprise.inject.spi.CDI"),
-            new Feature("mpConfig-3.1", "org.eclipse.microprofile.config.ConfigProvider"),
-            new Feature("mpRestClient-4.0", "org.eclipse.microprofile.rest.client.RestClientBuilder"),
-            new Feature("jsonb-3.0", "jakarta.json.bind.JsonbBuilder"),
-            new Feature("jsonp-2.1", "jakarta.json.Json"));
+            new Feature("Jakarta CDI 4.0", "cdi-4.0", "weld", "jakarta.enterprise.inject.spi.CDI"),
+            new Feature("MicroProfile Config 3.1", "mpConfig-3.1", "microprofile-config-smallrye",
+                    "org.eclipse.microprofile.config.ConfigProvider"),
+            // WildFly's jaxrs subsystem brings the MicroProfile REST Client and the JSON providers.
+            new Feature("MicroProfile REST Client 4.0", "mpRestClient-4.0", "jaxrs",
+                    "org.eclipse.microprofile.rest.client.RestClientBuilder"),
+            new Feature("Jakarta JSON Binding 3.0", "jsonb-3.0", "jaxrs", "jakarta.json.bind.JsonbBuilder"),
+            new Feature("Jakarta JSON Processing 2.1", "jsonp-2.1", "jaxrs", "jakarta.json.Json"));
+
+    /** Jakarta Security, needed only when the module is the application's mechanism. */
+    private static final Feature JAKARTA_SECURITY = new Feature("Jakarta Security 3.0", "appSecurity-5.0", "ee-security",
+            "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism");
 
     private ServerFeatures() {
+    }
+
+    /** The problem to report when the mechanism is asked for and Jakarta Security is missing. */
+    static String jakartaSecurityMissing(String key, ClassLoader loader) {
+        return "'" + key + "' is true but " + JAKARTA_SECURITY.problem(Server.of(loader));
     }
 
     /**
@@ -31,14 +72,17 @@ final class ServerFeatures {
      * @throws AuthVitalConfigException (AV0001) naming every missing feature together
      */
     static void check(ClassLoader loader) {
+        check(loader, Server.of(loader));
+    }
+
+    /** {@link #check(ClassLoader)}, the problems told as {@code server} names the features. */
+    static void check(ClassLoader loader, Server server) {
         List<String> problems = new ArrayList<>();
         for (Feature feature : REQUIRED) {
             try {
                 Class.forName(feature.apiClass(), false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                problems.add("the server lacks the feature '" + feature.name() + "' (the application does not see "
-                        + feature.apiClass() + "): add <feature>" + feature.name()
-                        + "</feature> to the featureManager of server.xml");
+                problems.add(feature.problem(server));
             }
         }
         if (!problems.isEmpty()) {

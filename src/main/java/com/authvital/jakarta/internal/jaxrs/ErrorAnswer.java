@@ -3,6 +3,7 @@ package com.authvital.jakarta.internal.jaxrs;
 import com.authvital.jakarta.AccessDeniedException;
 import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.RateLimitedException;
+import com.authvital.jakarta.internal.http.BearerChallenge;
 import com.authvital.jakarta.internal.http.ClientText;
 import com.authvital.jakarta.internal.message.Messages;
 import jakarta.json.Json;
@@ -43,7 +44,7 @@ record ErrorAnswer(int status, Map<String, String> headers, String body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Cache-Control", "no-store");
         if (failure.getStatus() == 401) {
-            headers.put("WWW-Authenticate", "Bearer realm=\"authvital\"");
+            headers.put("WWW-Authenticate", BearerChallenge.header(BearerChallenge.refusal(request)));
         }
         if (failure instanceof RateLimitedException limited) {
             headers.put("Retry-After", String.valueOf(Math.max(1, limited.getRetryAfter().toSeconds())));

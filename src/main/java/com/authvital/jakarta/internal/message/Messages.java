@@ -580,6 +580,19 @@ public final class Messages {
                 + "until it expires";
     }
 
+    /**
+     * AV1512: the shared cache answers but sends this server no more changes: its heartbeat did not
+     * come back (log, WARNING, once per outage; AV1502 when it is back).
+     */
+    public static String storeFeedStopped(String caches, String policy) {
+        return "AV1512: the shared cache (" + caches + ") answers but sends this server no more changes (its "
+                + "heartbeat did not come back through the cache's events; with embedded Hazelcast, its member "
+                + "merged back into the cluster after a split): the store reconnects with new listeners and "
+                + "reloads its copy of the revocations. Meanwhile requests are checked against that copy, this "
+                + "server's writes are kept until the cache is back, and requests that change something are "
+                + policy + " (authvital.store.unreachable)";
+    }
+
     // AV19xx: the module's own bugs
 
     /** AV1901: the REST client built a revoke URI of a shape the module does not expect. */

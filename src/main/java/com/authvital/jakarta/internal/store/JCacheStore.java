@@ -27,6 +27,11 @@ import java.util.Optional;
  *     checks the engine every check interval and, while it cannot be reached, asks the provider
  *     again every retry interval; then it reloads the mirror, writes the kept writes and logs
  *     {@code AV1502}.</li>
+ * <li>An engine that answers but sends this server no more events (its heartbeat,
+ *     {@link StoreHeartbeat}, did not come back through the mirror's feed within two check
+ *     intervals, and at least 10 seconds) is
+ *     unreachable too ({@code AV1512}): the watch thread lets go of the connection and connects
+ *     anew at once, with new listeners, and reloads the mirror.</li>
  * <li>No request thread ever waits for the watch thread or sleeps: on a reachable engine each
  *     operation is one or two direct calls, as long as the engine's own timeouts allow.</li>
  * </ul>
@@ -43,6 +48,7 @@ public final class JCacheStore implements SessionStore {
     private final Clock clock;
     private final JCacheEngine engine;
     private final StoreMirror mirror;
+    private final StoreHeartbeat heartbeat;
     private final StoreLink link;
     private final StoreWatch watch;
 
@@ -58,7 +64,8 @@ public final class JCacheStore implements SessionStore {
     public JCacheStore(StoreSettings settings, ClassLoader classLoader, Clock clock) {
         this.clock = clock;
         this.engine = new JCacheEngine(settings, classLoader);
-        this.mirror = new StoreMirror(clock, settings.maxEntries());
+        this.heartbeat = new StoreHeartbeat(clock, settings.checkInterval());
+        this.mirror = new StoreMirror(clock, settings.maxEntries(), heartbeat.key());
         JCacheEngine.Connection first = null;
         try {
             first = engine.connect(mirror);
@@ -67,7 +74,7 @@ public final class JCacheStore implements SessionStore {
             LOG.log(Level.WARNING, () -> Messages.storeCannotStart(description, JCacheEngine.reason(e)));
         }
         this.link = new StoreLink(engine.describe(), settings.whenUnreachable(), clock, first, settings.maxEntries());
-        this.watch = new StoreWatch(settings, engine, mirror, link, clock);
+        this.watch = new StoreWatch(settings, engine, mirror, heartbeat, link, clock);
         watch.start();
     }
 
@@ -177,12 +184,16 @@ public final class JCacheStore implements SessionStore {
      */
     @Override
     public void close() {
+        JCacheEngine.Connection inUse = link.connected();
         if (!link.close()) {
             return;
         }
         watch.stop();
         JCacheEngine.Connection last = link.release();
         if (last != null) {
+            if (last == inUse) {
+                heartbeat.remove(last); // not on an engine that failed: it could hold close up
+            }
             engine.retire(last);
         }
         mirror.close();

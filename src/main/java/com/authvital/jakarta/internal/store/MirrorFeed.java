@@ -5,6 +5,7 @@ import com.authvital.jakarta.internal.store.SessionStore.Region;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.cache.configuration.Factory;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
@@ -28,12 +29,21 @@ final class MirrorFeed implements Factory<CacheEntryListener<? super String, ? s
 
     private static final long serialVersionUID = 1L;
 
-    /** Whether the connection of the listeners is still this store's: shared by its listeners. */
+    /**
+     * Whether the connection of the listeners is still this store's, and the last of this server's
+     * heartbeats they heard ({@link StoreHeartbeat}): shared by its listeners.
+     */
     static final class Switch {
         private volatile boolean on = true;
+        private final AtomicLong heard = new AtomicLong();
 
         void close() {
             on = false;
+        }
+
+        /** The highest heartbeat number heard on this connection; 0 for none. */
+        long heard() {
+            return heard.get();
         }
     }
 
@@ -43,12 +53,15 @@ final class MirrorFeed implements Factory<CacheEntryListener<? super String, ? s
     private final transient Switch feed;
     private final transient InMemoryStore mirror;
     private final transient Clock clock;
+    private final transient String heartbeat;
 
-    MirrorFeed(Region region, Switch feed, InMemoryStore mirror, Clock clock) {
+    /** @param heartbeat this server's heartbeat key: heard, never copied into the mirror */
+    MirrorFeed(Region region, Switch feed, InMemoryStore mirror, Clock clock, String heartbeat) {
         this.region = region;
         this.feed = feed;
         this.mirror = mirror;
         this.clock = clock;
+        this.heartbeat = heartbeat;
     }
 
     @Override
@@ -84,6 +97,14 @@ final class MirrorFeed implements Factory<CacheEntryListener<? super String, ? s
         if (!feeding()) {
             return;
         }
+        if (StoreHeartbeat.is(event.getKey())) {
+            // Any server's heartbeat stays out of the mirror: only this server's own is heard.
+            if (event.getKey().equals(heartbeat)) {
+                long beat = StoreHeartbeat.number(event.getValue());
+                feed.heard.accumulateAndGet(beat, Math::max);
+            }
+            return;
+        }
         InMemoryStore.Entry entry = StoredValue.decode(event.getValue());
         if (!StoredValue.live(entry, clock)) {
             mirror.remove(region, event.getKey());
@@ -97,7 +118,7 @@ final class MirrorFeed implements Factory<CacheEntryListener<? super String, ? s
     }
 
     private void forget(CacheEntryEvent<? extends String, ? extends String> event) {
-        if (feeding()) {
+        if (feeding() && !StoreHeartbeat.is(event.getKey())) {
             mirror.remove(region, event.getKey());
         }
     }

@@ -8,14 +8,15 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Whether the engine of {@link JCacheStore} can be reached, under one lock with all that depends
  * on it: the writes kept while it cannot ({@link KeptWrites}) and the answers they give meanwhile,
  * the last connection made, and whether the store is closed. A request keeps a write only while no
  * connection is in use, and the watch thread puts one in use only once no write is kept, both
- * under the lock: no write can slip in between and be lost. Logs {@code AV1501} once per outage,
- * {@code AV1502} and {@code AV1504}.
+ * under the lock: no write can slip in between and be lost. Logs {@code AV1501} (or {@code AV1512})
+ * once per outage, {@code AV1502} and {@code AV1504}.
  */
 final class StoreLink {
 
@@ -92,6 +93,18 @@ final class StoreLink {
 
     /** A call to {@code connection} failed: from now on, memory answers (AV1501 once per outage). */
     void lost(JCacheEngine.Connection connection) {
+        lost(connection, () -> Messages.storeUnreachable(description, policy));
+    }
+
+    /**
+     * {@code connection} answers but its feed of events stopped ({@link StoreHeartbeat}): from now
+     * on, memory answers, until a new connection is in use (AV1512, unless already lost).
+     */
+    void feedLost(JCacheEngine.Connection connection) {
+        lost(connection, () -> Messages.storeFeedStopped(description, policy));
+    }
+
+    private void lost(JCacheEngine.Connection connection, Supplier<String> message) {
         synchronized (lock) {
             if (connected != connection || connection == null) {
                 return; // already known, or a connection let go of since
@@ -100,7 +113,7 @@ final class StoreLink {
             unreachableSince = clock.millis();
             kept.newOutage();
         }
-        LOG.log(Level.WARNING, () -> Messages.storeUnreachable(description, policy));
+        LOG.log(Level.WARNING, message);
     }
 
     /** Whether the store is closed: the watch thread connects no more. */

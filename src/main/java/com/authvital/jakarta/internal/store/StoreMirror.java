@@ -19,15 +19,19 @@ final class StoreMirror {
 
     private final InMemoryStore memory;
     private final Clock clock;
+    /** This server's heartbeat key, which its feed listens for ({@link StoreHeartbeat}). */
+    private final String heartbeat;
     /** Whether the mirror was loaded from the cache at least once: before that it knows no revocation of the others. */
     private volatile boolean loaded;
 
     /**
      * An empty mirror; {@code clock} is what the entries' expiries are compared with, and each
-     * region takes at most {@code maxEntries}.
+     * region takes at most {@code maxEntries}; its feeds hear {@code heartbeat}, this server's
+     * heartbeat key.
      */
-    StoreMirror(Clock clock, int maxEntries) {
+    StoreMirror(Clock clock, int maxEntries, String heartbeat) {
         this.clock = clock;
+        this.heartbeat = heartbeat;
         this.memory = new InMemoryStore("this server's mirror of the shared cache", clock, maxEntries);
     }
 
@@ -72,7 +76,8 @@ final class StoreMirror {
                 // Listening before loading: nothing written meanwhile is missed.
                 CacheEntryListenerConfiguration<String, String> listener =
                         new MutableCacheEntryListenerConfiguration<>(
-                                new MirrorFeed(region, connection.feed(), memory, clock), null, false, false);
+                                new MirrorFeed(region, connection.feed(), memory, clock, heartbeat), null, false,
+                                false);
                 connection.cache(region).registerCacheEntryListener(listener);
                 connection.listeners().put(region, listener);
             }
@@ -83,7 +88,9 @@ final class StoreMirror {
     /**
      * Copies the cache's mirrored regions into the mirror. Entries the mirror has and the cache
      * has not, or has with an earlier expiry, stay: a denial is never forgotten by a reconnection
-     * (the cluster may have lost it), and each goes at its own expiry.
+     * (the cluster may have lost it), and each goes at its own expiry. The servers' heartbeats
+     * stay out of it; one past its own expiry (its server stopped without removing it) is removed
+     * from the cache, unless rewritten meanwhile.
      */
     void load(JCacheEngine.Connection connection) {
         memory.refusals(true);
@@ -91,8 +98,15 @@ final class StoreMirror {
             if (!region.mirrored) {
                 continue;
             }
-            for (Cache.Entry<String, String> raw : connection.cache(region)) {
+            Cache<String, String> cache = connection.cache(region);
+            for (Cache.Entry<String, String> raw : cache) {
                 InMemoryStore.Entry entry = StoredValue.decode(raw.getValue());
+                if (StoreHeartbeat.is(raw.getKey())) {
+                    if (!StoredValue.live(entry, clock)) {
+                        cache.remove(raw.getKey(), raw.getValue());
+                    }
+                    continue;
+                }
                 Optional<InMemoryStore.Entry> mine = memory.entry(region, raw.getKey());
                 if (StoredValue.live(entry, clock) && (mine.isEmpty() || mine.get().expiresAt() <= entry.expiresAt())) {
                     try {

@@ -10,12 +10,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The watch thread of {@link JCacheStore} ({@code authvital-store-watch}): it checks the engine
- * every check interval and, while it cannot be reached, asks the provider again every retry
- * interval (for an embedded Hazelcast, a new member that rejoins the cluster); then it reloads the
- * mirror, writes the kept writes and makes the store reachable again. No request waits for it.
+ * every check interval, by writing this server's heartbeat ({@link StoreHeartbeat}) and, while it
+ * cannot be reached, asks the provider again every retry interval (for an embedded Hazelcast, a
+ * new member that rejoins the cluster); then it reloads the mirror, writes the kept writes and
+ * makes the store reachable again. An engine that answers but whose feed of events stopped (the
+ * heartbeat did not come back) is let go of at once and connected to anew: new listeners, the
+ * mirror reloaded. No request waits for it.
  *
  * <pre>{@code
- * StoreWatch watch = new StoreWatch(settings, engine, mirror, link, clock);
+ * StoreWatch watch = new StoreWatch(settings, engine, mirror, heartbeat, link, clock);
  * watch.start();
  * watch.stop(); // at close, before the last connection is let go of
  * }</pre>
@@ -34,16 +37,19 @@ final class StoreWatch {
     private final StoreSettings settings;
     private final JCacheEngine engine;
     private final StoreMirror mirror;
+    private final StoreHeartbeat heartbeat;
     private final StoreLink link;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private int replayed; // this thread only: kept writes written to the engine in this outage
 
-    StoreWatch(StoreSettings settings, JCacheEngine engine, StoreMirror mirror, StoreLink link, Clock clock) {
+    StoreWatch(StoreSettings settings, JCacheEngine engine, StoreMirror mirror, StoreHeartbeat heartbeat,
+               StoreLink link, Clock clock) {
         this.settings = settings;
         this.engine = engine;
         this.mirror = mirror;
+        this.heartbeat = heartbeat;
         this.link = link;
         this.clock = clock;
         this.thread = new Thread(this::watch, "authvital-store-watch");
@@ -78,8 +84,9 @@ final class StoreWatch {
             }
             try {
                 if (connection != null) {
-                    probe(connection);
+                    check(connection);
                 } else {
+                    heartbeat.reset();
                     reconnect();
                 }
             } catch (RuntimeException e) {
@@ -89,10 +96,22 @@ final class StoreWatch {
         }
     }
 
-    /** The cheapest call that crosses to the engine; any failure makes the store unreachable. */
-    private void probe(JCacheEngine.Connection connection) {
+    /**
+     * Whether the connection's feed still brings this server's heartbeats back, then the next one:
+     * a write that crosses to the engine, whose failure makes the store unreachable. A feed that
+     * stopped makes it unreachable too, and the connection is let go of at once: the same one would
+     * bring no event again.
+     */
+    private void check(JCacheEngine.Connection connection) {
+        if (heartbeat.missed(connection)) {
+            link.feedLost(connection);
+            engine.retire(connection);
+            link.forget(connection);
+            reconnect(); // not after a retry interval: the engine answers, only the listeners are gone
+            return;
+        }
         try {
-            connection.cache(Region.DENIALS).containsKey(PROBE_KEY);
+            heartbeat.beat(connection);
         } catch (RuntimeException e) {
             link.lost(connection);
         }

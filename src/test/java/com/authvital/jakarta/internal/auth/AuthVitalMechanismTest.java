@@ -2,6 +2,7 @@ package com.authvital.jakarta.internal.auth;
 
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
+import com.authvital.jakarta.internal.http.BearerChallenge;
 import com.authvital.jakarta.internal.message.Messages;
 import com.authvital.standin.StandInIdp;
 import com.authvital.testing.ServletFakes;
@@ -9,6 +10,7 @@ import com.authvital.testing.StandInClient;
 import jakarta.security.auth.message.MessageInfo;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -173,6 +175,24 @@ class AuthVitalMechanismTest {
         assertNull(container.caller);
         assertEquals(200, answer.status);
         assertNull(answer.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void aRefusedTokenOnAnUnprotectedResourceDoesNothingAndKeepsWhyForTheApplicationsOwn401() {
+        AuthVitalMechanism mechanism = mechanism();
+        Container container = new Container(false);
+        HttpServletRequest request = ServletFakes.to("GET", "/rest/roles/admin")
+                .header("Authorization", "Bearer not.a.token").build();
+
+        AuthenticationStatus status = mechanism.validateRequest(request, ServletFakes.response(answer), container.context());
+
+        assertEquals(AuthenticationStatus.NOT_DONE, status);
+        assertNull(container.caller);
+        assertEquals(200, answer.status, "the container does not protect it: the application decides");
+        String challenge = BearerChallenge.header(BearerChallenge.refusal(request));
+        assertTrue(challenge.startsWith("Bearer realm=\"authvital\", error=\"invalid_token\", error_description=\"AV1"),
+                challenge);
+        assertFalse(challenge.contains("not.a.token"), challenge);
     }
 
     @Test

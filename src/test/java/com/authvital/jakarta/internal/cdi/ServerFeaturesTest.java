@@ -3,12 +3,14 @@ package com.authvital.jakarta.internal.cdi;
 import com.authvital.jakarta.AuthVitalConfigException;
 import jakarta.servlet.ServletContext;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +35,7 @@ class ServerFeaturesTest {
     void eachMissingFeatureIsNamed() {
         for (Map.Entry<String, String> feature : FEATURES.entrySet()) {
             AuthVitalConfigException e = assertThrows(AuthVitalConfigException.class,
-                    () -> ServerFeatures.check(hiding(feature.getKey())), feature.getValue());
+                    () -> ServerFeatures.check(hiding(feature.getKey()), ServerFeatures.Server.LIBERTY), feature.getValue());
 
             assertEquals(1, e.getProblems().size(), e.getMessage());
             assertTrue(e.getMessage().contains("'" + feature.getValue() + "'"), e.getMessage());
@@ -45,7 +47,8 @@ class ServerFeaturesTest {
     @Test
     void everyMissingFeatureIsReportedInOneAv0001() {
         AuthVitalConfigException e = assertThrows(AuthVitalConfigException.class, () -> ServerFeatures.check(
-                hiding("org.eclipse.microprofile.rest.client", "jakarta.json.bind", "jakarta.enterprise.inject.spi")));
+                hiding("org.eclipse.microprofile.rest.client", "jakarta.json.bind", "jakarta.enterprise.inject.spi"),
+                ServerFeatures.Server.LIBERTY));
 
         assertTrue(e.getMessage().startsWith("AV0001: "), e.getMessage());
         assertEquals(3, e.getProblems().size(), e.getMessage());
@@ -53,6 +56,49 @@ class ServerFeaturesTest {
         assertTrue(e.getMessage().contains("'jsonb-3.0'"), e.getMessage());
         assertTrue(e.getMessage().contains("'cdi-4.0'"), e.getMessage());
         assertTrue(e.getMessage().contains("org.eclipse.microprofile.rest.client.RestClientBuilder"), e.getMessage());
+    }
+
+    /** On WildFly, a missing API is told by the subsystem that gives it, not by a Liberty feature. */
+    @Test
+    void onWildFlyTheSubsystemIsNamed() {
+        AuthVitalConfigException e = assertThrows(AuthVitalConfigException.class, () -> ServerFeatures.check(
+                hiding("org.eclipse.microprofile.config", "org.eclipse.microprofile.rest.client"),
+                ServerFeatures.Server.WILDFLY));
+
+        assertEquals(List.of("the server lacks the subsystem 'microprofile-config-smallrye' (the application does not see "
+                        + "org.eclipse.microprofile.config.ConfigProvider): start WildFly with a configuration that has it, "
+                        + "such as standalone-microprofile.xml",
+                "the server lacks the subsystem 'jaxrs' (the application does not see "
+                        + "org.eclipse.microprofile.rest.client.RestClientBuilder): start WildFly with a configuration "
+                        + "that has it, such as standalone-microprofile.xml"), e.getProblems());
+        assertFalse(e.getMessage().contains("featureManager"), e.getMessage());
+    }
+
+    /** On a server the module does not know, the specification is named. */
+    @Test
+    void onAnotherServerTheSpecificationIsNamed() {
+        AuthVitalConfigException e = assertThrows(AuthVitalConfigException.class, () -> ServerFeatures.check(
+                hiding("jakarta.json.bind"), ServerFeatures.Server.OTHER));
+
+        assertTrue(e.getMessage().contains("does not give the application Jakarta JSON Binding 3.0"), e.getMessage());
+    }
+
+    /** The mechanism asked for without Jakarta Security names the setting and what gives the API. */
+    @Test
+    void theMechanismWithoutJakartaSecurityNamesTheSettingAndTheApi() {
+        String problem = ServerFeatures.jakartaSecurityMissing("authvital.jakarta-security.enabled", getClass().getClassLoader());
+
+        assertEquals("'authvital.jakarta-security.enabled' is true but the server does not give the application "
+                + "Jakarta Security 3.0 (the application does not see "
+                + "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism): enable it in the server",
+                problem);
+    }
+
+    /** The server is known by its application class loader: Liberty's and WildFly's by their packages, else none. */
+    @Test
+    void theServerIsKnownByItsClassLoader() {
+        assertEquals(ServerFeatures.Server.OTHER, ServerFeatures.Server.of(getClass().getClassLoader()));
+        assertEquals(ServerFeatures.Server.OTHER, ServerFeatures.Server.of(null));
     }
 
     /** The initializer, which runs even without CDI, fails the deployment before it reads any configuration. */
@@ -70,7 +116,7 @@ class ServerFeaturesTest {
                 () -> new AuthVitalInitializer().onStartup(Set.of(), context));
 
         assertEquals(1, e.getProblems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("<feature>mpRestClient-4.0</feature>"), e.getMessage());
+        assertTrue(e.getMessage().contains("MicroProfile REST Client 4.0"), e.getMessage());
     }
 
     /** A class loader over this test's that does not see the classes of these packages (not their subpackages). */

@@ -6,6 +6,7 @@ import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.RateLimitedException;
 import com.authvital.jakarta.SessionNotFoundException;
+import com.authvital.jakarta.internal.http.BearerChallenge;
 import com.authvital.jakarta.internal.message.Messages;
 import com.authvital.testing.LogRecords;
 import com.authvital.testing.ServletFakes;
@@ -55,6 +56,19 @@ class ErrorAnswerTest {
         assertEquals(Map.of("Cache-Control", "no-store", "WWW-Authenticate", "Bearer realm=\"authvital\""), answer.headers());
         assertEquals("NotAuthenticatedException", body(answer).getString("error"));
         assertTrue(body(answer).getString("message").startsWith("AV1001: "), answer.body());
+    }
+
+    @Test
+    void a401ForARequestWhoseTokenWasRefusedEarlierSaysInvalidTokenAndWhy() {
+        HttpServletRequest request = ServletFakes.to("GET", "/rest/roles/admin").build();
+        BearerChallenge.refused(request, "AV1105: the token's signature does not verify");
+
+        ErrorAnswer answer = ErrorAnswer.of(new NotAuthenticatedException(null, List.of(), Messages.noAccessToken("access_token")),
+                request);
+
+        assertEquals(401, answer.status());
+        assertEquals("Bearer realm=\"authvital\", error=\"invalid_token\", "
+                + "error_description=\"AV1105: the token's signature does not verify\"", answer.headers().get("WWW-Authenticate"));
     }
 
     @Test

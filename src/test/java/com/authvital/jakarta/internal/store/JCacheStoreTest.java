@@ -29,8 +29,10 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.spi.CachingProvider;
@@ -293,6 +295,115 @@ class JCacheStoreTest {
             assertTrue(lost >= 0 && back > lost, log.toString());
             assertTrue(log.has(Level.WARNING, "AV1501", "refused with 503"), log.toString());
             assertTrue(log.has(Level.INFO, "AV1502", "2 writes"), log.toString());
+        }
+    }
+
+    /**
+     * A server whose member merged back into the cluster after a split still sees the other
+     * servers' denials. When Hazelcast heals a split (members that lost each other's heartbeats a
+     * while, e.g. a server starved of CPU past {@code hazelcast.max.no.heartbeat.seconds}), each
+     * member of the smaller side resets itself and joins the other side: here H's member goes
+     * through that merge ({@code ClusterServiceImpl.merge}, what Hazelcast's own
+     * {@code MergeClustersOp} calls), and stays a member, reachable, throughout: the merge took
+     * the store's listeners, and only its heartbeat tells it ({@code AV1512}, then it reconnects).
+     */
+    @Test
+    void aServerWhoseMemberMergedBackAfterASplitStillSeesTheOthersDenials() throws Exception {
+        ServerLoader serverH = server("h");
+        JCacheStore h = store(serverH, settings(CHECK, RETRY));
+        try {
+            String before = key();
+            a.put(Region.DENIALS, before, "revoked", CLOCK.instant().plusSeconds(3600));
+            await(Duration.ofSeconds(1), () -> h.get(Region.DENIALS, before).isPresent(), "H sees A's denial");
+
+            mergeBack(serverH);
+            // The store notices that its feed stopped once its heartbeat is later than the grace
+            // (StoreHeartbeat.MIN_GRACE_SECONDS here), and reconnects with a new member, which joins
+            // the cluster: seconds more on a loaded machine.
+            await(Duration.ofSeconds(30), h::reachable, "H reachable after the merge");
+
+            String after = key();
+            a.put(Region.DENIALS, after, "revoked", CLOCK.instant().plusSeconds(3600));
+            await(Duration.ofSeconds(60), () -> h.get(Region.DENIALS, after).isPresent(),
+                    "H sees A's denial made after its member merged");
+        } finally {
+            h.close();
+        }
+    }
+
+    /**
+     * A server whose feed of events stopped while its engine answers every call (here its listeners
+     * deregistered behind its back, through the JCache API) notices it within a few check intervals
+     * ({@code AV1512}), connects anew and sees the others' denials again, also one made meanwhile
+     * ({@code AV1502}).
+     */
+    @Test
+    void aServerWhoseFeedStoppedSilentlyReconnectsAndSeesTheOthersDenialsAgain() throws Exception {
+        ServerLoader serverI = server("i");
+        JCacheStore i = store(serverI, settings(CHECK, RETRY));
+        try (LogRecords log = LogRecords.of(JCacheStore.class)) {
+            String before = key();
+            a.put(Region.DENIALS, before, "revoked", CLOCK.instant().plusSeconds(3600));
+            await(Duration.ofSeconds(1), () -> i.get(Region.DENIALS, before).isPresent(), "I sees A's denial");
+
+            CachingProvider provider = Caching.getCachingProvider(PROVIDER, serverI);
+            Cache<String, String> denials = provider.getCacheManager(CONFIG, provider.getDefaultClassLoader())
+                    .getCache(PREFIX + Region.DENIALS.id, String.class, String.class);
+            // Hazelcast deregisters only what this member's cache registered: I's own listener.
+            List<CacheEntryListenerConfiguration<String, String>> listeners = new ArrayList<>();
+            listenersOf(denials).forEach(listeners::add);
+            assertFalse(listeners.isEmpty(), "I's cache lists its listener");
+            listeners.forEach(denials::deregisterCacheEntryListener);
+            String meanwhile = key();
+            a.put(Region.DENIALS, meanwhile, "revoked", CLOCK.instant().plusSeconds(3600));
+
+            await(Duration.ofSeconds(60), () -> log.has(Level.INFO, "AV1502"), "I connected anew");
+            assertEquals(Optional.of("revoked"), i.get(Region.DENIALS, meanwhile), "made while its feed was stopped");
+            String after = key();
+            a.put(Region.DENIALS, after, "revoked", CLOCK.instant().plusSeconds(3600));
+            await(Duration.ofSeconds(1), () -> i.get(Region.DENIALS, after).isPresent(), "I sees A's denial again");
+            assertTrue(log.has(Level.WARNING, "AV1512", PREFIX), log.toString());
+            assertFalse(log.has(Level.WARNING, "AV1501"), "one line says what happened: " + log);
+            assertTrue(indexOf(log.lines(), "AV1512") < indexOf(log.lines(), "AV1502"), log.toString());
+        } finally {
+            i.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Iterable<CacheEntryListenerConfiguration<String, String>> listenersOf(Cache<String, String> cache) {
+        return cache.getConfiguration(CompleteConfiguration.class).getCacheEntryListenerConfigurations();
+    }
+
+    /**
+     * The server's member does what the smaller side of a healed split does: resets itself (a new
+     * member id, its cluster state dropped) and joins the master; waits until it is a member again.
+     */
+    private static void mergeBack(ServerLoader server) throws Exception {
+        Object member = members(server).iterator().next();
+        Object original = member.getClass().getMethod("getOriginal").invoke(member);
+        Object node = original.getClass().getField("node").get(original);
+        Object clusterService = node.getClass().getMethod("getClusterService").invoke(node);
+        Object master = clusterService.getClass().getMethod("getMasterAddress").invoke(clusterService);
+        Object uuid = invoke(invoke(member, "getCluster"), "getLocalMember");
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(server);
+        try {
+            clusterService.getClass().getMethod("merge", Class.forName("com.hazelcast.cluster.Address", true, server))
+                    .invoke(clusterService, master);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+        await(Duration.ofSeconds(30), () -> !invoke(invoke(member, "getCluster"), "getLocalMember").equals(uuid)
+                && ((Set<?>) invoke(invoke(member, "getCluster"), "getMembers")).size() > 1, "the member merged back");
+    }
+
+    private static Object invoke(Object target, String method) {
+        try {
+            return target.getClass().getMethod(method).invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 

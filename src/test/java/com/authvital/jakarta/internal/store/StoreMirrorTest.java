@@ -22,7 +22,7 @@ class StoreMirrorTest {
 
     @Test
     void aDenialOutlives250000UnrelatedDenialsInTheMirror() {
-        StoreMirror mirror = new StoreMirror(clock, InMemoryStore.DEFAULT_MAX_ENTRIES);
+        StoreMirror mirror = new StoreMirror(clock, InMemoryStore.DEFAULT_MAX_ENTRIES, StoreHeartbeat.PREFIX + "test");
         String revoked = TokenKeys.hash("a-logged-out-token");
         mirror.copy(put(revoked, Duration.ofHours(1)));
         for (int i = 0; i < 250_000; i++) {

@@ -1,10 +1,12 @@
 package com.authvital.jakarta.it.logout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.authvital.testing.TestHttp;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.SetCookies;
+import com.authvital.testing.TestServer;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
@@ -85,6 +87,9 @@ class LogoutRedirectIT {
     /**
      * A query string with a malformed percent-escape, sent as is: java.net.http refuses to build
      * such a URI, so HttpURLConnection (HTTP/1.1, which sends the request target unchecked) does.
+     * WildFly's Undertow refuses such a request with 400 before any application sees it (a form
+     * never sends one: it escapes '%' itself), so there it is that 400, which sends the browser
+     * nowhere and sets no cookie.
      */
     @ParameterizedTest
     @ValueSource(strings = {"/%zz", "/100%", "%"})
@@ -93,6 +98,12 @@ class LogoutRedirectIT {
         connection.setInstanceFollowRedirects(false);
         connection.setRequestMethod("POST");
         try {
+            if (TestServer.wildFly()) {
+                assertEquals(400, connection.getResponseCode(), redirect);
+                assertNull(connection.getHeaderField("Location"));
+                assertNull(connection.getHeaderField("Set-Cookie"));
+                return;
+            }
             assertEquals(303, connection.getResponseCode(), redirect);
             assertEquals(inApplication("/goodbye"), connection.getHeaderField("Location"));
             assertEquals(2, connection.getHeaderFields().getOrDefault("Set-Cookie", List.of()).size(),

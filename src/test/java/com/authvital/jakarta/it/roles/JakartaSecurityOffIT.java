@@ -10,6 +10,7 @@ import com.authvital.jakarta.it.roles.secured.SecuredApplication;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.TestHttp;
+import com.authvital.testing.TestServer;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -62,7 +63,9 @@ class JakartaSecurityOffIT {
 
         HttpResponse<String> guarded = new TestHttp(app).get("guarded", "Authorization", "Bearer " + token);
 
-        assertEquals(401, guarded.statusCode(), guarded.body());
+        // The container's own answer to a constraint it has no mechanism for: Liberty's 401;
+        // WildFly 39 answers 500 (docs/wildfly.md): an application with constraints names a mechanism.
+        assertEquals(TestServer.wildFly() ? 500 : 401, guarded.statusCode(), guarded.body());
         assertFalse(guarded.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
                 guarded.headers().map().toString());
     }
