@@ -34,6 +34,11 @@ public final class AuthVitalPrincipal implements JsonWebToken, Serializable {
     private final Set<String> groups;
     /** For {@link #getRawToken()}; never serialized, never shown. */
     private final transient String rawToken;
+    /**
+     * The claims' hash once computed (0 before): a container hashes the caller's credentials,
+     * this principal among them, several times a request (Open Liberty's JASPI bridge).
+     */
+    private transient int hash;
 
     /**
      * A principal with the default groups ({@code tenant_roles} and {@code app_roles}) and no raw token.
@@ -253,7 +258,12 @@ public final class AuthVitalPrincipal implements JsonWebToken, Serializable {
 
     @Override
     public int hashCode() {
-        return claims.hashCode();
+        int h = hash;
+        if (h == 0) {
+            h = claims.hashCode(); // immutable: the same every time, and racing threads write the same value
+            hash = h;
+        }
+        return h;
     }
 
     @Override

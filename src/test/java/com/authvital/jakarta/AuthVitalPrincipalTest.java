@@ -125,6 +125,17 @@ class AuthVitalPrincipalTest {
         assertThrows(UnsupportedOperationException.class, () -> read.claims().put("x", "y"));
     }
 
+    @Test
+    void equalPrincipalsHashAlikeBeforeAndAfterSerialization() throws Exception {
+        AuthVitalPrincipal p = new AuthVitalPrincipal(Map.of("sub", "u-7", "tenant_roles", List.of("admin")));
+        int first = p.hashCode();
+
+        assertEquals(first, p.hashCode());
+        assertEquals(first, new AuthVitalPrincipal(Map.of("sub", "u-7", "tenant_roles", List.of("admin"))).hashCode());
+        assertEquals(first, serializedAndRead(p).hashCode());
+        assertEquals(p.claims().hashCode(), first);
+    }
+
     private static AuthVitalPrincipal serializedAndRead(AuthVitalPrincipal p) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

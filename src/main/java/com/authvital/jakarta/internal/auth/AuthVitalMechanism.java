@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Hashtable;
 
 /**
  * The module as a Jakarta Security authentication mechanism: the container learns who the caller
@@ -28,9 +27,6 @@ public class AuthVitalMechanism implements HttpAuthenticationMechanism {
     /** The message-info key that sets {@code HttpServletRequest.getAuthType()} (Jakarta Authentication). */
     static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
 
-    /** Open Liberty's name for a login's own authentication-cache key. */
-    static final String LIBERTY_CACHE_KEY = "com.ibm.wsspi.security.cred.cacheKey";
-
     @Inject
     Authenticator authenticator;
 
@@ -38,6 +34,8 @@ public class AuthVitalMechanism implements HttpAuthenticationMechanism {
     AuthVitalConfig config;
 
     private Challenges answers;
+
+    private final LibertyCredentials liberty = LibertyCredentials.forOneApplication();
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -72,13 +70,10 @@ public class AuthVitalMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus login(ValidatedToken user, HttpMessageContext context) {
         // What getAuthType() answers (Liberty says "BASIC" otherwise): RFC 6750 bearer tokens.
         context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AuthenticatedRequest.AUTH_TYPE);
-        // Open Liberty keys its authentication cache by a newly signed LTPA token unless the login
-        // names a key of its own: an RSA signature per request, most of the mechanism's cost under
-        // load (docs/decisions/0005-mechanism-cache-key.md). The token's own signature, checked just now, is that key.
-        // Other servers ignore this credential.
-        Hashtable<String, Object> liberty = new Hashtable<>();
-        liberty.put(LIBERTY_CACHE_KEY, "authvital:" + user.token().substring(user.token().lastIndexOf('.') + 1));
-        context.getClientSubject().getPrivateCredentials().add(liberty);
+        // Open Liberty finds the subject of a token it has seen by this key, and needs no LTPA token
+        // for it (docs/decisions/0005-mechanism-cache-key.md, 0009-mechanism-speed.md). Other servers
+        // ignore it. The key is only looked up after the module has accepted the token on this request.
+        context.getClientSubject().getPrivateCredentials().add(liberty.of(user));
         return context.notifyContainerAboutLogin(user.principal(), user.principal().getGroups());
     }
 

@@ -28,15 +28,24 @@ public final class StoreKeys {
 
     /** The key of {@code id} as a {@code kind} ("t" a token, "s" a session, "u" a user...). */
     public static String of(String kind, String id) {
+        return of(digest(kind, id));
+    }
+
+    /** The SHA-256 of {@code id} as a {@code kind}, all 256 bits: what {@link #of(String, String)} keeps 96 of. */
+    public static byte[] digest(String kind, String id) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(kind.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) ':');
-            byte[] digest = sha.digest(id.getBytes(StandardCharsets.UTF_8));
-            return ENCODER.encodeToString(java.util.Arrays.copyOf(digest, BYTES));
+            return sha.digest(id.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e); // every JVM has it
         }
+    }
+
+    /** The key of a {@link #digest}: the same as {@link #of(String, String)} of what it digested. */
+    public static String of(byte[] digest) {
+        return ENCODER.encodeToString(java.util.Arrays.copyOf(digest, BYTES));
     }
 
     /** The 96 bits of any string: its own when it is a key, else its SHA-256's first. */

@@ -11,15 +11,23 @@ import com.authvital.jakarta.AuthVitalPrincipal;
  * @param expiresAt when it stops being valid, epoch milliseconds
  * @param kid       the key it was verified with: a cached token is trusted only while the IdP
  *                  still publishes that key
- * @param hash      its key, as revocations name it (computed once, with the validation)
- * @param userKey   its user's key, as a "log out everywhere" names it (likewise)
+ * @param hash        its key, as revocations name it (computed once, with the validation)
+ * @param fingerprint its whole SHA-256 in base64url, from the same digest as {@code hash}: a name
+ *                    no other token shares, for a container's cache of who the caller is; shows
+ *                    nothing of the token
+ * @param userKey     its user's key, as a "log out everywhere" names it (likewise)
  */
 public record ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid, String hash,
-                             String userKey) {
+                             String fingerprint, String userKey) {
 
-    /** A validated token, its keys computed here. */
+    /** A validated token, its keys computed here: one SHA-256 of the token for the hash and the fingerprint. */
     public ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid) {
-        this(token, principal, expiresAt, kid, TokenKeys.hash(token), TokenKeys.userKey(principal.getName()));
+        this(token, principal, expiresAt, kid, TokenKeys.digest(token));
+    }
+
+    private ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid, byte[] digest) {
+        this(token, principal, expiresAt, kid, TokenKeys.hash(digest), TokenKeys.fingerprint(digest),
+                TokenKeys.userKey(principal.getName()));
     }
 
     /** The request attribute under which the filter keeps the validated token. */

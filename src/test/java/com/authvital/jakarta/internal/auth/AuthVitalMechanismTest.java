@@ -12,9 +12,14 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,6 +106,15 @@ class AuthVitalMechanismTest {
         }
     }
 
+    private static String sha256(String text) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private AuthVitalMechanism mechanism() {
         setup = new AuthenticatorSetup(idp);
         user = setup.dev.newUser();
@@ -128,8 +142,25 @@ class AuthVitalMechanismTest {
         assertEquals(setup.validator.validate(user.accessToken()).principal().getGroups(), container.groups,
                 "the token's groups are the container's");
         assertEquals("Bearer", container.messageInfo.get(AuthVitalMechanism.AUTH_TYPE_KEY));
-        assertEquals(1, container.subject.getPrivateCredentials().size(), "Liberty's cache key");
+        assertEquals(1, container.subject.getPrivateCredentials().size(), "Liberty's hashtable");
         assertEquals(200, answer.status);
+    }
+
+    @Test
+    void openLibertyGetsTheTokensFingerprintAsItsCacheKeyAndNoLtpaToken() {
+        AuthVitalMechanism mechanism = mechanism();
+        Container container = new Container(true);
+
+        validate(mechanism, ServletFakes.to("GET", "/api/me").header("Authorization", "Bearer " + user.accessToken()),
+                container);
+
+        Hashtable<?, ?> liberty = container.subject.getPrivateCredentials(Hashtable.class).iterator().next();
+        String key = (String) liberty.get("com.ibm.wsspi.security.cred.cacheKey");
+        String signature = user.accessToken().substring(user.accessToken().lastIndexOf('.') + 1);
+        assertFalse(key.contains(signature), "no part of the token is a key in Liberty's cache");
+        assertTrue(key.startsWith("authvital:") && key.endsWith(sha256("t:" + user.accessToken())), key);
+        assertEquals(Boolean.TRUE, liberty.get("com.ibm.ws.authentication.internal.sso.disable.ltpa.cookie"));
+        assertEquals(Boolean.TRUE, liberty.get("com.ibm.ws.authentication.internal.sso.disable.ltpa.cache"));
     }
 
     @Test
