@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,17 +57,7 @@ public final class LibertyBench {
     }
 
     public static void main(String[] args) throws Exception {
-        // The JDK's HttpServer (the stand-in IdP) leaves Nagle's algorithm on: it writes the
-        // headers and the body of an answer apart, and the body then waits for the client's
-        // delayed ACK, 40 ms or more per call on a kept-alive connection. Read once, at its start.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        // Without it, every jakarta.json.Json call (the stand-in makes several per request) looks
-        // the provider up with a ServiceLoader over the whole test classpath, a few hundred jar
-        // entries: that, not the RSA signature, was most of minting a token. Read once, at first use.
-        if (System.getProperty("jakarta.json.provider") == null) {
-            System.setProperty("jakarta.json.provider", "org.eclipse.parsson.JsonProviderImpl");
-        }
-        Map<String, String> options = new LinkedHashMap<>();
+        BenchOptions.standInJvm();
         String[] defaults = {"wlp", "target/liberty/wlp", "server", "av-bench", "port", "9283",
             "war-dir", "target/bench",
             "list-warmup", "2000", "list-calls", "100", "list-rounds", "40",
@@ -76,17 +65,7 @@ public final class LibertyBench {
             "load-scenario-warmup", "5000",
             "load-connections", "16", "load-paths", "open,filter,jcache,nocache,mechanism,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", "",
             "token-cache-size", ""};
-        for (int i = 0; i < defaults.length; i += 2) {
-            options.put(defaults[i], defaults[i + 1]);
-        }
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
-                System.err.println("unknown option " + args[i] + "; known: " + options.keySet());
-                System.exit(2);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        System.exit(new LibertyBench(options).run());
+        System.exit(new LibertyBench(BenchOptions.parse(defaults, args)).run());
     }
 
     private int run() throws Exception {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -69,29 +68,14 @@ public final class WildFlyBench {
     }
 
     public static void main(String[] args) throws Exception {
-        // As LibertyBench: the stand-in's answers without Nagle's delay, JSON-P without a service lookup per call.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        if (System.getProperty("jakarta.json.provider") == null) {
-            System.setProperty("jakarta.json.provider", "org.eclipse.parsson.JsonProviderImpl");
-        }
-        Map<String, String> options = new LinkedHashMap<>();
+        BenchOptions.standInJvm();
         String[] defaults = {"home", "target/wildfly/wildfly-39.0.1.Final", "dir", "target/bench",
             "port-offset", "1500", "heap", "2g",
             "load-rounds", "6", "load-requests", "20000", "load-warmup", "10000", "load-warmup-seconds", "150",
             "load-scenario-warmup", "5000",
             "load-connections", "16", "load-paths", "open,filter,jcache,nocache,mechanism,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", "",
             "token-cache-size", ""};
-        for (int i = 0; i < defaults.length; i += 2) {
-            options.put(defaults[i], defaults[i + 1]);
-        }
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
-                System.err.println("unknown option " + args[i] + "; known: " + options.keySet());
-                System.exit(2);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        System.exit(new WildFlyBench(options).run());
+        System.exit(new WildFlyBench(BenchOptions.parse(defaults, args)).run());
     }
 
     private int run() throws Exception {
