@@ -113,6 +113,8 @@ public final class ClusterApp {
             properties.put("authvital.store.jcache.uri", "classpath:" + Deployments.HAZELCAST_CLUSTER_XML);
             properties.put("authvital.hazelcast.port", String.valueOf(node.hazelcastPort()));
             properties.put("authvital.hazelcast.members", members);
+            // Each server's telemetry its own series at the collector, when it exports any.
+            properties.put("otel.service.name", node.name());
             properties.putAll(settings);
             return new Settings(node, properties, secrets);
         }).toList();

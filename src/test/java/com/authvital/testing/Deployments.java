@@ -1,5 +1,6 @@
 package com.authvital.testing;
 
+import com.authvital.standin.StandInCollector;
 import com.authvital.standin.StandInIdp;
 import java.io.File;
 import java.io.IOException;
@@ -60,6 +61,7 @@ public final class Deployments {
             "authvital.signin.exchanges-per-address", "100000");
 
     private static StandInIdp idp;
+    private static StandInCollector collector;
 
     private Deployments() {
     }
@@ -72,6 +74,32 @@ public final class Deployments {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return idp;
+    }
+
+    /**
+     * The stand-in OpenTelemetry collector shared by the servers the tests start themselves with
+     * MicroProfile Telemetry on (the two-server tests), started on first use.
+     */
+    public static synchronized StandInCollector collector() {
+        if (collector == null) {
+            collector = StandInCollector.start(0);
+            StandInCollector started = collector;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return collector;
+    }
+
+    /**
+     * The system properties that turn a server's MicroProfile Telemetry on and export to
+     * {@link #collector()} over OTLP (http/protobuf): metrics each second, spans within 200 ms, no logs.
+     */
+    public static Map<String, String> telemetryExport() {
+        return Map.of("otel.sdk.disabled", "false",
+                "otel.exporter.otlp.endpoint", collector().baseUrl(),
+                "otel.exporter.otlp.protocol", "http/protobuf",
+                "otel.metric.export.interval", "1000",
+                "otel.bsp.schedule.delay", "200",
+                "otel.logs.exporter", "none");
     }
 
     /** A client of the shared stand-in's {@code /dev/} API, for the client side of a test. */

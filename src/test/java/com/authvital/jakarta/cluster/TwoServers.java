@@ -28,7 +28,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * container tests run on (WildFly when the system property {@code test.server} is
  * {@code wildfly}, as {@code -Pwildfly} sets it; Open Liberty otherwise), beside the Arquillian
  * test server, pointed at the shared stand-in IdP, sharing a Hazelcast cluster on 127.0.0.1,
- * with a test-only servlet that stops a server's member ({@link HazelcastMemberServlet}).
+ * with a test-only servlet that stops a server's member ({@link HazelcastMemberServlet}). On Open
+ * Liberty they have MicroProfile Health and Telemetry ({@code liberty/cluster/server.xml}), the
+ * telemetry exported to the stand-in collector ({@link Deployments#telemetryExport()}).
  * Started once for every test class that uses it, when the first one starts; stopped when the
  * test run ends (or by a shutdown hook). A test gets them as a {@link Servers} parameter; its
  * failures name both servers' logs.
@@ -109,7 +111,8 @@ final class TwoServers implements BeforeAllCallback, ParameterResolver, TestExec
         long started = System.nanoTime();
         WebArchive war = Deployments.demoForCluster("authvital-demo-cluster", Deployments.idp().baseUrl(), Map.of())
                 .addClass(HazelcastMemberServlet.class);
-        Map<String, String> settings = Map.of("authvital.store.retry-interval", RETRY_INTERVAL.toMillis() + "ms");
+        Map<String, String> settings = new java.util.LinkedHashMap<>(Deployments.telemetryExport());
+        settings.put("authvital.store.retry-interval", RETRY_INTERVAL.toMillis() + "ms");
         Cluster cluster = ON_WILDFLY
                 ? ClusterApp.startOnWildFly(Path.of(property("wildfly.home")), Path.of(property("cluster.dir")), war,
                         List.of(A, B), settings)

@@ -1,0 +1,70 @@
+package com.authvital.jakarta.cluster;
+
+import static com.authvital.testing.TestHttp.json;
+
+import com.authvital.testing.Cluster.Server;
+import com.authvital.testing.TestHttp;
+import jakarta.json.JsonObject;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** A server's MicroProfile Health readiness, {@code GET /health/ready}, as an operator's probe reads it. */
+final class Readiness {
+
+    /** The answer: its status (200 UP, 503 DOWN) and its body. */
+    record Answer(int status, JsonObject body) {
+
+        /** The check of that name, which must be there. */
+        JsonObject check(String name) {
+            return body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .filter(check -> name.equals(check.getString("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no check " + name + " in " + body));
+        }
+
+        boolean up(String name) {
+            return "UP".equals(check(name).getString("status"));
+        }
+    }
+
+    private Readiness() {
+    }
+
+    /** {@code GET /health/ready} of the server, at its root (not the application's). */
+    static Answer of(Server server) {
+        try {
+            HttpResponse<String> answer = new TestHttp(URI.create(server.url("")).resolve("/").toURL())
+                    .get("health/ready", "Accept", "application/json");
+            return new Answer(answer.statusCode(), json(answer));
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until {@code wanted} holds; fails with the last answer after {@code within}. */
+    static Answer await(Server server, Duration within, Predicate<Answer> wanted, String what) {
+        long deadline = System.nanoTime() + within.toNanos();
+        Object last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                Answer answer = of(server);
+                if (wanted.test(answer)) {
+                    return answer;
+                }
+                last = answer;
+            } catch (UncheckedIOException | AssertionError e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(what + " not within " + within.toSeconds() + " s; last: " + last + "; see " + server.log());
+    }
+}
