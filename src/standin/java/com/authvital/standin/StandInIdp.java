@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>From a shell: {@code mvn test-compile exec:java@stand-in} (port {@code demo.idp.port}, 9180), or
  * {@code java -cp <test classpath> com.authvital.standin.StandInIdp --port 9180 --client-id authvital-demo
- * --access-token-lifetime 60}.
+ * --access-token-lifetime 60 --collector-port 9181}; the last starts a {@link StandInCollector} beside it.
  */
 public final class StandInIdp implements AutoCloseable {
 
@@ -139,13 +139,15 @@ public final class StandInIdp implements AutoCloseable {
 
     /**
      * Serves until killed. Options: {@code --port N} (default {@value #DEFAULT_PORT}),
-     * {@code --client-id X} (default {@value #DEFAULT_CLIENT_ID}) and
-     * {@code --access-token-lifetime SECONDS} (default 3600, the IdP's).
+     * {@code --client-id X} (default {@value #DEFAULT_CLIENT_ID}),
+     * {@code --access-token-lifetime SECONDS} (default 3600, the IdP's) and
+     * {@code --collector-port N} (none by default), which starts a {@link StandInCollector} there too.
      */
     public static void main(String[] args) throws InterruptedException {
         int port = DEFAULT_PORT;
         String clientId = DEFAULT_CLIENT_ID;
         long lifetime = TokenService.DEFAULT_ACCESS_LIFETIME.toSeconds();
+        int collectorPort = -1;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if ("--port".equals(args[i]) && value != null && value.matches("\\d{1,5}")) {
@@ -157,15 +159,25 @@ public final class StandInIdp implements AutoCloseable {
             } else if ("--access-token-lifetime".equals(args[i]) && value != null && value.matches("0*[1-9]\\d{0,8}")) {
                 lifetime = Long.parseLong(value);
                 i++;
+            } else if ("--collector-port".equals(args[i]) && value != null && value.matches("\\d{1,5}")) {
+                collectorPort = Integer.parseInt(value);
+                i++;
             } else {
-                System.err.println("usage: StandInIdp [--port N] [--client-id X] [--access-token-lifetime SECONDS];"
-                        + " bad option: " + args[i]);
+                System.err.println("usage: StandInIdp [--port N] [--client-id X] [--access-token-lifetime SECONDS]"
+                        + " [--collector-port N]; bad option: " + args[i]);
                 System.exit(2);
             }
         }
         StandInIdp idp = start(port, clientId);
         idp.tokens.accessLifetime(Duration.ofSeconds(lifetime));
         System.out.println("AuthVital stand-in IdP listening on " + idp.baseUrl());
+        if (collectorPort >= 0) {
+            StandInCollector collector = StandInCollector.start(collectorPort);
+            System.out.println("Stand-in OpenTelemetry collector listening on " + collector.baseUrl()
+                    + " (OTLP/HTTP protobuf at /v1/metrics and /v1/traces; Prometheus text at /metrics)");
+            // Ctrl-C, or exec's asyncDestroyOnShutdown, ends the process, and the collector with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "authvital-collector-shutdown"));
+        }
         // Block here rather than rely on the server's threads: exec:java would otherwise return.
         new CountDownLatch(1).await();
     }

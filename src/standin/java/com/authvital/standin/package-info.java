@@ -25,7 +25,12 @@
  * }
  * }</pre>
  *
- * <p>Only {@link com.authvital.standin.StandInIdp} is public; the rest is package-private.
+ * <p>Beside it, {@link com.authvital.standin.StandInCollector} stands in for an OpenTelemetry
+ * collector: it receives OTLP/HTTP metrics and traces and shows what it kept as JSON, as
+ * Prometheus text and as {@link com.authvital.standin.CollectedPoint} and
+ * {@link com.authvital.standin.CollectedSpan} values.
+ *
+ * <p>Only those four types are public; the rest is package-private.
  * It never prints or records a token.
  */
 package com.authvital.standin;

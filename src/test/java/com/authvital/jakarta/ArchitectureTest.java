@@ -62,6 +62,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("api").definedBy(API)
                 .layer("message").definedBy("..internal.message..")
+                .layer("telemetry").definedBy("..internal.telemetry..")
                 .layer("http").definedBy("..internal.http..")
                 .layer("config").definedBy("..internal.config..")
                 .layer("store").definedBy("..internal.store..")
@@ -72,22 +73,26 @@ class ArchitectureTest {
                 .layer("flow").definedBy("..internal.flow..")
                 .layer("service").definedBy("..internal.service..")
                 .layer("jaxrs").definedBy("..internal.jaxrs..")
+                .layer("health").definedBy("..internal.health..")
                 .layer("cdi").definedBy("..internal.cdi..")
                 .whereLayer("message").mayNotAccessAnyLayer()
+                .whereLayer("telemetry").mayNotAccessAnyLayer()
                 .whereLayer("http").mayOnlyAccessLayers("api", "message")
                 .whereLayer("config").mayOnlyAccessLayers("api", "message", "http")
                 .whereLayer("store").mayOnlyAccessLayers("api", "message", "config")
-                .whereLayer("idp").mayOnlyAccessLayers("api", "message", "config", "http")
-                .whereLayer("token").mayOnlyAccessLayers("api", "message", "http", "config", "idp", "store")
-                .whereLayer("session").mayOnlyAccessLayers("api", "message", "config", "idp", "store", "token")
+                .whereLayer("idp").mayOnlyAccessLayers("api", "message", "config", "http", "telemetry")
+                .whereLayer("token").mayOnlyAccessLayers("api", "message", "http", "config", "idp", "store", "telemetry")
+                .whereLayer("session").mayOnlyAccessLayers("api", "message", "config", "idp", "store", "token",
+                        "telemetry")
                 .whereLayer("auth").mayOnlyAccessLayers("api", "message", "config", "http", "idp", "store", "token",
                         "session")
                 .whereLayer("flow").mayOnlyAccessLayers("api", "message", "config", "http", "idp", "store", "token",
                         "session")
                 .whereLayer("service").mayOnlyAccessLayers("api", "message", "http", "idp", "session", "auth")
                 .whereLayer("jaxrs").mayOnlyAccessLayers("api", "message", "config", "http")
+                .whereLayer("health").mayOnlyAccessLayers("idp", "store", "token", "session")
                 .whereLayer("cdi").mayOnlyAccessLayers("api", "message", "config", "http", "idp", "store", "token",
-                        "session", "auth", "flow", "service", "jaxrs")
+                        "session", "auth", "flow", "service", "jaxrs", "telemetry", "health")
                 .check(MODULE);
     }
 

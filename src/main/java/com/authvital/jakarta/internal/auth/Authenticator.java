@@ -114,7 +114,7 @@ public final class Authenticator {
         Verdict asSent = new Verdict.Anonymous();
         if (token.isPresent()) {
             try {
-                user = validator.validate(token.get().value());
+                user = validator.validate(token.get().value(), token.get().fromCookie());
                 asSent = new Verdict.Authenticated(user);
             } catch (NotAuthenticatedException e) {
                 asSent = new Verdict.Refused(e, true, CookieChange.KEEP);

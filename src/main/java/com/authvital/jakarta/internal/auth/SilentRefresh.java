@@ -65,7 +65,8 @@ final class SilentRefresh {
             LOG.log(System.Logger.Level.DEBUG, () -> Messages.refreshRefusedLog(e.getMessage()));
             return new Verdict.Refused(e, true, CookieChange.CLEAR);
         } catch (IdpUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> Messages.refreshUnavailableLog(e.getMessage()));
+            // DEBUG: the outage itself is told once, when it starts and ends (AV1215, AV1501, AV1423).
+            LOG.log(System.Logger.Level.DEBUG, () -> Messages.refreshUnavailableLog(e.getMessage()));
             // An outage does not sign anyone out.
             return user != null ? new Verdict.Authenticated(user, Optional.of(e)) : new Verdict.Unavailable(e);
         }

@@ -7,6 +7,8 @@ import com.authvital.jakarta.internal.auth.RoleCheck;
 import com.authvital.jakarta.internal.auth.RoleRules;
 import com.authvital.jakarta.internal.auth.RolesAllowedInterceptor;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
+import com.authvital.jakarta.internal.config.StoreSettings;
+import com.authvital.jakarta.internal.health.ReadinessChecks;
 import com.authvital.jakarta.internal.message.ConfigKeys;
 import com.authvital.jakarta.internal.message.Messages;
 import com.authvital.jakarta.internal.token.ValidatedToken;
@@ -178,7 +180,7 @@ public class AuthVitalExtension implements Extension {
                         ? token.principal() : AnonymousToken.INSTANCE);
     }
 
-    void registerConfig(@Observes AfterBeanDiscovery event) {
+    void registerConfig(@Observes AfterBeanDiscovery event, BeanManager beans) {
         AuthVitalConfig config;
         try {
             config = AuthVitalConfig.load(ConfigProvider.getConfig());
@@ -195,5 +197,9 @@ public class AuthVitalExtension implements Extension {
                 .types(AuthVitalConfig.class, Object.class)
                 .scope(Singleton.class)
                 .createWith(context -> config);
+        if (config.health() && ServerFeatures.present(ServerFeatures.HEALTH_API, AuthVitalExtension.class.getClassLoader())) {
+            // Without MicroProfile Health the class is never loaded, and the application deploys as before.
+            ReadinessChecks.register(event, beans, config.store().kind() == StoreSettings.Kind.JCACHE);
+        }
     }
 }

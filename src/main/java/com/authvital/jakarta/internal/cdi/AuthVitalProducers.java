@@ -23,6 +23,8 @@ import com.authvital.jakarta.internal.session.TokenRefresher;
 import com.authvital.jakarta.internal.store.InMemoryStore;
 import com.authvital.jakarta.internal.store.JCacheStore;
 import com.authvital.jakarta.internal.store.SessionStore;
+import com.authvital.jakarta.internal.store.StoreStatus;
+import com.authvital.jakarta.internal.telemetry.Telemetry;
 import com.authvital.jakarta.internal.token.TokenExtractor;
 import com.authvital.jakarta.internal.token.TokenValidator;
 import com.authvital.jakarta.internal.token.ValidatedToken;
@@ -33,6 +35,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -90,8 +93,33 @@ public class AuthVitalProducers {
      * (an embedded Hazelcast member joining its cluster) takes seconds, and the revocations other
      * servers made meanwhile must be here before the first request is checked.
      */
-    void startStore(@Observes @Initialized(ApplicationScoped.class) Object started, SessionStore store) {
+    void startStore(@Observes @Initialized(ApplicationScoped.class) Object started, SessionStore store,
+                    AuthVitalConfig config, TokenValidator validator, Telemetry telemetry) {
         store.reachable();
+        if (config.health() && ServerFeatures.present(ServerFeatures.HEALTH_API, AuthVitalProducers.class.getClassLoader())) {
+            // authvital-keys is DOWN until the keys came: they must come without waiting for traffic,
+            // which a server that is not ready does not get.
+            validator.warmUp();
+        }
+        telemetry.gauges(validator::cachedTokens, () -> {
+            StoreStatus status = store.status();
+            return status.shared() ? new Telemetry.StoreGauges(status.reachable(), status.pendingWrites(),
+                    status.mirrorSizes()) : null;
+        });
+    }
+
+    /**
+     * Metrics and IdP spans through the server's OpenTelemetry (MicroProfile Telemetry), unless it
+     * has none or {@code authvital.telemetry.enabled=false}: then nothing is recorded.
+     */
+    @Produces
+    @Singleton
+    Telemetry telemetry(AuthVitalConfig config, BeanManager beans) {
+        if (config.telemetry() && ServerFeatures.present(ServerFeatures.OPENTELEMETRY_API,
+                AuthVitalProducers.class.getClassLoader())) {
+            return OpenTelemetrySource.telemetry(beans);
+        }
+        return Telemetry.NONE;
     }
 
     @Produces
@@ -103,11 +131,13 @@ public class AuthVitalProducers {
     @Produces
     @Singleton
     TokenRefresher tokenRefresher(AuthVitalConfig config, IdpClient idp, TokenValidator validator,
-                                  Revocations revocations, DeviceRecords devices, SessionStore store, TokenBudget budget) {
+                                  Revocations revocations, DeviceRecords devices, SessionStore store, TokenBudget budget,
+                                  Telemetry telemetry) {
         // Another server's refresh is awaited as long as an IdP call may take, and a second.
         Duration patience = config.idp().connectTimeout().plus(config.idp().readTimeout()).plusSeconds(1);
         return new TokenRefresher(idp, validator, revocations, devices, store, new Sealer(config.store().key()),
-                config.signIn().refreshGrace(), config.signIn().reportReuse(), patience, budget, Clock.systemUTC());
+                config.signIn().refreshGrace(), config.signIn().reportReuse(), patience, budget, Clock.systemUTC(),
+                telemetry);
     }
 
     @Produces
@@ -159,15 +189,15 @@ public class AuthVitalProducers {
 
     @Produces
     @Singleton
-    TokenValidator tokenValidator(AuthVitalConfig config, Revocations revocations) {
-        return new TokenValidator(config, Clock.systemUTC(), revocations);
+    TokenValidator tokenValidator(AuthVitalConfig config, Revocations revocations, Telemetry telemetry) {
+        return new TokenValidator(config, Clock.systemUTC(), revocations, telemetry);
     }
 
     /** What this server knows was revoked, spent or rotated: shared through the store. */
     @Produces
     @Singleton
-    Revocations revocations(AuthVitalConfig config, SessionStore store) {
-        return new Revocations(store, Clock.systemUTC(), config.tokens().clockSkew());
+    Revocations revocations(AuthVitalConfig config, SessionStore store, Telemetry telemetry) {
+        return new Revocations(store, Clock.systemUTC(), config.tokens().clockSkew(), telemetry);
     }
 
     void close(@Disposes TokenValidator validator) {
@@ -176,8 +206,8 @@ public class AuthVitalProducers {
 
     @Produces
     @Singleton
-    IdpClient idpClient(AuthVitalConfig config) {
-        return new IdpClient(config);
+    IdpClient idpClient(AuthVitalConfig config, Telemetry telemetry) {
+        return new IdpClient(config, telemetry);
     }
 
     void close(@Disposes IdpClient client) {

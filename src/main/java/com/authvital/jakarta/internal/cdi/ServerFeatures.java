@@ -61,6 +61,21 @@ final class ServerFeatures {
     private ServerFeatures() {
     }
 
+    /** MicroProfile Health's API, which the readiness checks implement: optional. */
+    static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
+    /** OpenTelemetry's API (MicroProfile Telemetry), which the metrics and spans use: optional. */
+    static final String OPENTELEMETRY_API = "io.opentelemetry.api.OpenTelemetry";
+
+    /** Whether the application sees {@code apiClass}: an optional feature the server may lack. */
+    static boolean present(String apiClass, ClassLoader loader) {
+        try {
+            Class.forName(apiClass, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     /** The problem to report when the mechanism is asked for and Jakarta Security is missing. */
     static String jakartaSecurityMissing(String key, ClassLoader loader) {
         return "'" + key + "' is true but " + JAKARTA_SECURITY.problem(Server.of(loader));

@@ -75,6 +75,8 @@ public final class AuthVitalConfig {
     private final boolean jakartaSecurity;
     private final boolean jaxrsExceptionMapper;
     private final StoreSettings store;
+    private final boolean health;
+    private final boolean telemetry;
 
     private AuthVitalConfig(ConfigReader r) {
         boolean insecureHttp = r.flag(ALLOW_INSECURE_HTTP, false);
@@ -106,6 +108,8 @@ public final class AuthVitalConfig {
         jakartaSecurity = r.flag(JAKARTA_SECURITY, false);
         jaxrsExceptionMapper = r.flag(JAXRS_EXCEPTION_MAPPER, true);
         store = StoreSettings.read(r, clientId == null ? "" : clientId);
+        health = r.flag(HEALTH_ENABLED, true);
+        telemetry = r.flag(TELEMETRY_ENABLED, true);
     }
 
     /** Reads the settings from MicroProfile Config. */
@@ -190,6 +194,16 @@ public final class AuthVitalConfig {
         return signIn;
     }
 
+    /** Whether the readiness checks are added when the server has MicroProfile Health. */
+    public boolean health() {
+        return health;
+    }
+
+    /** Whether metrics and spans are recorded when the server has OpenTelemetry. */
+    public boolean telemetry() {
+        return telemetry;
+    }
+
     /** Where what the servers share lives. */
     public StoreSettings store() {
         return store;
@@ -200,6 +214,7 @@ public final class AuthVitalConfig {
         return "AuthVitalConfig[" + idp + ", " + tokens + ", " + budget + ", " + cookies + ", allowedOrigins=" + allowedOrigins
                 + ", filterUrlPatterns=" + filterUrlPatterns + ", filter=" + filter + ", logoutPath="
                 + logoutPath.orElse("-") + ", logout=" + logout + ", signIn=" + signIn + ", roles=" + roles + ", jakartaSecurity=" + jakartaSecurity
-                + ", jaxrsExceptionMapper=" + jaxrsExceptionMapper + ", store=" + store + "]";
+                + ", jaxrsExceptionMapper=" + jaxrsExceptionMapper + ", store=" + store + ", health=" + health
+                + ", telemetry=" + telemetry + "]";
     }
 }

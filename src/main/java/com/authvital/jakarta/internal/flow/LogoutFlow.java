@@ -176,7 +176,8 @@ public final class LogoutFlow {
             } catch (AuthVitalException e) {
                 // The detail (the IdP's address, the connection error) is for the operator, not for
                 // an anonymous client: the answer keeps an id, the server log the rest.
-                LOG.log(Level.WARNING, Messages.logoutWithoutIdpLog(e.getMessage()));
+                // DEBUG: an outage is told once by the IdP client (AV1215), not once per logout.
+                LOG.log(Level.DEBUG, () -> Messages.logoutWithoutIdpLog(e.getMessage()));
                 String message = e.getIdpStatus().isPresent() ? Messages.logoutRefused(e.getIdpStatus().getAsInt())
                         : Messages.logoutUnreached();
                 return Json.createObjectBuilder().add("called", true).add("reached", e.getIdpStatus().isPresent())

@@ -225,7 +225,8 @@ public final class SignInFlow {
                 response.setHeader("Retry-After", String.valueOf(limited.getRetryAfter().toSeconds()));
             }
             if (ClientText.withheld(e)) {
-                LOG.log(System.Logger.Level.WARNING, Messages.signInIdpFailureLog(e.getMessage()));
+                // DEBUG: the IdP client told the outage once, with this detail (AV1215).
+                LOG.log(System.Logger.Level.DEBUG, () -> Messages.signInIdpFailureLog(e.getMessage()));
             }
             fail(request, response, e.getStatus(), ClientText.of(e));
             return;

@@ -6,6 +6,7 @@ import com.authvital.jakarta.RevokeAllResult;
 import com.authvital.jakarta.RevokeResult;
 import com.authvital.jakarta.SessionList;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
+import com.authvital.jakarta.internal.telemetry.Telemetry;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Form;
@@ -39,10 +40,17 @@ public final class IdpClient implements AutoCloseable {
     private final IdpFailures failures;
     private final String clientId;
     private final Optional<String> clientSecret;
+    private final Telemetry telemetry;
+    private final IdpLink link = new IdpLink(System::nanoTime);
 
     /** Builds the REST client from the validated configuration. */
     public IdpClient(AuthVitalConfig config) {
-        this(config, new JsonbContext(), null);
+        this(config, Telemetry.NONE);
+    }
+
+    /** @param telemetry where each call is timed and traced ({@code authvital.idp.*}) */
+    public IdpClient(AuthVitalConfig config, Telemetry telemetry) {
+        this(config, new JsonbContext(), null, telemetry);
     }
 
     /**
@@ -50,10 +58,11 @@ public final class IdpClient implements AutoCloseable {
      * at hand (the decisions here are the same whoever carries the calls).
      */
     IdpClient(AuthVitalConfig config, AuthVitalApi api) {
-        this(config, new JsonbContext(), api);
+        this(config, new JsonbContext(), api, Telemetry.NONE);
     }
 
-    private IdpClient(AuthVitalConfig config, JsonbContext jsonb, AuthVitalApi api) {
+    private IdpClient(AuthVitalConfig config, JsonbContext jsonb, AuthVitalApi api, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.jsonb = jsonb;
         this.failures = new IdpFailures(config);
         this.clientId = config.idp().clientId();
@@ -127,13 +136,25 @@ public final class IdpClient implements AutoCloseable {
         Map<String, CompletableFuture<RevokeResult>> calls = new LinkedHashMap<>();
         for (String id : sessionIds) {
             permits.acquireUninterruptibly();
+            Telemetry.Call traced = telemetry.idpCall(Telemetry.Endpoint.REVOKE);
             CompletableFuture<RevokeResult> call;
             try {
                 call = api.revokeSessionAsync(bearer(accessToken), id).toCompletableFuture();
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);
             }
-            call.whenComplete((result, error) -> permits.release());
+            call.whenComplete((result, error) -> {
+                permits.release();
+                if (error == null) {
+                    traced.end(200, null);
+                    link.answered();
+                } else {
+                    AuthVitalException failure = failures.translate(IdpFailures.Call.REVOKE,
+                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                    traced.end(failure.getIdpStatus().orElse(0), Telemetry.messageId(failure.getMessage()));
+                    link.failed(failure);
+                }
+            });
             calls.put(id, call);
         }
         List<Outcome> outcomes = new ArrayList<>();
@@ -184,17 +205,40 @@ public final class IdpClient implements AutoCloseable {
         return answer;
     }
 
+    /**
+     * One call: traced as a client span ({@code authvital.idp.<endpoint>}), timed and counted, and
+     * its outcome told to the link's state ({@link IdpLink}).
+     */
     private <T> T call(IdpFailures.Call call, Supplier<T> request) {
+        Telemetry.Call traced = telemetry.idpCall(endpoint(call));
         T answer;
         try {
             answer = request.get();
         } catch (IdpFailures.ErrorAnswer | ProcessingException | WebApplicationException e) {
-            throw failures.translate(call, e);
+            throw failed(traced, failures.translate(call, e));
         }
         if (answer == null) {
-            throw failures.emptyAnswer(call);
+            throw failed(traced, failures.emptyAnswer(call));
         }
+        traced.end(200, null);
+        link.answered();
         return answer;
+    }
+
+    private AuthVitalException failed(Telemetry.Call traced, AuthVitalException failure) {
+        traced.end(failure.getIdpStatus().orElse(0), Telemetry.messageId(failure.getMessage()));
+        link.failed(failure);
+        return failure;
+    }
+
+    private static Telemetry.Endpoint endpoint(IdpFailures.Call call) {
+        return switch (call) {
+            case LIST -> Telemetry.Endpoint.SESSIONS;
+            case REVOKE -> Telemetry.Endpoint.REVOKE;
+            case REVOKE_ALL -> Telemetry.Endpoint.LOGOUT_ALL;
+            case LOGOUT -> Telemetry.Endpoint.LOGOUT;
+            case CODE_EXCHANGE, REFRESH -> Telemetry.Endpoint.TOKEN;
+        };
     }
 
     private static String bearer(String accessToken) {

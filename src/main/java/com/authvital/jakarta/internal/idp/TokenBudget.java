@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * This server's own account of its calls to {@code POST /oauth/token}, which the IdP allows 30 a
@@ -119,6 +120,23 @@ public final class TokenBudget {
         }
         exchanges.add(now, key);
         return Decision.GRANTED;
+    }
+
+    /**
+     * What a readiness check shows of the budget.
+     *
+     * @param perMinute      calls to the token endpoint this server may make a minute
+     * @param lastMinute     calls granted in the last minute (refreshes and exchanges)
+     * @param exhaustedUntil until when no call is granted, the budget spent; null while calls are
+     */
+    public record Status(int perMinute, int lastMinute, Instant exhaustedUntil) {
+    }
+
+    /** The budget now, from memory. */
+    public synchronized Status status() {
+        long now = clock.millis();
+        forget(now);
+        return new Status(budget, used(), used() >= budget ? Instant.ofEpochMilli(firstFree(now)) : null);
     }
 
     /** How many calls the budget remembers at this moment: never more than the budget. */

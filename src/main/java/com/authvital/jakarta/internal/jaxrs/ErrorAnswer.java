@@ -36,7 +36,8 @@ record ErrorAnswer(int status, Map<String, String> headers, String body) {
     /** The answer to {@code failure} of {@code request}, logged as it says. */
     static ErrorAnswer of(AuthVitalException failure, HttpServletRequest request) {
         if (ClientText.withheld(failure)) {
-            LOG.log(Level.WARNING, failure.getMessage());
+            // DEBUG: the IdP client told the outage once, with this detail (AV1215), not once per request.
+            LOG.log(Level.DEBUG, failure::getMessage);
         }
         if (failure instanceof AccessDeniedException && LOG.isLoggable(Level.DEBUG)) {
             LOG.log(Level.DEBUG, refusal(failure, request));

@@ -97,6 +97,16 @@ public final class ConfigKeys {
     /** Whether the module's Jakarta Security authentication mechanism authenticates requests. */
     public static final String JAKARTA_SECURITY = "authvital.jakarta-security.enabled";
     /**
+     * Whether the module adds its readiness checks ({@code authvital-keys}, {@code authvital-store},
+     * {@code authvital-idp-budget}) when the server has MicroProfile Health; default true.
+     */
+    public static final String HEALTH_ENABLED = "authvital.health.enabled";
+    /**
+     * Whether the module records its metrics and IdP spans through the server's OpenTelemetry
+     * (MicroProfile Telemetry) when it has one; default true.
+     */
+    public static final String TELEMETRY_ENABLED = "authvital.telemetry.enabled";
+    /**
      * Whether the module's JAX-RS exception mapper answers its exceptions with their status and a
      * JSON body; default true. An application's own {@code ExceptionMapper<AuthVitalException>} wins anyway.
      */

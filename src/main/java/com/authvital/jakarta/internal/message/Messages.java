@@ -355,6 +355,34 @@ public final class Messages {
                 + "the client must be allowed the scope offline_access and the refresh_token grant";
     }
 
+    /**
+     * AV1215, logged once when calls to the IdP start failing (unreachable, timed out, 5xx, not its
+     * answer); the calls after it are logged at DEBUG until one succeeds ({@link #idpRecovered}).
+     */
+    public static String idpDown(String failure) {
+        return "AV1215W: calls to AuthVital fail: " + failure + "; signed-in users stay signed in while their access "
+                + "tokens last, but refreshes, sign-ins and session calls fail until it answers again (logged once, "
+                + "then AV1216I)";
+    }
+
+    /**
+     * AV1216, logged once when the IdP answers again after {@link #idpDown} or {@link #idpLimiting}.
+     *
+     * @param failures the calls that failed meanwhile
+     * @param seconds  how long it lasted
+     */
+    public static String idpRecovered(int failures, long seconds) {
+        return "AV1216I: AuthVital answers again, after " + failures + " failed call(s) over " + seconds + " s";
+    }
+
+    /** AV1217, logged once when the IdP starts answering 429 to this server, until it answers again. */
+    public static String idpLimiting(String failure) {
+        return "AV1217W: AuthVital is rate-limiting this server: " + failure + "; every user's calls come from this "
+                + "server's address and share its limit: lower '" + ConfigKeys.IDP_TOKEN_BUDGET
+                + "' or spread the servers "
+                + "over addresses (logged once, then AV1216I)";
+    }
+
     // AV13xx: the logout servlet's answers
 
     /** AV1301: the revocation broke in a way no other id names; the browser is logged out anyway. */

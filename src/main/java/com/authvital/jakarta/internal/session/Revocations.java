@@ -3,6 +3,7 @@ package com.authvital.jakarta.internal.session;
 import com.authvital.jakarta.internal.store.InMemoryStore;
 import com.authvital.jakarta.internal.store.SessionStore;
 import com.authvital.jakarta.internal.store.StoreKeys;
+import com.authvital.jakarta.internal.telemetry.Telemetry;
 import com.authvital.jakarta.internal.token.RevocationList;
 import com.authvital.jakarta.internal.token.TokenKeys;
 import com.authvital.jakarta.internal.token.ValidatedToken;
@@ -58,6 +59,7 @@ public final class Revocations implements RevocationList {
     record SpentMark(Spent how, String chain) {
     }
 
+    private final Telemetry telemetry;
     private final SessionStore store;
     private final Clock clock;
     /** How long after its {@code exp} the validator still accepts a token: its denial lasts that much longer. */
@@ -81,6 +83,12 @@ public final class Revocations implements RevocationList {
 
     /** @param skew the validator's clock skew ({@code authvital.clock-skew}) */
     public Revocations(SessionStore store, Clock clock, Duration skew) {
+        this(store, clock, skew, Telemetry.NONE);
+    }
+
+    /** @param telemetry where each revocation is counted by kind ({@code authvital.revocations}) */
+    public Revocations(SessionStore store, Clock clock, Duration skew, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.store = store;
         this.clock = clock;
         this.skew = skew;
@@ -247,6 +255,7 @@ public final class Revocations implements RevocationList {
 
     /** The session (and its chain) was revoked or logged out: its access tokens, its refresh token and its successors go. */
     public void denySession(String sessionId) {
+        telemetry.revocation("session");
         String chain = chainOf(sessionId);
         denyChain(chain);
         String own = ownChain(sessionId);
@@ -273,6 +282,7 @@ public final class Revocations implements RevocationList {
 
     /** This valid access token is done with, whoever issued it (a logout's own token). */
     void denyToken(ValidatedToken token) {
+        telemetry.revocation("token");
         deny(token.hash(), Instant.ofEpochMilli(token.expiresAt()));
     }
 
@@ -297,6 +307,7 @@ public final class Revocations implements RevocationList {
      * an earlier revocation arriving late keeps the later.
      */
     void denyUser(String userId, Instant at) {
+        telemetry.revocation("user");
         String key = TokenKeys.userKey(userId);
         String second = String.valueOf(at.getEpochSecond());
         Instant until = at.plusSeconds(longestToken.get()).plus(skew).plus(skew);

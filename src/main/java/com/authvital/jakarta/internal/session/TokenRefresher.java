@@ -12,6 +12,7 @@ import com.authvital.jakarta.internal.idp.TokenBudget;
 import com.authvital.jakarta.internal.message.Messages;
 import com.authvital.jakarta.internal.store.SessionStore;
 import com.authvital.jakarta.internal.store.StoreKeys;
+import com.authvital.jakarta.internal.telemetry.Telemetry;
 import com.authvital.jakarta.internal.token.TokenValidator;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -87,6 +88,7 @@ public final class TokenRefresher {
     /** How long a server waits for another's refresh: as long as the IdP call may take, and a second. */
     private final Duration patience;
     private final Clock clock;
+    private final Telemetry telemetry;
     /** This server's token calls: refreshes may use all of them, but no more. */
     private final TokenBudget budget;
     private final Revocations revocations;
@@ -98,6 +100,15 @@ public final class TokenRefresher {
 
     public TokenRefresher(IdpClient idp, TokenValidator validator, Revocations revocations, DeviceRecords devices, SessionStore store, Sealer sealer,
                    Duration grace, boolean reportReuse, Duration patience, TokenBudget budget, Clock clock) {
+        this(idp, validator, revocations, devices, store, sealer, grace, reportReuse, patience, budget, clock,
+                Telemetry.NONE);
+    }
+
+    /** @param telemetry where each refresh's outcome is counted ({@code authvital.refreshes}) */
+    public TokenRefresher(IdpClient idp, TokenValidator validator, Revocations revocations, DeviceRecords devices, SessionStore store, Sealer sealer,
+                   Duration grace, boolean reportReuse, Duration patience, TokenBudget budget, Clock clock,
+                   Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.idp = idp;
         this.budget = budget;
         this.validator = validator;
@@ -113,6 +124,12 @@ public final class TokenRefresher {
                 .executor(Runnable::run).build();
     }
 
+    /** Until when the IdP asked this server to make no token call (its 429's {@code Retry-After}); null for none. */
+    public Instant idpBlockedUntil() {
+        Instant blocked = blockedUntil;
+        return blocked != null && clock.instant().isBefore(blocked) ? blocked : null;
+    }
+
     /**
      * New tokens for {@code refreshToken}, which must be this application's valid refresh token
      * of {@code session}.
@@ -122,6 +139,28 @@ public final class TokenRefresher {
      * @throws com.authvital.jakarta.IdpUnavailableException when the IdP cannot be used, or is rate-limiting
      */
     public Refreshed refresh(String refreshToken, TokenValidator.RefreshToken session) {
+        boolean[] madeHere = {false};
+        try {
+            Refreshed result = refresh(refreshToken, session, madeHere);
+            telemetry.refresh(madeHere[0] ? Telemetry.Refresh.SUCCESS : Telemetry.Refresh.SHARED);
+            return result;
+        } catch (RateLimitedException e) {
+            telemetry.refresh(Telemetry.Refresh.RATE_LIMITED);
+            throw e;
+        } catch (IdpUnavailableException e) {
+            telemetry.refresh(Telemetry.Refresh.UNAVAILABLE);
+            throw e;
+        } catch (SignInRequiredException e) {
+            telemetry.refresh(Telemetry.Refresh.INTERACTION_REQUIRED);
+            throw e;
+        } catch (NotAuthenticatedException e) {
+            telemetry.refresh(Telemetry.Refresh.REFUSED);
+            throw e;
+        }
+    }
+
+    /** The refresh; {@code madeHere[0]} is set when this call got the tokens from the IdP itself. */
+    private Refreshed refresh(String refreshToken, TokenValidator.RefreshToken session, boolean[] madeHere) {
         String sessionId = session.sessionId();
         // Keyed by the session id: one per refresh token (each rotation makes a new session), and small.
         Refreshed done = recent.getIfPresent(sessionId);
@@ -147,7 +186,7 @@ public final class TokenRefresher {
                 result = shared(sessionId).orElse(null);
             }
             if (result == null) {
-                result = refreshOnce(refreshToken, session);
+                result = refreshOnce(refreshToken, session, madeHere);
             }
             recent.put(sessionId, result);
             mine.complete(result);
@@ -166,7 +205,7 @@ public final class TokenRefresher {
      * another server could present the same token, and the IdP would revoke every session of the
      * user; the request goes on with its access token while that is valid, else gets 503.
      */
-    private Refreshed refreshOnce(String refreshToken, TokenValidator.RefreshToken session) {
+    private Refreshed refreshOnce(String refreshToken, TokenValidator.RefreshToken session, boolean[] madeHere) {
         String sessionId = session.sessionId();
         requireReachable();
         if (!store.putIfAbsent(SessionStore.Region.CLAIMS, sessionId, serverId, clock.instant().plus(patience))) {
@@ -185,7 +224,9 @@ public final class TokenRefresher {
                 }
                 throw new NotAuthenticatedException(null, List.of(), Messages.refreshTokenRotatedOut());
             }
-            return call(refreshToken, session);
+            Refreshed made = call(refreshToken, session);
+            madeHere[0] = true;
+            return made;
         } finally {
             store.remove(SessionStore.Region.CLAIMS, sessionId);
         }
@@ -239,6 +280,7 @@ public final class TokenRefresher {
      */
     private void reused(String refreshToken, String sessionId, String chain, Instant expiresAt) {
         revocations.denyChain(chain);
+        telemetry.revocation("reuse");
         LOG.log(System.Logger.Level.WARNING, Messages.refreshTokenReused(sessionId, reportReuse));
         String reported = StoreKeys.of("reported", sessionId);
         if (reportReuse && store.putIfAbsent(SessionStore.Region.SPENT, reported, "1", expiresAt)) {

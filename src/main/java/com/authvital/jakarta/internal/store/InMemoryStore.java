@@ -197,6 +197,16 @@ public final class InMemoryStore implements SessionStore {
         return true;
     }
 
+    /** Not shared, always reachable; each region's size. */
+    @Override
+    public StoreStatus status() {
+        java.util.Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        for (Region region : Region.values()) {
+            sizes.put(region.id, size(region));
+        }
+        return new StoreStatus(false, true, 0, sizes);
+    }
+
     @Override
     public void close() {
         regions.values().forEach(CompactTable::clear);

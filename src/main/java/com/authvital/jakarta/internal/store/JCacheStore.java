@@ -6,6 +6,8 @@ import com.authvital.jakarta.internal.message.Messages;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -153,6 +155,18 @@ public final class JCacheStore implements SessionStore {
     @Override
     public boolean reachable() {
         return link.connected() != null;
+    }
+
+    /** Reachable or not, the writes kept meanwhile, and the mirror's size: from memory. */
+    @Override
+    public StoreStatus status() {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (Region region : Region.values()) {
+            if (region.mirrored) {
+                sizes.put(region.id, mirror.size(region));
+            }
+        }
+        return new StoreStatus(true, reachable(), link.pendingWrites(), sizes);
     }
 
     /** Writes to the engine while it can be reached, else to memory, kept for later; whether it did. */

@@ -52,6 +52,11 @@ final class KeptWrites {
         }
     }
 
+    /** How many writes wait for the engine. */
+    int size() {
+        return writes.size();
+    }
+
     /** Whether no write waits for the engine. */
     boolean isEmpty() {
         return writes.isEmpty();

@@ -94,6 +94,11 @@ public interface SessionStore extends AutoCloseable {
         return true;
     }
 
+    /** What this server knows of the store now, from memory; a store of one server's memory by default. */
+    default StoreStatus status() {
+        return new StoreStatus(false, reachable(), 0, java.util.Map.of());
+    }
+
     /** Lets go of the engine when the application stops. */
     @Override
     void close();

@@ -149,6 +149,13 @@ final class StoreLink {
         }
     }
 
+    /** How many writes are kept for the engine now. */
+    int pendingWrites() {
+        synchronized (lock) {
+            return kept.size();
+        }
+    }
+
     /** The oldest write kept; null for none. */
     StoreWrite firstKept() {
         synchronized (lock) {

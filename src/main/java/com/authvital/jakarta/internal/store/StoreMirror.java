@@ -45,6 +45,11 @@ final class StoreMirror {
         return memory.isEmpty(region);
     }
 
+    /** How many entries a mirrored region holds, live or expired and not yet swept. */
+    int size(Region region) {
+        return memory.size(region);
+    }
+
     /** Decides a write in memory, the engine unreachable; whether it changed something. */
     boolean apply(StoreWrite write) {
         return write.applyTo(memory);

@@ -3,6 +3,7 @@ package com.authvital.jakarta.internal.token;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.internal.idp.IdpFailures;
 import com.authvital.jakarta.internal.message.Messages;
+import com.authvital.jakarta.internal.telemetry.Telemetry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.security.InvalidKeyException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +47,24 @@ import java.util.function.LongSupplier;
  *     or withholds; then the next one may start.</li>
  * </ul>
  *
- * <p>Each failed fetch is logged as a WARNING ({@code AV1207}), the first success after failures
- * as INFO ({@code AV1208}); neither holds anything but the URL and the reason.
+ * <p>The first failed fetch after a success (or at start) is logged as a WARNING ({@code AV1207}),
+ * the ones after it at DEBUG, the first success after failures as INFO ({@code AV1208}): one line
+ * per change, however many requests meet the outage; neither holds anything but the URL and the
+ * reason. {@link #warmUp()} fetches before any request, and while no fetch has ever succeeded
+ * tries again in the background, 1 s after the first failure and then twice as long each time up
+ * to {@value #MAX_COLD_RETRY_SECONDS} s, so that a readiness check can see the keys come without
+ * waiting for traffic. {@link #status()} reads what is known, never fetching.
  */
 final class JwksCache implements AutoCloseable {
 
     private static final long FAILURE_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final int MAX_COLD_RETRY_SECONDS = 30;
     private static final int MIN_KEY_BITS = 2048;
     private static final System.Logger LOG = System.getLogger(JwksCache.class.getName());
 
     private record Keys(Map<String, Rs256VerifierPool> byKid, long fetchedAt) {
     }
+
 
     private final URI jwksUri;
     private final Duration connectTimeout;
@@ -64,6 +73,7 @@ final class JwksCache implements AutoCloseable {
     private final long refreshNanos;
     private final long refetchNanos;
     private final LongSupplier nanoTime;
+    private final Telemetry telemetry;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "authvital-jwks");
         thread.setDaemon(true);
@@ -74,11 +84,22 @@ final class JwksCache implements AutoCloseable {
     private volatile long lastAttempt;
     private volatile long lastFailure;
     private volatile Throwable lastError;
-    private int failures; // guarded by this: failed fetches since the last good one
+    private volatile Instant lastSuccess;
+    private volatile String lastFailureId;
+    private volatile int failures; // written under this: failed fetches since the last good one
     private CompletableFuture<Keys> inFlight; // guarded by this
+    private boolean warm; // guarded by this: keep trying in the background until a fetch succeeds
+    private int coldRetrySeconds; // guarded by this
+    private boolean closed; // guarded by this
 
     JwksCache(URI restUrl, Duration connectTimeout, Duration readTimeout, Duration refreshInterval,
               Duration refetchInterval, LongSupplier nanoTime) {
+        this(restUrl, connectTimeout, readTimeout, refreshInterval, refetchInterval, nanoTime, Telemetry.NONE);
+    }
+
+    JwksCache(URI restUrl, Duration connectTimeout, Duration readTimeout, Duration refreshInterval,
+              Duration refetchInterval, LongSupplier nanoTime, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.jwksUri = URI.create(restUrl.toString() + "/.well-known/jwks.json");
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
@@ -113,6 +134,25 @@ final class JwksCache implements AutoCloseable {
             }
         }
         return Optional.ofNullable(verifier);
+    }
+
+    /**
+     * Fetches the keys now, in the background, and until one fetch succeeds tries again with a
+     * growing pause: the keys are there before the first request, and a readiness check sees them
+     * come by themselves. Only where a readiness check needs it: otherwise the first request fetches.
+     */
+    synchronized void warmUp() {
+        warm = true;
+        if (keys == null && !closed) {
+            fetch(false);
+        }
+    }
+
+    /** What is known of the keys now, from memory. */
+    KeyStatus status() {
+        Keys current = keys;
+        return new KeyStatus(current != null, lastSuccess, current == null ? 0 : current.byKid().size(),
+                lastFailureId, failures);
     }
 
     /**
@@ -158,11 +198,13 @@ final class JwksCache implements AutoCloseable {
         }
         lastAttempt = now;
         JwksFetch exchange = new JwksFetch(jwksUri, connectTimeout, readTimeout);
+        Telemetry.Call call = telemetry.idpCall(Telemetry.Endpoint.JWKS); // on the caller's thread: its span's child
         CompletableFuture<Keys> fetch = CompletableFuture.supplyAsync(() -> parse(read(exchange)), executor)
                 .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS);
         inFlight = fetch;
         fetch.whenComplete((fetched, error) -> {
             done(fetched, error);
+            call.end(fetched != null ? 200 : 0, fetched != null ? null : lastFailureId);
             if (error != null) {
                 exchange.abort(); // at the deadline, frees the thread still reading
             }
@@ -173,9 +215,12 @@ final class JwksCache implements AutoCloseable {
     /** Runs on completion of every fetch, also when it timed out or was cancelled. */
     private synchronized void done(Keys fetched, Throwable error) {
         inFlight = null;
+        telemetry.jwksFetch(fetched != null);
         if (fetched != null) {
             keys = fetched;
             lastError = null;
+            lastFailureId = null;
+            lastSuccess = Instant.now();
             if (failures > 0) {
                 LOG.log(Level.INFO, Messages.keyFetchRecovered(jwksUri, failures));
             }
@@ -183,8 +228,21 @@ final class JwksCache implements AutoCloseable {
         } else {
             lastFailure = nanoTime.getAsLong();
             lastError = error;
+            String message = Messages.keyFetchFailed(jwksUri, IdpFailures.describe(error), keys != null);
+            lastFailureId = Telemetry.messageId(message);
+            // One WARNING when the keys stop coming, not one per request that meets the outage.
+            LOG.log(failures == 0 ? Level.WARNING : Level.DEBUG, message);
             failures++;
-            LOG.log(Level.WARNING, Messages.keyFetchFailed(jwksUri, IdpFailures.describe(error), keys != null));
+            if (warm && keys == null && !closed) {
+                coldRetrySeconds = coldRetrySeconds == 0 ? 1 : Math.min(MAX_COLD_RETRY_SECONDS, coldRetrySeconds * 2);
+                CompletableFuture.delayedExecutor(coldRetrySeconds, TimeUnit.SECONDS, executor).execute(this::retryCold);
+            }
+        }
+    }
+
+    private synchronized void retryCold() {
+        if (keys == null && !closed) {
+            fetch(false);
         }
     }
 
@@ -239,6 +297,9 @@ final class JwksCache implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         executor.shutdownNow();
     }
 }

@@ -7,6 +7,7 @@ import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.config.RoleMapping;
 import com.authvital.jakarta.internal.message.ConfigKeys;
 import com.authvital.jakarta.internal.message.Messages;
+import com.authvital.jakarta.internal.telemetry.Telemetry;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import java.text.ParseException;
@@ -40,6 +41,7 @@ public final class TokenValidator implements AutoCloseable {
     private final RevocationList revocations;
     private final long skewMillis;
     private final Clock clock;
+    private final Telemetry telemetry;
 
     /** A validator for the configured IdP, on the system clock. */
     public TokenValidator(AuthVitalConfig config) {
@@ -52,9 +54,16 @@ public final class TokenValidator implements AutoCloseable {
 
     /** @param revocations the sessions and users revoked here, whose tokens are refused */
     public TokenValidator(AuthVitalConfig config, Clock clock, RevocationList revocations) {
+        this(config, clock, revocations, Telemetry.NONE);
+    }
+
+    /** @param telemetry where the validations of requests and the key fetches are counted */
+    public TokenValidator(AuthVitalConfig config, Clock clock, RevocationList revocations, Telemetry telemetry) {
         this.revocations = revocations;
+        this.telemetry = telemetry;
         this.keys = new JwksCache(config.idp().restUrl(), config.idp().connectTimeout(), config.idp().readTimeout(),
-                config.tokens().jwksRefreshInterval(), config.tokens().jwksRefetchInterval(), System::nanoTime);
+                config.tokens().jwksRefreshInterval(), config.tokens().jwksRefetchInterval(), System::nanoTime,
+                telemetry);
         this.cache = new TokenCache(config.tokens().cacheSize());
         this.issuer = config.tokens().issuer();
         this.clientId = config.idp().clientId();
@@ -80,6 +89,51 @@ public final class TokenValidator implements AutoCloseable {
         cache.put(valid, now);
         revocations.seen(valid);
         return unlessRevoked(valid);
+    }
+
+    /**
+     * {@link #validate(String)} for a request's own token, counted in {@code authvital.token.validations}
+     * by where it came from ({@code cache} when it was validated before) and what became of it.
+     */
+    public ValidatedToken validate(String token, boolean fromCookie) {
+        long now = clock.millis();
+        Telemetry.Source source = fromCookie ? Telemetry.Source.COOKIE : Telemetry.Source.HEADER;
+        try {
+            ValidatedToken known = cache.get(token, now);
+            ValidatedToken valid;
+            if (known != null && keys.publishes(known.kid())) {
+                source = Telemetry.Source.CACHE;
+                valid = unlessRevoked(known);
+            } else {
+                valid = check(token, now);
+                cache.put(valid, now);
+                revocations.seen(valid);
+                valid = unlessRevoked(valid);
+            }
+            telemetry.validation(source, Telemetry.Outcome.ACCEPTED, null);
+            return valid;
+        } catch (NotAuthenticatedException e) {
+            telemetry.validation(source, Telemetry.Outcome.REFUSED, Telemetry.messageId(e.getMessage()));
+            throw e;
+        } catch (IdpUnavailableException e) {
+            telemetry.validation(source, Telemetry.Outcome.UNAVAILABLE, Telemetry.messageId(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** Fetches the IdP's keys before the first request, and keeps trying until it has them (readiness). */
+    public void warmUp() {
+        keys.warmUp();
+    }
+
+    /** What is known of the IdP's keys, from memory: never a fetch. */
+    public KeyStatus keyStatus() {
+        return keys.status();
+    }
+
+    /** How many validated tokens are kept. */
+    public int cachedTokens() {
+        return cache.size();
     }
 
     private ValidatedToken unlessRevoked(ValidatedToken token) {
