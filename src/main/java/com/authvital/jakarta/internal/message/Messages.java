@@ -273,7 +273,7 @@ public final class Messages {
 
     /** AV1201: the connection to the IdP failed. */
     public static String idpUnreachable(String call, Object url, String reason) {
-        return "AV1201W: AuthVital at " + url + " could not be reached for " + call + " (" + reason
+        return "AV1201E: AuthVital at " + url + " could not be reached for " + call + " (" + reason
                 + "): check that it is up and that '" + ConfigKeys.HOST + "' points at it";
     }
 
@@ -285,7 +285,7 @@ public final class Messages {
 
     /** AV1203: the IdP answered a 5xx with its JSON error. */
     public static String idpFailing(String call, String said) {
-        return "AV1203W: AuthVital failed on " + call + " " + said + ": the IdP is failing; try again later";
+        return "AV1203E: AuthVital failed on " + call + " " + said + ": the IdP is failing; try again later";
     }
 
     /** AV1204: an error status with a body that is not the IdP's JSON. */
@@ -408,9 +408,9 @@ public final class Messages {
                 + "there until it expires";
     }
 
-    /** AV1305, logged: the IdP failure a logout went on without (AV1302, AV1303 to the client). */
+    /** AV1305, logged at FINE: the IdP failure a logout went on without (AV1302, AV1303 to the client). */
     public static String logoutWithoutIdpLog(String failure) {
-        return "AV1305W: the logout went on without the IdP: " + failure;
+        return "AV1305I: the logout went on without the IdP: " + failure;
     }
 
     // AV14xx: sign-in and refresh
@@ -463,9 +463,9 @@ public final class Messages {
         return "AV1408I: a refresh was refused by the IdP and the token cookies were cleared: " + failure;
     }
 
-    /** AV1409, logged: a refresh failed for want of the IdP; the cookies stay. */
+    /** AV1409, logged at FINE: a refresh failed for want of the IdP; the cookies stay. */
     public static String refreshUnavailableLog(String failure) {
-        return "AV1409W: a refresh could not be made and the cookies were kept: " + failure;
+        return "AV1409I: a refresh could not be made and the cookies were kept: " + failure;
     }
 
     /** AV1412: another server's refresh of the same refresh token did not end in time (503). */
@@ -534,9 +534,9 @@ public final class Messages {
                 + "log says why)";
     }
 
-    /** AV1433, logged: a sign-in's callback failed for want of the IdP; {@code failure} is the full message. */
+    /** AV1433, logged at FINE: a sign-in's callback failed for want of the IdP; {@code failure} is the full message. */
     public static String signInIdpFailureLog(String failure) {
-        return "AV1433W: a sign-in could not be completed for want of the IdP: " + failure;
+        return "AV1433I: a sign-in could not be completed for want of the IdP: " + failure;
     }
 
     // AV15xx: the store the servers share

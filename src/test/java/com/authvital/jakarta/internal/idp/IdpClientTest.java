@@ -190,7 +190,7 @@ class IdpClientTest {
         AuthVitalException e = assertThrows(IdpUnavailableException.class, () -> client().list(ACCESS_TOKEN, null));
 
         assertEquals(503, e.getStatus());
-        assertTrue(e.getMessage().startsWith("AV1201W:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1201E:"), e.getMessage());
         assertFalse(e.getMessage().contains(ACCESS_TOKEN));
     }
 

@@ -121,7 +121,7 @@ class IdpClientIT extends InContainerTest {
 
         IdpUnavailableException e = assertUnavailable(503, () -> client.list(user.accessToken(), null));
 
-        assertTrue(e.getMessage().startsWith("AV1201W: ") && e.getMessage().contains("connection refused"),
+        assertTrue(e.getMessage().startsWith("AV1201E: ") && e.getMessage().contains("connection refused"),
                 e.getMessage());
         assertNoToken(e, user);
     }

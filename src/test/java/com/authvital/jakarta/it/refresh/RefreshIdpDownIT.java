@@ -59,6 +59,6 @@ class RefreshIdpDownIT {
             "Exception"}) {
             assertFalse(down.body().contains(detail), detail + " in " + down.body());
         }
-        ServerLog.lineWith("AV1409W: ", "AV1201W: ", "127.0.0.1:" + idp.port(), "connection refused");
+        ServerLog.lineWith("AV1409I: ", "AV1201E: ", "127.0.0.1:" + idp.port(), "connection refused");
     }
 }
