@@ -37,7 +37,7 @@ class SessionsResourceTest {
         public SessionList list(HttpServletRequest request, HttpServletResponse response, String applicationId) {
             calls.add("list " + applicationId);
             if (!signedIn) {
-                throw new NotAuthenticatedException(null, List.of(), "AV1001: no token");
+                throw new NotAuthenticatedException(null, List.of(), "AV1001E: no token");
             }
             return new SessionList(List.of(
                     new Session("s-1", NOW, NOW.plus(Duration.ofDays(7)), "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0",

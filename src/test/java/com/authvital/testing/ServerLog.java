@@ -25,7 +25,7 @@ public final class ServerLog {
 
     /**
      * Whether {@code line} is a warning of the module's message {@code id}: Liberty writes
-     * {@code W AV1305: ...}, WildFly {@code WARN  [logger] (thread) AV1305: ...}.
+     * {@code W AV1215W: ...}, WildFly {@code WARN  [logger] (thread) AV1215W: ...}.
      */
     public static boolean isWarning(String line, String id) {
         return at(line, "W", "WARN", id);

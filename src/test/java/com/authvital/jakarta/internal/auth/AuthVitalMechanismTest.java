@@ -274,7 +274,7 @@ class AuthVitalMechanismTest {
     @Test
     void anIdpOutageWithoutAValidTokenAnswers503OnAProtectedResourceAndNothingOnAnOpenOne() {
         AuthVitalMechanism mechanism = mechanism();
-        setup.refreshes.fail(new IdpUnavailableException(503, null, List.of(), "AV1201: test outage", null));
+        setup.refreshes.fail(new IdpUnavailableException(503, null, List.of(), "AV1201E: test outage", null));
         ServletFakes.RequestBuilder request = ServletFakes.to("GET", "/api/me").cookie("refresh_token", user.refreshToken());
 
         assertEquals(AuthenticationStatus.NOT_DONE, validate(mechanism, request, new Container(false)));
@@ -289,7 +289,7 @@ class AuthVitalMechanismTest {
     @Test
     void anIdpOutageWithAStillValidTokenLogsTheUserIn() {
         AuthVitalMechanism mechanism = mechanism();
-        setup.refreshes.fail(new IdpUnavailableException(503, null, List.of(), "AV1201: test outage", null));
+        setup.refreshes.fail(new IdpUnavailableException(503, null, List.of(), "AV1201E: test outage", null));
         Container container = new Container(true);
 
         AuthenticationStatus status = validate(mechanism, ServletFakes.to("GET", "/api/me")

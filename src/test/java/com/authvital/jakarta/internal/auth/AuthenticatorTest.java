@@ -221,7 +221,7 @@ class AuthenticatorTest {
     void anIdpOutageDuringARefreshLetsAStillValidTokenGoOn() {
         AuthenticatorSetup s = setup();
         StandInClient.NewSession user = s.dev.newUser();
-        IdpUnavailableException outage = new IdpUnavailableException(503, null, List.of(), "AV1201: test outage", null);
+        IdpUnavailableException outage = new IdpUnavailableException(503, null, List.of(), "AV1201E: test outage", null);
         s.refreshes.fail(outage);
 
         Verdict verdict = s.authenticator.decide(ServletFakes.to("GET", "/api/me")
@@ -238,7 +238,7 @@ class AuthenticatorTest {
     void anIdpOutageDuringARefreshWithoutAValidTokenIsUnavailableForAFewSeconds() {
         AuthenticatorSetup s = setup();
         StandInClient.NewSession user = s.dev.newUser();
-        s.refreshes.fail(new IdpUnavailableException(503, null, List.of(), "AV1201: test outage", null));
+        s.refreshes.fail(new IdpUnavailableException(503, null, List.of(), "AV1201E: test outage", null));
 
         Verdict verdict = s.authenticator.decide(ServletFakes.to("GET", "/api/me")
                 .cookie("refresh_token", user.refreshToken()).build());

@@ -118,7 +118,7 @@ class CallerTokensTest {
     /** Accepted here within the clock skew, but the IdP would refuse it: the outage is the answer, not a 401. */
     @Test
     void aTokenExpiredWithinTheSkewWhoseRefreshFailedThrowsTheOutage() {
-        IdpUnavailableException outage = new IdpUnavailableException(503, null, List.of(), "AV1201: test outage", null);
+        IdpUnavailableException outage = new IdpUnavailableException(503, null, List.of(), "AV1201E: test outage", null);
         setup.refreshes.fail(outage);
         HttpServletRequest request = ServletFakes.to("GET", "/api/sessions")
                 .cookie("access_token", setup.accessTokenExpiringIn(user.userId(), Duration.ofSeconds(-10)))

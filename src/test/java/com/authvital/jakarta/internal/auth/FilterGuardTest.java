@@ -204,7 +204,7 @@ class FilterGuardTest {
 
         assertEquals(List.of(), passed);
         assertEquals(401, answer.status);
-        assertTrue(body().getString("message").startsWith("AV1108: "), answer.body.toString());
+        assertTrue(body().getString("message").startsWith("AV1108E: "), answer.body.toString());
         assertBothCookiesCleared();
         assertEquals(1, setup.refreshes.calls().size());
     }
@@ -212,7 +212,7 @@ class FilterGuardTest {
     @Test
     void anIdpOutageDuringARefreshLetsAStillValidTokenThroughWithItsCookies() throws Exception {
         FilterGuard filter = filter(Map.of());
-        setup.refreshes.fail(new IdpUnavailableException(503, null, List.of(), "AV1201: test outage", null));
+        setup.refreshes.fail(new IdpUnavailableException(503, null, List.of(), "AV1201E: test outage", null));
 
         send(filter, ServletFakes.to("GET", "/api/me")
                 .cookie("access_token", setup.accessTokenExpiringIn(user.userId(), Duration.ofSeconds(10)))
@@ -226,7 +226,7 @@ class FilterGuardTest {
     @Test
     void anIdpOutageDuringARefreshWithoutAValidTokenAnswers503WithRetryAfter() throws Exception {
         FilterGuard filter = filter(Map.of());
-        setup.refreshes.fail(new IdpUnavailableException(503, null, List.of(), "AV1201: test outage", null));
+        setup.refreshes.fail(new IdpUnavailableException(503, null, List.of(), "AV1201E: test outage", null));
 
         send(filter, ServletFakes.to("GET", "/api/me").cookie("refresh_token", user.refreshToken()));
 

@@ -34,7 +34,7 @@ class RoleGuardTest {
                 () -> new RoleGuard(false).check(ADMIN, "S.m", user("member")::hasRole, () -> true));
 
         assertEquals(403, e.getStatus());
-        assertTrue(e.getMessage().startsWith("AV1009: ") && e.getMessage().contains("app:admin, owner"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1009E: ") && e.getMessage().contains("app:admin, owner"), e.getMessage());
     }
 
     @Test
@@ -45,8 +45,8 @@ class RoleGuardTest {
                 () -> new RoleGuard(true).check(ADMIN, "S.m", null, () -> false));
 
         assertEquals(401, filter.getStatus());
-        assertTrue(filter.getMessage().startsWith("AV1010: "), filter.getMessage());
-        assertTrue(mechanism.getMessage().startsWith("AV1010: "), mechanism.getMessage());
+        assertTrue(filter.getMessage().startsWith("AV1010E: "), filter.getMessage());
+        assertTrue(mechanism.getMessage().startsWith("AV1010E: "), mechanism.getMessage());
     }
 
     @Test
@@ -55,7 +55,7 @@ class RoleGuardTest {
                 () -> new RoleGuard(false).check(ADMIN, "S.m", null, () -> false));
 
         assertEquals(401, e.getStatus());
-        assertTrue(e.getMessage().startsWith("AV0007: ") && e.getMessage().contains(ConfigKeys.JAKARTA_SECURITY)
+        assertTrue(e.getMessage().startsWith("AV0007W: ") && e.getMessage().contains(ConfigKeys.JAKARTA_SECURITY)
                 && e.getMessage().contains(ConfigKeys.FILTER_URL_PATTERNS), e.getMessage());
     }
 
@@ -65,7 +65,7 @@ class RoleGuardTest {
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
                 () -> new RoleGuard(false).check(ADMIN, "S.m", Set.of("member")::contains, () -> false));
 
-        assertTrue(e.getMessage().startsWith("AV1009: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1009E: "), e.getMessage());
     }
 
     @Test
@@ -75,7 +75,7 @@ class RoleGuardTest {
         AccessDeniedException nobody = assertThrows(AccessDeniedException.class,
                 () -> new RoleGuard(true).check(RoleRules.Rule.DENY, "S.m", null, () -> true));
 
-        assertTrue(admin.getMessage().startsWith("AV1009: ") && admin.getMessage().contains("@DenyAll"), admin.getMessage());
+        assertTrue(admin.getMessage().startsWith("AV1009E: ") && admin.getMessage().contains("@DenyAll"), admin.getMessage());
         assertEquals(403, nobody.getStatus());
     }
 

@@ -50,7 +50,7 @@ class ServerFeaturesTest {
                 hiding("org.eclipse.microprofile.rest.client", "jakarta.json.bind", "jakarta.enterprise.inject.spi"),
                 ServerFeatures.Server.LIBERTY));
 
-        assertTrue(e.getMessage().startsWith("AV0001: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV0001E: "), e.getMessage());
         assertEquals(3, e.getProblems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("'mpRestClient-4.0'"), e.getMessage());
         assertTrue(e.getMessage().contains("'jsonb-3.0'"), e.getMessage());

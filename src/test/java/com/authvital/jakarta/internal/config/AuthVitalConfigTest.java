@@ -55,7 +55,7 @@ class AuthVitalConfigTest {
         AuthVitalConfigException e = refused(values);
 
         assertEquals(1, e.getProblems().size(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("AV0001: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV0001E: "), e.getMessage());
         assertTrue(e.getMessage().contains("'authvital.client-id' is missing"), e.getMessage());
         assertTrue(e.getMessage().contains("AUTHVITAL_CLIENT_ID"), e.getMessage());
     }

@@ -204,7 +204,7 @@ class LogoutFlowTest {
         assertTrue(json(out).getBoolean("success"));
         assertTrue(idpAnswer.getBoolean("called"));
         assertFalse(idpAnswer.getBoolean("reached"));
-        assertTrue(idpAnswer.getString("message").startsWith("AV1303: "), out.body.toString());
+        assertTrue(idpAnswer.getString("message").startsWith("AV1303E: "), out.body.toString());
         assertFalse(out.body.toString().contains("127.0.0.1:9"), "the IdP's address is the operator's");
         assertTrue(revocations.deniesSession(user.sessionId()), "this server refuses the session all the same");
     }

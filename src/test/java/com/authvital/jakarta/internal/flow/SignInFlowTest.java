@@ -83,7 +83,7 @@ class SignInFlowTest {
                     List.of(new Cookie(SignInFlow.FLOW_COOKIE, crafted)));
 
             assertEquals(400, answer.status, crafted);
-            assertTrue(answer.body.toString().contains("AV1401: "), answer.body.toString());
+            assertTrue(answer.body.toString().contains("AV1401E: "), answer.body.toString());
         }
     }
 
@@ -100,7 +100,7 @@ class SignInFlowTest {
 
         assertEquals(503, answer.status, answer.body.toString());
         assertEquals("5", answer.header("Retry-After"));
-        assertTrue(answer.body.toString().contains("AV1430: "), answer.body.toString());
+        assertTrue(answer.body.toString().contains("AV1430E: "), answer.body.toString());
         assertEquals(List.of(), answer.headers("Set-Cookie"), "the flow cookie stays for a try once the store is back");
         assertTrue(store.memory.isEmpty(SessionStore.Region.SPENT) && store.get(SessionStore.Region.SPENT,
                 "state:" + TokenKeys.hash("s-1")).isEmpty(), "the state is not marked spent in this server's memory");
@@ -113,7 +113,7 @@ class SignInFlowTest {
                 List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1"), sealed(SignInFlow.FLOW_COOKIE, "s-2")));
 
         assertEquals(400, answer.status, answer.body.toString());
-        assertTrue(answer.body.toString().contains("AV1431: "), answer.body.toString());
+        assertTrue(answer.body.toString().contains("AV1431E: "), answer.body.toString());
         assertTrue(store.get(SessionStore.Region.SPENT, "state:" + TokenKeys.hash("s-1")).isEmpty());
     }
 
@@ -131,7 +131,7 @@ class SignInFlowTest {
         assertTrue(set.contains("; Path=/; Secure;") && !set.contains("Domain"), set);
         ServletFakes.Recorded plainName = callback(flow(), List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1")));
         assertEquals(400, plainName.status);
-        assertTrue(plainName.body.toString().contains("AV1401: "), plainName.body.toString());
+        assertTrue(plainName.body.toString().contains("AV1401E: "), plainName.body.toString());
     }
 
     /** Without Secure a {@code __Host-} cookie would be dropped: the plain name on the callback's own path. */
@@ -153,7 +153,7 @@ class SignInFlowTest {
                 List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1")));
 
         assertEquals(400, answer.status, answer.body.toString());
-        assertTrue(answer.body.toString().contains("AV1403: "), answer.body.toString());
+        assertTrue(answer.body.toString().contains("AV1403E: "), answer.body.toString());
         assertEquals(List.of(), answer.headers("Set-Cookie"), "the flow cookie stays");
         assertFalse(stateSpent("s-1") || stateSpent("someone-elses-state"));
     }
@@ -168,7 +168,7 @@ class SignInFlowTest {
                 List.of(sealed(SignInFlow.FLOW_COOKIE, "s-1")));
 
         assertEquals(400, answer.status, answer.body.toString());
-        assertTrue(answer.body.toString().contains("AV1401: "), answer.body.toString());
+        assertTrue(answer.body.toString().contains("AV1401E: "), answer.body.toString());
         assertTrue(answer.header("Set-Cookie").startsWith(SignInFlow.FLOW_COOKIE + "=; Max-Age=0;"),
                 answer.header("Set-Cookie"));
         assertTrue(budget.exchange("192.0.2.1").granted(), "the address's one exchange is still there");
@@ -186,7 +186,7 @@ class SignInFlowTest {
         assertEquals(429, answer.status, answer.body.toString());
         long retryAfter = Long.parseLong(answer.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60, answer.header("Retry-After"));
-        assertTrue(answer.body.toString().contains("AV1421: "), answer.body.toString());
+        assertTrue(answer.body.toString().contains("AV1421E: "), answer.body.toString());
         assertEquals(List.of(), answer.headers("Set-Cookie"), "the flow cookie stays for the try after Retry-After");
         assertFalse(stateSpent("s-1"));
     }

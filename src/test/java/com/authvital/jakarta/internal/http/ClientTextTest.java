@@ -30,7 +30,7 @@ class ClientTextTest {
 
         assertTrue(ClientText.withheld(down));
         assertTrue(down.getMessage().contains("10.0.0.5:8443"), down.getMessage());
-        assertTrue(ClientText.of(down).startsWith("AV1432: "), ClientText.of(down));
+        assertTrue(ClientText.of(down).startsWith("AV1432E: "), ClientText.of(down));
         assertFalse(ClientText.of(down).contains("10.0.0.5") || ClientText.of(down).contains("refused"));
     }
 
@@ -39,7 +39,7 @@ class ClientTextTest {
         AuthVitalException failing = failures.answered(Call.CODE_EXCHANGE, new IdpFailures.ErrorAnswer(500, true,
                 List.of("connect ECONNREFUSED 10.0.0.7:5432")));
 
-        assertTrue(ClientText.of(failing).startsWith("AV1432: "), ClientText.of(failing));
+        assertTrue(ClientText.of(failing).startsWith("AV1432E: "), ClientText.of(failing));
     }
 
     @Test

@@ -88,7 +88,7 @@ class IdpBodyLimitTest {
         assertInstanceOf(IdpUnavailableException.class, e);
         assertEquals(502, e.getStatus());
         assertEquals(OptionalInt.empty(), e.getIdpStatus());
-        assertTrue(e.getMessage().startsWith("AV1209: ") && e.getMessage().contains(String.valueOf(IdpBodyLimit.MAX_BYTES)),
+        assertTrue(e.getMessage().startsWith("AV1209E: ") && e.getMessage().contains(String.valueOf(IdpBodyLimit.MAX_BYTES)),
                 e.getMessage());
     }
 }

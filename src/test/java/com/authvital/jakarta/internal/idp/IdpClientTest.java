@@ -178,7 +178,7 @@ class IdpClientTest {
 
         AuthVitalException e = assertThrows(IdpUnavailableException.class, () -> client().list(ACCESS_TOKEN, null));
 
-        assertTrue(e.getMessage().startsWith("AV1211:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1211E:"), e.getMessage());
     }
 
     @Test
@@ -190,7 +190,7 @@ class IdpClientTest {
         AuthVitalException e = assertThrows(IdpUnavailableException.class, () -> client().list(ACCESS_TOKEN, null));
 
         assertEquals(503, e.getStatus());
-        assertTrue(e.getMessage().startsWith("AV1201:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1201E:"), e.getMessage());
         assertFalse(e.getMessage().contains(ACCESS_TOKEN));
     }
 

@@ -121,7 +121,7 @@ class IdpFailuresTest {
         assertEquals(503, limited.getStatus());
         assertEquals(OptionalInt.of(429), limited.getIdpStatus());
         assertEquals(Duration.ofSeconds(42), limited.getRetryAfter());
-        assertTrue(limited.getMessage().startsWith("AV1213: ") && limited.getMessage().contains("42 s"), limited.getMessage());
+        assertTrue(limited.getMessage().startsWith("AV1213E: ") && limited.getMessage().contains("42 s"), limited.getMessage());
 
         AuthVitalException untold = answered(Call.LIST, 429, "{\"statusCode\":429,\"message\":\"ThrottlerException: Too Many Requests\"}");
         assertEquals(Duration.ofSeconds(60), assertInstanceOf(RateLimitedException.class, untold).getRetryAfter());
@@ -136,7 +136,7 @@ class IdpFailuresTest {
                 "{\"error\":\"interaction_required\",\"error_description\":\"MFA enrollment required by tenant policy\"}");
         assertInstanceOf(SignInRequiredException.class, e);
         assertEquals(401, e.getStatus());
-        assertTrue(e.getMessage().startsWith("AV1107: ") && e.getMessage().contains("MFA enrollment"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1107E: ") && e.getMessage().contains("MFA enrollment"), e.getMessage());
     }
 
     @Test
@@ -144,7 +144,7 @@ class IdpFailuresTest {
         AuthVitalException refresh = answered(Call.REFRESH, 401, nest(401, "Session has been revoked", "Unauthorized"));
         AuthVitalException code = answered(Call.CODE_EXCHANGE, 401, nest(401, "Authorization code already used", "Unauthorized"));
         assertInstanceOf(NotAuthenticatedException.class, refresh);
-        assertTrue(refresh.getMessage().startsWith("AV1108: "), refresh.getMessage());
-        assertTrue(code.getMessage().startsWith("AV1109: ") && code.getMessage().contains("already used"), code.getMessage());
+        assertTrue(refresh.getMessage().startsWith("AV1108E: "), refresh.getMessage());
+        assertTrue(code.getMessage().startsWith("AV1109E: ") && code.getMessage().contains("already used"), code.getMessage());
     }
 }

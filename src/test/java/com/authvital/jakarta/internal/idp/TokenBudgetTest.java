@@ -123,7 +123,7 @@ class TokenBudgetTest {
             assertFalse(log.has(Level.WARNING, "AV1423"), log.toString());
 
             refreshes(7);
-            assertTrue(log.has(Level.WARNING, "AV1423: 24 refreshes in the last minute, of the 30 token calls"),
+            assertTrue(log.has(Level.WARNING, "AV1423W: 24 refreshes in the last minute, of the 30 token calls"),
                     log.toString());
             assertEquals(1, log.lines().size(), log.toString());
 

@@ -55,33 +55,33 @@ class ErrorAnswerTest {
         assertEquals(401, answer.status());
         assertEquals(Map.of("Cache-Control", "no-store", "WWW-Authenticate", "Bearer realm=\"authvital\""), answer.headers());
         assertEquals("NotAuthenticatedException", body(answer).getString("error"));
-        assertTrue(body(answer).getString("message").startsWith("AV1001: "), answer.body());
+        assertTrue(body(answer).getString("message").startsWith("AV1001E: "), answer.body());
     }
 
     @Test
     void a401ForARequestWhoseTokenWasRefusedEarlierSaysInvalidTokenAndWhy() {
         HttpServletRequest request = ServletFakes.to("GET", "/rest/roles/admin").build();
-        BearerChallenge.refused(request, "AV1105: the token's signature does not verify");
+        BearerChallenge.refused(request, "AV1105E: the token's signature does not verify");
 
         ErrorAnswer answer = ErrorAnswer.of(new NotAuthenticatedException(null, List.of(), Messages.noAccessToken("access_token")),
                 request);
 
         assertEquals(401, answer.status());
         assertEquals("Bearer realm=\"authvital\", error=\"invalid_token\", "
-                + "error_description=\"AV1105: the token's signature does not verify\"", answer.headers().get("WWW-Authenticate"));
+                + "error_description=\"AV1105E: the token's signature does not verify\"", answer.headers().get("WWW-Authenticate"));
     }
 
     @Test
     void eachExceptionKeepsItsDocumentedStatus() {
-        assertEquals(404, ErrorAnswer.of(new SessionNotFoundException(404, List.of(), "AV1103: gone"), null).status());
-        assertEquals(403, ErrorAnswer.of(new AccessDeniedException(null, List.of(), "AV1009: no"), null).status());
-        assertEquals(504, ErrorAnswer.of(new IdpUnavailableException(504, null, List.of(), "AV1202: slow", null), null)
+        assertEquals(404, ErrorAnswer.of(new SessionNotFoundException(404, List.of(), "AV1103E: gone"), null).status());
+        assertEquals(403, ErrorAnswer.of(new AccessDeniedException(null, List.of(), "AV1009E: no"), null).status());
+        assertEquals(504, ErrorAnswer.of(new IdpUnavailableException(504, null, List.of(), "AV1202E: slow", null), null)
                 .status());
     }
 
     @Test
     void aRateLimitedIdpsWaitIsRetryAfterInWholeSeconds() {
-        ErrorAnswer answer = ErrorAnswer.of(new RateLimitedException(Duration.ofMillis(12_400), List.of(), "AV1213: wait"),
+        ErrorAnswer answer = ErrorAnswer.of(new RateLimitedException(Duration.ofMillis(12_400), List.of(), "AV1213E: wait"),
                 null);
 
         assertEquals(503, answer.status());
@@ -124,7 +124,7 @@ class ErrorAnswerTest {
 
             assertEquals(403, answer.status());
             assertFalse(answer.headers().containsKey("WWW-Authenticate"));
-            assertTrue(log.has(Level.FINE, "AV1012: ", "GET /app/callback", "AV1009: ", "'user-42'",
+            assertTrue(log.has(Level.FINE, "AV1012I: ", "GET /app/callback", "AV1009E: ", "'user-42'",
                     "[app:editor, member]"), log.toString());
             assertFalse(log.toString().contains(TOKEN), log.toString());
             assertFalse(answer.body().contains(TOKEN), answer.body());
@@ -139,9 +139,9 @@ class ErrorAnswerTest {
         Level before = logger.getLevel();
         logger.setLevel(Level.FINE);
         try (LogRecords log = LogRecords.of(ErrorAnswer.class)) {
-            ErrorAnswer.of(new AccessDeniedException(null, List.of(), "AV1006: cross-site"), callerOf(null));
+            ErrorAnswer.of(new AccessDeniedException(null, List.of(), "AV1006E: cross-site"), callerOf(null));
 
-            assertTrue(log.has(Level.FINE, "AV1012: ", "the caller (none) has the groups []"), log.toString());
+            assertTrue(log.has(Level.FINE, "AV1012I: ", "the caller (none) has the groups []"), log.toString());
         } finally {
             logger.setLevel(before);
         }

@@ -20,10 +20,23 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The message catalogue: one method per id, every id once, and no id written anywhere else. */
+/**
+ * The message catalogue: one method per id, every id once with the severity letter of how it is
+ * logged, and no id written anywhere else.
+ */
 class MessagesTest {
 
-    private static final Pattern ID = Pattern.compile("AV\\d{4}");
+    /** An id of the catalogue: four digits and a severity letter (informational, warning, error). */
+    private static final Pattern ID = Pattern.compile("AV\\d{4}[IWE]");
+    /** An id as code might spell one, with its letter or without. */
+    private static final Pattern SPELLED_ID = Pattern.compile("AV\\d{4}");
+    /**
+     * A log call whose message is one catalogue method, given or supplied:
+     * {@code LOG.log(Level.WARNING, Messages.keyFetchFailed(...))} or
+     * {@code .log(System.Logger.Level.DEBUG, () -> Messages.refreshRefusedLog(...))}.
+     */
+    private static final Pattern LOGGED = Pattern.compile(
+            "\\.log\\(\\s*(?:System\\.Logger\\.)?Level\\.(\\w+)\\s*,\\s*(?:\\(\\)\\s*->\\s*)?Messages\\.(\\w+)\\(");
     private static final Path BASE = Path.of(System.getProperty("basedir", "."));
     private static final Path SOURCES = BASE.resolve(Path.of("src", "main", "java"));
     private static final Path DOCUMENTED = BASE.resolve(Path.of("docs", "messages.md"));
@@ -37,8 +50,8 @@ class MessagesTest {
             }
             Object[] args = Stream.of(method.getParameterTypes()).map(MessagesTest::sample).toArray();
             String text = (String) method.invoke(null, args);
-            Matcher id = Pattern.compile("^(AV\\d{4}): \\S").matcher(text);
-            assertTrue(id.find(), method.getName() + " gives no 'AVnnnn: ' text: " + text);
+            Matcher id = Pattern.compile("^(" + ID.pattern() + "): \\S").matcher(text);
+            assertTrue(id.find(), method.getName() + " gives no 'AVnnnnX: ' text (X: I, W or E): " + text);
             ids.put(method.getName(), id.group(1));
         }
         return ids;
@@ -82,7 +95,7 @@ class MessagesTest {
                     String code = lines.get(i).strip();
                     // Javadoc and comments may name an id; code may not spell one.
                     if (!code.startsWith("*") && !code.startsWith("//") && !code.startsWith("/*")
-                            && code.contains("\"") && ID.matcher(code).find()) {
+                            && code.contains("\"") && SPELLED_ID.matcher(code).find()) {
                         found.add(SOURCES.relativize(file) + ":" + (i + 1) + ": " + code);
                     }
                 }
@@ -91,11 +104,52 @@ class MessagesTest {
         assertEquals(List.of(), found);
     }
 
+    /**
+     * A logged message carries the letter of the highest level it is logged at: I for INFO (and
+     * for FINE, where a message logged at FINE only is one), W for WARNING, E for ERROR. Checked
+     * where the log call names the catalogue method itself at a fixed level; a message passed on
+     * in a variable or a supplier first, or logged at a level chosen at run time (AV0007, AV1207,
+     * AV1215, AV1216, AV1217, AV1501, AV1512), is left to docs/messages.md.
+     */
+    @Test
+    void aLoggedIdCarriesTheLetterOfItsLevel() throws Exception {
+        Map<String, String> ids = idsByMethod();
+        Map<String, System.Logger.Level> highest = new TreeMap<>();
+        Map<String, List<String>> calls = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file, StandardCharsets.UTF_8);
+                Matcher call = LOGGED.matcher(source);
+                while (call.find()) {
+                    String method = call.group(2);
+                    String at = SOURCES.relativize(file) + ":" + source.substring(0, call.start()).lines().count();
+                    assertTrue(ids.containsKey(method), at + " logs Messages." + method + ", not a catalogue message");
+                    System.Logger.Level level = System.Logger.Level.valueOf(call.group(1));
+                    highest.merge(method, level, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                    calls.computeIfAbsent(method, m -> new ArrayList<>()).add(level + " at " + at);
+                }
+            }
+        }
+
+        List<String> wrong = new ArrayList<>();
+        highest.forEach((method, level) -> {
+            String id = ids.get(method);
+            char letter = level.compareTo(System.Logger.Level.INFO) <= 0 ? 'I'
+                    : level == System.Logger.Level.WARNING ? 'W' : 'E';
+            if (id.charAt(id.length() - 1) != letter) {
+                wrong.add(id + " (" + method + ") should end in " + letter + ": logged " + calls.get(method));
+            }
+        });
+        assertEquals(List.of(), wrong);
+        assertTrue(highest.size() >= 15, "the scan finds the module's log calls: " + calls);
+    }
+
     /** docs/messages.md has a section for every id and none for an id the module no longer has. */
     @Test
     void theDocumentedIdsAreTheCataloguesIds() throws Exception {
         Set<String> documented = new TreeSet<>();
-        Matcher heading = Pattern.compile("(?m)^### (AV\\d{4}): ").matcher(Files.readString(DOCUMENTED, StandardCharsets.UTF_8));
+        Matcher heading = Pattern.compile("(?m)^### (" + ID.pattern() + "): ")
+                .matcher(Files.readString(DOCUMENTED, StandardCharsets.UTF_8));
         while (heading.find()) {
             documented.add(heading.group(1));
         }

@@ -125,7 +125,7 @@ class TokenRefresherTest {
                 .refresh("stolen-refresh-token", new TokenValidator.RefreshToken("session-1", expiresAt)));
 
         assertEquals(401, e.getStatus());
-        assertTrue(e.getMessage().startsWith("AV1411: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1411E: "), e.getMessage());
         assertTrue(revocations.deniesSession("session-2"), "the successor's refresh token goes too (AV1413)");
         assertTrue(revocations.deniesSession("session-1"));
     }
@@ -138,7 +138,7 @@ class TokenRefresherTest {
         NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class, () -> refresher()
                 .refresh("old-refresh-token", new TokenValidator.RefreshToken("session-1", expiresAt)));
 
-        assertTrue(e.getMessage().startsWith("AV1411: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1411E: "), e.getMessage());
         assertFalse(revocations.deniesSession("session-1"));
     }
 
@@ -154,7 +154,7 @@ class TokenRefresherTest {
         assertTrue(e.getIdpStatus().isEmpty(), "the IdP was not asked");
         assertTrue(e.getRetryAfter().compareTo(Duration.ZERO) > 0
                 && e.getRetryAfter().compareTo(Duration.ofMinutes(1)) <= 0, e.getRetryAfter().toString());
-        assertTrue(e.getMessage().startsWith("AV1422: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1422E: "), e.getMessage());
         assertTrue(revocations.spent("session-1").isEmpty(), "not sent, so still good for the next request");
     }
 }

@@ -92,7 +92,7 @@ class InMemoryStoreTest {
                     () -> small.put(SessionStore.Region.SPENT, "s10", "1", in(Duration.ofDays(7))));
 
             assertEquals(503, refused.getStatus());
-            assertTrue(refused.getMessage().startsWith("AV1510: "), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("AV1510E: "), refused.getMessage());
             assertTrue(log.has(Level.SEVERE, "AV1508", "'spent'", "nothing was dropped"), log.toString());
             for (int i = 0; i < 10; i++) {
                 assertEquals(Optional.of("1"), small.get(SessionStore.Region.SPENT, "s" + i), "s" + i);

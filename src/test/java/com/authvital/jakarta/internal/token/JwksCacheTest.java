@@ -180,9 +180,9 @@ class JwksCacheTest {
 
         IdpUnavailableException down = assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid));
         assertEquals(503, down.getStatus());
-        assertTrue(down.getMessage().startsWith("AV1206: "), down.getMessage());
+        assertTrue(down.getMessage().startsWith("AV1206E: "), down.getMessage());
         assertFalse(down.getMessage().contains(idp.baseUrl()), "the IdP's address is for the log: " + down.getMessage());
-        assertTrue(log.has(Level.WARNING, "AV1207: ", idp.baseUrl() + "/.well-known/jwks.json", "(answered 503)",
+        assertTrue(log.has(Level.WARNING, "AV1207W: ", idp.baseUrl() + "/.well-known/jwks.json", "(answered 503)",
                 "no token can be validated"), log.toString());
 
         dev.clearJwksFault();
@@ -192,7 +192,7 @@ class JwksCacheTest {
         advance(Duration.ofSeconds(1));
         assertTrue(cache.verifier(kid).isPresent());
         assertEquals(2, dev.jwksFetches());
-        assertTrue(log.has(Level.INFO, "AV1208: ", idp.baseUrl() + "/.well-known/jwks.json"), log.toString());
+        assertTrue(log.has(Level.INFO, "AV1208I: ", idp.baseUrl() + "/.well-known/jwks.json"), log.toString());
     }
 
     /** A refresh that fails is logged with the keys kept; the next good one says so. */
@@ -205,13 +205,13 @@ class JwksCacheTest {
 
         advance(Duration.ofMillis(1_500));
         assertTrue(cache.verifier(kid).isPresent(), "the keys at hand while the refresh fails");
-        awaitTrue(() -> log.has(Level.WARNING, "AV1207: ", "(answered 502)", "the keys fetched before stay in use"),
+        awaitTrue(() -> log.has(Level.WARNING, "AV1207W: ", "(answered 502)", "the keys fetched before stay in use"),
                 "the failed refresh is logged");
         dev.clearJwksFault();
         advance(Duration.ofMillis(1_500));
         assertTrue(cache.verifier(kid).isPresent());
 
-        awaitTrue(() -> log.has(Level.INFO, "AV1208: ", "after 1 failed attempt"), "the recovery is logged");
+        awaitTrue(() -> log.has(Level.INFO, "AV1208I: ", "after 1 failed attempt"), "the recovery is logged");
     }
 
     @Test
@@ -224,7 +224,7 @@ class JwksCacheTest {
         IdpUnavailableException e = assertThrows(IdpUnavailableException.class, () -> cache.verifier(kid));
 
         assertEquals(503, e.getStatus());
-        assertTrue(log.has(Level.WARNING, "AV1207: ", "/.well-known/jwks.json", "answered a body that is not a JWK set"),
+        assertTrue(log.has(Level.WARNING, "AV1207W: ", "/.well-known/jwks.json", "answered a body that is not a JWK set"),
                 log.toString());
     }
 

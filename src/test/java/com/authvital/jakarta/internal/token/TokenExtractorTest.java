@@ -112,7 +112,7 @@ class TokenExtractorTest {
         NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class, () -> tokens.refreshTokenCookie(
                 ServletFakes.request(Map.of(), List.of(mine, new Cookie("refresh_token", "ddd.eee.fff")))));
 
-        assertTrue(e.getMessage().startsWith("AV1020: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1020E: "), e.getMessage());
         assertFalse(e.getMessage().contains("aaa") || e.getMessage().contains("ddd"), e.getMessage());
         assertEquals(Optional.of("aaa.bbb.ccc"), tokens.refreshTokenCookie(ServletFakes.request(Map.of(),
                 List.of(mine, new Cookie("refresh_token", "aaa.bbb.ccc"), new Cookie("refresh_token", "")))));
@@ -131,7 +131,7 @@ class TokenExtractorTest {
         NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class,
                 () -> tokens.refreshTokenCookie(undertowLike));
 
-        assertTrue(e.getMessage().startsWith("AV1020: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1020E: "), e.getMessage());
         assertEquals(List.of("aaa.bbb.ccc", "ddd.eee.fff"), tokens.refreshTokenCookies(undertowLike));
     }
 

@@ -111,7 +111,7 @@ class TokenValidatorTest {
         NotAuthenticatedException e = assertThrows(NotAuthenticatedException.class, () -> validator.validate(token));
         assertEquals(401, e.getStatus());
         assertTrue(e.getIdpStatus().isEmpty(), "no call to the IdP answered this");
-        assertTrue(e.getMessage().startsWith("AV1004: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1004E: "), e.getMessage());
         assertTrue(e.getMessage().contains(reason), "expected '" + reason + "' in: " + e.getMessage());
         for (int i = 0; i + 11 <= token.length(); i++) {
             assertFalse(e.getMessage().contains(token.substring(i, i + 11)),

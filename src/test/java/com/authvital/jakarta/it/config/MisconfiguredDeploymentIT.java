@@ -35,7 +35,7 @@ class MisconfiguredDeploymentIT {
     @Test
     void theDeploymentFailsWithEveryProblemNamed() throws IOException {
         String log = Files.readString(SERVER_LOG, StandardCharsets.UTF_8);
-        int failure = log.lastIndexOf("AV0001: AuthVital is not configured right");
+        int failure = log.lastIndexOf("AV0001E: AuthVital is not configured right");
 
         assertTrue(failure >= 0, "the server log names the configuration failure");
         String report = log.substring(failure, Math.min(log.length(), failure + 1000));

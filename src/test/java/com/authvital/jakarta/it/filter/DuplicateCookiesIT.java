@@ -63,7 +63,7 @@ class DuplicateCookiesIT {
                         + "; refresh_token=" + tossed.refreshToken());
 
         assertEquals(401, me.statusCode(), me.body());
-        assertTrue(json(me).getString("message").startsWith("AV1020: "), me.body());
+        assertTrue(json(me).getString("message").startsWith("AV1020E: "), me.body());
         assertRefreshCounts(idp, user.userId(), 0, 0, 0);
         assertRefreshCounts(idp, tossed.userId(), 0, 0, 0);
     }

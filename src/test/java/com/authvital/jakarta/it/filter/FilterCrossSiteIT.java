@@ -75,7 +75,7 @@ class FilterCrossSiteIT {
     private void assertRefused(NewSession user, HttpResponse<String> out, int before) {
         assertEquals(403, out.statusCode(), out.body());
         assertEquals("forbidden", json(out).getString("error"), out.body());
-        assertTrue(json(out).getString("message").startsWith("AV1006: "), out.body());
+        assertTrue(json(out).getString("message").startsWith("AV1006E: "), out.body());
         assertFalse(out.body().contains(user.accessToken()), "the answer never repeats the token");
         assertEquals(List.of(), idp.requestsAfter(before), "the endpoint did not run: the IdP was not called");
         assertFalse(idp.isRevoked(user.sessionId()));

@@ -84,7 +84,7 @@ class IdpBadAnswerIT extends InContainerTest {
                 () -> sessions.list(Requests.bearer(current, user.accessToken())));
 
         assertEquals(502, e.getStatus());
-        assertTrue(e.getMessage().startsWith("AV1209: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1209E: "), e.getMessage());
     }
 
     @Test

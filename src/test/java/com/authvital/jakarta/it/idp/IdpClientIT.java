@@ -98,7 +98,7 @@ class IdpClientIT extends InContainerTest {
                 () -> client.refresh(user.refreshToken()));
 
         assertEquals(401, e.getStatus());
-        assertTrue(e.getMessage().startsWith("AV1108: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1108E: "), e.getMessage());
         assertNoToken(e, user);
     }
 
@@ -111,7 +111,7 @@ class IdpClientIT extends InContainerTest {
 
         assertEquals(404, e.getStatus());
         assertEquals(OptionalInt.of(404), e.getIdpStatus());
-        assertTrue(e.getMessage().startsWith("AV1103: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1103E: "), e.getMessage());
     }
 
     @Test
@@ -121,7 +121,7 @@ class IdpClientIT extends InContainerTest {
 
         IdpUnavailableException e = assertUnavailable(503, () -> client.list(user.accessToken(), null));
 
-        assertTrue(e.getMessage().startsWith("AV1201: ") && e.getMessage().contains("connection refused"),
+        assertTrue(e.getMessage().startsWith("AV1201E: ") && e.getMessage().contains("connection refused"),
                 e.getMessage());
         assertNoToken(e, user);
     }
@@ -137,7 +137,7 @@ class IdpClientIT extends InContainerTest {
 
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(2_500)) < 0,
                 "gave up at the read timeout, not after the IdP's answer");
-        assertTrue(e.getMessage().startsWith("AV1202: ") && e.getMessage().contains("read 500 ms"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1202E: ") && e.getMessage().contains("read 500 ms"), e.getMessage());
         assertNoToken(e, user);
     }
 
@@ -148,7 +148,7 @@ class IdpClientIT extends InContainerTest {
 
         IdpUnavailableException e = assertUnavailable(502, () -> client().list(user.accessToken(), null));
 
-        assertTrue(e.getMessage().startsWith("AV1210: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1210E: "), e.getMessage());
     }
 
     @Test
@@ -159,7 +159,7 @@ class IdpClientIT extends InContainerTest {
         IdpUnavailableException e = assertUnavailable(502, () -> client().list(user.accessToken(), null));
 
         assertEquals(OptionalInt.of(404), e.getIdpStatus());
-        assertTrue(e.getMessage().startsWith("AV1204: ") && e.getMessage().contains("'authvital.host'"),
+        assertTrue(e.getMessage().startsWith("AV1204E: ") && e.getMessage().contains("'authvital.host'"),
                 e.getMessage());
     }
 
@@ -176,7 +176,7 @@ class IdpClientIT extends InContainerTest {
         assertEquals(503, e.getStatus());
         assertEquals(OptionalInt.of(429), e.getIdpStatus());
         assertEquals(Duration.ofSeconds(17), e.getRetryAfter());
-        assertTrue(e.getMessage().startsWith("AV1213: ") && e.getMessage().contains("17 s"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1213E: ") && e.getMessage().contains("17 s"), e.getMessage());
     }
 
     @Test
@@ -186,7 +186,7 @@ class IdpClientIT extends InContainerTest {
 
         IdpUnavailableException e = assertUnavailable(502, () -> client().list(user.accessToken(), null));
 
-        assertTrue(e.getMessage().startsWith("AV1209: ") && e.getMessage().contains(String.valueOf(1 << 20)),
+        assertTrue(e.getMessage().startsWith("AV1209E: ") && e.getMessage().contains(String.valueOf(1 << 20)),
                 e.getMessage());
     }
 

@@ -40,7 +40,7 @@ class IdpDownIT extends InContainerTest {
                 () -> sessions.list(Requests.bearer(current, user.accessToken())));
 
         // The access token is validated first, so it is the IdP's keys that cannot be fetched.
-        assertTrue(e.getMessage().startsWith("AV1206: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1206E: "), e.getMessage());
     }
 
     @Test
@@ -50,7 +50,7 @@ class IdpDownIT extends InContainerTest {
         IdpUnavailableException e = assertUnreachable(
                 () -> sessions.revoke(Requests.bearer(current, user.accessToken()), user.sessionId()));
 
-        assertTrue(e.getMessage().startsWith("AV1206: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1206E: "), e.getMessage());
         assertFalse(idp.isRevoked(user.sessionId()));
     }
 
@@ -61,7 +61,7 @@ class IdpDownIT extends InContainerTest {
         IdpUnavailableException e = assertUnreachable(() -> sessions.logout(user.refreshToken()));
 
         // The refresh token is checked against the IdP's keys before it is sent: their fetch fails first.
-        assertTrue(e.getMessage().startsWith("AV1206: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1206E: "), e.getMessage());
 
         assertFalse(idp.isRevoked(user.sessionId()));
     }

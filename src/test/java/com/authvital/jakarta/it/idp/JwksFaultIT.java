@@ -51,9 +51,9 @@ class JwksFaultIT {
             assertEquals(503, down.statusCode(), down.body());
             assertEquals("temporarily_unavailable", json(down).getString("error"));
             String message = json(down).getString("message");
-            assertTrue(message.startsWith("AV1206: "), message);
+            assertTrue(message.startsWith("AV1206E: "), message);
             assertFalse(message.contains(idp.baseUrl()), "the IdP's address is for the server log: " + message);
-            ServerLog.lineWith("AV1207: ", idp.baseUrl() + "/.well-known/jwks.json", "(answered 503)");
+            ServerLog.lineWith("AV1207W: ", idp.baseUrl() + "/.well-known/jwks.json", "(answered 503)");
             assertTrue(standIn.jwksFetches() >= 1, "the filter asked the IdP for its keys");
         } finally {
             standIn.clearJwksFault();

@@ -52,10 +52,10 @@ class JwksOutageIT {
             assertTrue(down.headers().firstValue("Retry-After").isPresent(), down.headers().toString());
             assertEquals("temporarily_unavailable", json(down).getString("error"));
             String message = json(down).getString("message");
-            assertTrue(message.startsWith("AV1206: "), message);
+            assertTrue(message.startsWith("AV1206E: "), message);
             assertFalse(message.contains(":" + idp.port()), "the IdP's address is for the server log: " + message);
         }
-        ServerLog.lineWith("AV1207: ", idp.baseUrl() + "/.well-known/jwks.json",
+        ServerLog.lineWith("AV1207W: ", idp.baseUrl() + "/.well-known/jwks.json",
                 "(connection refused)", "no token can be validated");
 
         idp.start();
@@ -65,6 +65,6 @@ class JwksOutageIT {
 
         assertEquals(200, up.statusCode(), up.body());
         assertEquals(user.userId(), json(up).getString("principal"));
-        ServerLog.lineWith("AV1208: ", idp.baseUrl() + "/.well-known/jwks.json");
+        ServerLog.lineWith("AV1208I: ", idp.baseUrl() + "/.well-known/jwks.json");
     }
 }

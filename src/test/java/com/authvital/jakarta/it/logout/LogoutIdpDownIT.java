@@ -76,7 +76,7 @@ class LogoutIdpDownIT {
         assertFalse(idpAnswer.getBoolean("reached"), out.body());
         assertFalse(idpAnswer.getBoolean("success"), out.body());
         String message = idpAnswer.getString("message");
-        assertTrue(message.startsWith("AV1303: ") && message.contains("could not be reached"), out.body());
+        assertTrue(message.startsWith("AV1303E: ") && message.contains("could not be reached"), out.body());
         assertFalse(out.body().contains(IDP_ADDRESS), "the IdP's address stays in the server log: " + out.body());
         assertFalse(out.body().contains("refused"), "so does the connection error: " + out.body());
         assertFalse(out.body().contains(user.refreshToken()), "the answer never repeats the token");
@@ -105,10 +105,10 @@ class LogoutIdpDownIT {
 
         assertEquals(200, out.statusCode(), out.body());
         // The refresh token is checked against the IdP's keys before it is sent: their fetch fails first.
-        String line = awaitLogLine("AV1305: the logout went on without the IdP: AV1206: ");
+        String line = awaitLogLine("AV1305I: the logout went on without the IdP: AV1206E: ");
         assertTrue(line.contains("LogoutFlow"), line);
         assertTrue(ServerLog.isWarning(line, "AV1305"), "a warning: " + line);
-        String detail = awaitLogLine("AV1207: the IdP's signing keys at http://" + IDP_ADDRESS);
+        String detail = awaitLogLine("AV1207W: the IdP's signing keys at http://" + IDP_ADDRESS);
         assertTrue(ServerLog.isWarning(detail, "AV1207"), "a warning: " + detail);
         String log = Files.readString(SERVER_LOG, StandardCharsets.UTF_8);
         assertFalse(log.contains(user.refreshToken()), "no token in the server log");

@@ -92,7 +92,7 @@ class LogoutRevocationBreaksIT {
         assertTrue(idp.getBoolean("called"), out.body());
         assertFalse(idp.getBoolean("reached"), out.body());
         assertFalse(idp.getBoolean("success"), out.body());
-        assertTrue(idp.getString("message").matches("AV\\d{4}: .+"), out.body());
+        assertTrue(idp.getString("message").matches("AV\\d{4}[IWE]: .+"), out.body());
         assertFalse(out.body().contains(BrokenRevocation.INTERNAL), out.body());
         assertFalse(out.body().contains("RestClientBuilder"), out.body());
         assertFalse(out.body().contains("RESTEASY"), out.body());
@@ -106,8 +106,8 @@ class LogoutRevocationBreaksIT {
                 "Cookie", "refresh_token=" + token);
 
         assertEquals(200, out.statusCode(), out.body());
-        assertTrue(json(out).getJsonObject("idp").getString("message").startsWith("AV1301: "), out.body());
-        String log = awaitLog("AV1304: the logout could not revoke");
+        assertTrue(json(out).getJsonObject("idp").getString("message").startsWith("AV1301E: "), out.body());
+        String log = awaitLog("AV1304W: the logout could not revoke");
         assertTrue(log.contains("RESTEASY004655"), log);
         assertTrue(log.contains("[redacted]"), log);
         assertFalse(Files.readString(SERVER_LOG, StandardCharsets.UTF_8).contains(token), "no token in the server log");

@@ -69,7 +69,7 @@ class ExpiredWithinSkewIT {
 
         assertEquals(503, listed.statusCode(), listed.body());
         assertEquals("7", listed.headers().firstValue("Retry-After").orElse(null));
-        assertTrue(json(listed).getString("message").startsWith("AV1213: "), listed.body());
+        assertTrue(json(listed).getString("message").startsWith("AV1213E: "), listed.body());
         List<JsonObject> sessionCalls = idp.requestsAfter(before).stream()
                 .filter(call -> call.getString("path").startsWith("/oauth/sessions")).toList();
         assertEquals(List.of(), sessionCalls, "the expired token was not forwarded to the IdP");

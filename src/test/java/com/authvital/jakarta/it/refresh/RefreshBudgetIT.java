@@ -74,7 +74,7 @@ class RefreshBudgetIT {
         assertEquals(503, me.statusCode(), me.body());
         long retryAfter = Long.parseLong(me.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
-        assertTrue(json(me).getString("message").startsWith("AV1422: "), me.body());
+        assertTrue(json(me).getString("message").startsWith("AV1422E: "), me.body());
         assertEquals(List.of(), me.headers().allValues("Set-Cookie"), "the cookies stay");
         assertRefreshCounts(idp, refused.userId(), 0, 0, 0);
     }

@@ -193,13 +193,13 @@ class RefreshConcurrencyIT {
         HttpResponse<String> late = me(oldBrowser);
 
         assertEquals(401, late.statusCode(), late.body());
-        assertTrue(json(late).getString("message").startsWith("AV1411: "), late.body());
+        assertTrue(json(late).getString("message").startsWith("AV1411E: "), late.body());
         assertCleared(late, TOKEN_COOKIES, "Path=/; HttpOnly; SameSite=Lax");
         // The successor's tokens go too, on this server and every other: its access token...
         HttpResponse<String> successor = me(cookies(renewed.get("access_token").value(),
                 renewed.get("refresh_token").value()));
         assertEquals(401, successor.statusCode(), successor.body());
-        assertTrue(json(successor).getString("message").startsWith("AV1011: "), successor.body());
+        assertTrue(json(successor).getString("message").startsWith("AV1011E: "), successor.body());
         // ...and its refresh token, refused without a call to the IdP.
         HttpResponse<String> successorRefresh = me(cookies(expiredAccessToken(idp, user.userId()),
                 renewed.get("refresh_token").value()));

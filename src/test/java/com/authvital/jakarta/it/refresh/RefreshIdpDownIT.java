@@ -54,11 +54,11 @@ class RefreshIdpDownIT {
 
         assertEquals(503, down.statusCode(), down.body());
         assertTrue(down.headers().firstValue("Retry-After").isPresent(), down.headers().toString());
-        assertTrue(json(down).getString("message").startsWith("AV1432: "), down.body());
+        assertTrue(json(down).getString("message").startsWith("AV1432E: "), down.body());
         for (String detail : new String[] {String.valueOf(idp.port()), "127.0.0.1", "connection refused", "AV1201",
             "Exception"}) {
             assertFalse(down.body().contains(detail), detail + " in " + down.body());
         }
-        ServerLog.lineWith("AV1409: ", "AV1201: ", "127.0.0.1:" + idp.port(), "connection refused");
+        ServerLog.lineWith("AV1409I: ", "AV1201E: ", "127.0.0.1:" + idp.port(), "connection refused");
     }
 }

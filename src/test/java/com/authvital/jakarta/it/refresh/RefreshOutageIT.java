@@ -94,7 +94,7 @@ class RefreshOutageIT {
         HttpResponse<String> slow = me(cookies(expiredAccessToken(idp, user.userId()), user.refreshToken()));
 
         assertUnavailable(slow, "5");
-        assertTrue(json(slow).getString("message").startsWith("AV1202: "), slow.body());
+        assertTrue(json(slow).getString("message").startsWith("AV1202E: "), slow.body());
     }
 
     /**
@@ -113,7 +113,7 @@ class RefreshOutageIT {
         HttpResponse<String> again = me(browser);
 
         assertEquals(401, again.statusCode(), again.body());
-        assertTrue(json(again).getString("message").startsWith("AV1411: "), again.body());
+        assertTrue(json(again).getString("message").startsWith("AV1411E: "), again.body());
         Thread.sleep(READ_TIMEOUT.multipliedBy(3).toMillis()); // the stalled call ends at the IdP too
         assertEquals(0, idp.tokenStats(user.userId()).getInt("familyRevocations"));
         assertEquals(1, idp.tokenStats(user.userId()).getInt("refreshRequests"), "one call, never a second");
@@ -130,7 +130,7 @@ class RefreshOutageIT {
         HttpResponse<String> limited = me(browser);
 
         assertUnavailable(limited, "2");
-        assertTrue(json(limited).getString("message").startsWith("AV1213: "), limited.body());
+        assertTrue(json(limited).getString("message").startsWith("AV1213E: "), limited.body());
         idp.clearTokenFault();
         // Within the IdP's Retry-After the module makes no token call at all.
         assertEquals(503, me(browser).statusCode());

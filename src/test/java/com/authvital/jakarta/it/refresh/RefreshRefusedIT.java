@@ -66,7 +66,7 @@ class RefreshRefusedIT {
                     "Cookie", cookies(expiredAccessToken(idp, user.userId()), user.refreshToken()));
 
             assertEquals(401, me.statusCode(), me.body());
-            assertTrue(json(me).getString("message").startsWith("AV1107: "), me.body());
+            assertTrue(json(me).getString("message").startsWith("AV1107E: "), me.body());
             assertTrue(me.headers().firstValue("WWW-Authenticate").orElse("").contains("AV1107"),
                     me.headers().map().toString());
             assertEquals(List.of(), me.headers().allValues("Set-Cookie"), "the refresh token is still good");
@@ -103,7 +103,7 @@ class RefreshRefusedIT {
         HttpResponse<String> me = get("api/me", "Cookie", cookies(expiredAccessToken(idp, user.userId()), user.refreshToken()));
 
         assertEquals(401, me.statusCode(), me.body());
-        assertTrue(json(me).getString("message").startsWith("AV1108: "), me.body());
+        assertTrue(json(me).getString("message").startsWith("AV1108E: "), me.body());
         assertBothCleared(me, "Path=/; HttpOnly; SameSite=Lax");
         assertRefreshCounts(idp, user.userId(), 1, 0, 0);
     }
@@ -130,7 +130,7 @@ class RefreshRefusedIT {
         HttpResponse<String> me = get("api/me", "Cookie", cookies(expiredAccessToken(idp, user.userId()), user.refreshToken()));
 
         assertEquals(401, me.statusCode(), me.body());
-        assertTrue(json(me).getString("message").startsWith("AV1108: "), me.body());
+        assertTrue(json(me).getString("message").startsWith("AV1108E: "), me.body());
         assertTrue(json(me).getString("message").contains("Session expired"), me.body());
         assertBothCleared(me, "Path=/; HttpOnly; SameSite=Lax");
         assertRefreshCounts(idp, user.userId(), 1, 0, 0);

@@ -69,7 +69,7 @@ class RefreshReuseReportedIT {
         HttpResponse<String> again = me(oldBrowser);
 
         assertEquals(401, late.statusCode(), late.body());
-        assertTrue(json(late).getString("message").startsWith("AV1411: "), late.body());
+        assertTrue(json(late).getString("message").startsWith("AV1411E: "), late.body());
         assertEquals(401, again.statusCode(), again.body());
         assertRefreshCounts(idp, user.userId(), 2, 1, 1);
         assertTrue(idp.isRevoked(otherDevice.sessionId()), "the IdP revoked the user's other sessions");

@@ -173,7 +173,7 @@ class SilentRefreshIT {
                 "Cookie", "refresh_token=" + user.refreshToken());
 
         assertEquals(401, me.statusCode(), me.body());
-        assertTrue(json(me).getString("message").startsWith("AV1004: "), me.body());
+        assertTrue(json(me).getString("message").startsWith("AV1004E: "), me.body());
         assertTrue(json(me).getString("message").contains("expired"), me.body());
         assertEquals(List.of(), me.headers().allValues("Set-Cookie"));
         assertRefreshCounts(idp, user.userId(), 0, 0, 0);

@@ -136,9 +136,9 @@ class JakartaSecurityIT {
         assertEquals(200, admin.statusCode(), admin.body());
         assertEquals("purged Bearer", admin.body(), "the bean ran, and the auth type is the bearer token's");
         assertEquals(403, editor.statusCode());
-        assertTrue(editor.body().startsWith("AV1009: ") && editor.body().contains("app:admin"), editor.body());
+        assertTrue(editor.body().startsWith("AV1009E: ") && editor.body().contains("app:admin"), editor.body());
         assertEquals(401, nobody.statusCode());
-        assertTrue(nobody.body().startsWith("AV1010: "), nobody.body());
+        assertTrue(nobody.body().startsWith("AV1010E: "), nobody.body());
     }
 
     @Test

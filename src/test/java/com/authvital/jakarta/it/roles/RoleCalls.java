@@ -45,9 +45,9 @@ final class RoleCalls {
         assertEquals(200, admin.statusCode(), admin.body());
         assertEquals(body, admin.body());
         assertEquals(403, member.statusCode(), member.body());
-        assertTrue(member.body().startsWith("AV1009: ") && member.body().contains("app:admin"), member.body());
+        assertTrue(member.body().startsWith("AV1009E: ") && member.body().contains("app:admin"), member.body());
         assertEquals(401, nobody.statusCode(), nobody.body());
-        assertTrue(nobody.body().startsWith("AV1010: "), nobody.body());
+        assertTrue(nobody.body().startsWith("AV1010E: "), nobody.body());
     }
 
     /** The JAX-RS resource's {@code @RolesAllowed("app:admin")} method: 200 to an admin, 403 to a member, 401 to no one. */

@@ -61,7 +61,7 @@ class RolesAllowedBeanFromResourceIT {
         assertEquals(403, out.statusCode(), out.body());
         JsonObject body = json(out);
         assertEquals("AccessDeniedException", body.getString("error"), out.body());
-        assertTrue(body.getString("message").startsWith("AV1009: ") && body.getString("message").contains("app:admin"),
+        assertTrue(body.getString("message").startsWith("AV1009E: ") && body.getString("message").contains("app:admin"),
                 out.body());
     }
 
@@ -73,6 +73,6 @@ class RolesAllowedBeanFromResourceIT {
         assertEquals("Bearer realm=\"authvital\"", out.headers().firstValue("WWW-Authenticate").orElse(""));
         JsonObject body = json(out);
         assertEquals("NotAuthenticatedException", body.getString("error"), out.body());
-        assertTrue(body.getString("message").startsWith("AV1010: "), out.body());
+        assertTrue(body.getString("message").startsWith("AV1010E: "), out.body());
     }
 }

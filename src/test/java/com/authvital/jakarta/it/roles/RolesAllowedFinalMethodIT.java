@@ -27,6 +27,6 @@ class RolesAllowedFinalMethodIT {
 
     @Test
     void theDeploymentFailsNamingTheMethod() {
-        ServerLog.lineWith("AV0008: ", FinalAdminService.class.getName() + ".purge");
+        ServerLog.lineWith("AV0008E: ", FinalAdminService.class.getName() + ".purge");
     }
 }

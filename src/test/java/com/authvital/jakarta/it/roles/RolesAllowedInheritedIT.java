@@ -64,7 +64,7 @@ class RolesAllowedInheritedIT {
         HttpResponse<String> nobody = calls.get("inherited/shut", null);
 
         assertEquals(403, admin.statusCode(), admin.body());
-        assertTrue(admin.body().startsWith("AV1009: ") && admin.body().contains("@DenyAll"), admin.body());
+        assertTrue(admin.body().startsWith("AV1009E: ") && admin.body().contains("@DenyAll"), admin.body());
         assertEquals(403, nobody.statusCode(), nobody.body());
     }
 

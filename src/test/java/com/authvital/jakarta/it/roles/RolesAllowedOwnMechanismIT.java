@@ -51,8 +51,8 @@ class RolesAllowedOwnMechanismIT {
         assertEquals(200, admin.statusCode(), admin.body());
         assertTrue(admin.body().startsWith("purged "), admin.body());
         assertEquals(403, member.statusCode(), member.body());
-        assertTrue(member.body().startsWith("AV1009: "), member.body());
+        assertTrue(member.body().startsWith("AV1009E: "), member.body());
         assertEquals(401, nobody.statusCode(), nobody.body());
-        assertTrue(nobody.body().startsWith("AV0007: "), nobody.body());
+        assertTrue(nobody.body().startsWith("AV0007W: "), nobody.body());
     }
 }

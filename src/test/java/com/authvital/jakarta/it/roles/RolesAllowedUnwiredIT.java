@@ -43,9 +43,9 @@ class RolesAllowedUnwiredIT {
         HttpResponse<String> nobody = calls.get("service", null);
 
         assertEquals(401, admin.statusCode(), admin.body());
-        assertTrue(admin.body().startsWith("AV0007: ") && admin.body().contains("authvital.jakarta-security.enabled")
+        assertTrue(admin.body().startsWith("AV0007W: ") && admin.body().contains("authvital.jakarta-security.enabled")
                 && admin.body().contains("authvital.filter.url-patterns"), admin.body());
         assertEquals(401, nobody.statusCode(), nobody.body());
-        assertTrue(ServerLog.isWarning(ServerLog.lineWith("AV0007: ", "AdminService"), "AV0007"), "logged as a WARNING");
+        assertTrue(ServerLog.isWarning(ServerLog.lineWith("AV0007W: ", "AdminService"), "AV0007"), "logged as a WARNING");
     }
 }

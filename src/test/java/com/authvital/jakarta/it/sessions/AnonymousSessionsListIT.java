@@ -48,7 +48,7 @@ class AnonymousSessionsListIT {
         assertTrue(out.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), out.headers().toString());
         JsonObject body = json(out);
         assertEquals("NotAuthenticatedException", body.getString("error"), out.body());
-        assertTrue(body.getString("message").startsWith("AV1001: "), out.body());
+        assertTrue(body.getString("message").startsWith("AV1001E: "), out.body());
     }
 
     @Test

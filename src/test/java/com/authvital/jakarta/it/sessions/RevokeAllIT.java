@@ -60,7 +60,7 @@ class RevokeAllIT extends InContainerTest {
         assertFalse(idp.isRevoked(bystander.sessionId()));
         // The IdP would still accept the caller's token (it carries no session id); the module does not.
         NotAuthenticatedException refused = assertThrows(NotAuthenticatedException.class, () -> sessions.list(request));
-        assertTrue(refused.getMessage().startsWith("AV1011: "), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("AV1011E: "), refused.getMessage());
     }
 
     @Test

@@ -67,7 +67,7 @@ class RevokeOthersIT extends InContainerTest {
                 () -> sessions.revokeOthers(from(laptop)));
 
         assertEquals(502, e.getStatus());
-        assertTrue(e.getMessage().startsWith("AV1106: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("AV1106E: "), e.getMessage());
         List<JsonObject> received = idp.requestsAfter(before);
         assertEquals(List.of("/oauth/sessions"), received.stream().map(r -> r.getString("path")).toList(),
                 "the list, and no revocation");

@@ -62,7 +62,7 @@ class SessionsCrossSiteIT {
 
     private void assertRefusedBeforeTheIdp(NewSession user, HttpResponse<String> out, int before) {
         assertEquals(403, out.statusCode(), out.body());
-        assertTrue(json(out).getString("message").startsWith("AV1006: "), out.body());
+        assertTrue(json(out).getString("message").startsWith("AV1006E: "), out.body());
         assertEquals(List.of(), idp.requestsAfter(before), "the IdP is not called");
         assertFalse(idp.isRevoked(user.sessionId()));
     }

@@ -102,11 +102,11 @@ class SignInBudgetIT {
             HttpResponse<String> back = signInWithCode(anonymous, url("login"), UUID.randomUUID().toString());
             String message = json(back).getString("message");
             if (back.statusCode() == 401) {
-                assertTrue(message.startsWith("AV1109: "), back.body());
+                assertTrue(message.startsWith("AV1109E: "), back.body());
                 reachedTheIdp++;
             } else {
                 assertEquals(429, back.statusCode(), back.body());
-                assertTrue(message.startsWith("AV1421: "), back.body());
+                assertTrue(message.startsWith("AV1421E: "), back.body());
                 long retryAfter = Long.parseLong(back.headers().firstValue("Retry-After").orElseThrow());
                 assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
             }
@@ -130,7 +130,7 @@ class SignInBudgetIT {
         HttpResponse<String> back = signInWithCode(new SignInBrowser(), url("login"), "junk");
 
         assertEquals(400, back.statusCode(), back.body());
-        assertTrue(json(back).getString("message").startsWith("AV1420: "), back.body());
+        assertTrue(json(back).getString("message").startsWith("AV1420E: "), back.body());
         SetCookies.SetCookie flow = SetCookies.of(back).stream()
                 .filter(c -> c.name().equals(FlowCookies.NAME)).findFirst().orElseThrow();
         assertEquals("0", flow.attributes().get("max-age"), "the flow is over");
@@ -155,7 +155,7 @@ class SignInBudgetIT {
 
         assertEquals(429, refused.statusCode(), refused.body());
         JsonObject body = json(refused);
-        assertTrue(body.getString("message").startsWith("AV1421: "), refused.body());
+        assertTrue(body.getString("message").startsWith("AV1421E: "), refused.body());
         assertTrue(refused.headers().firstValue("Retry-After").isPresent(), refused.headers().map().toString());
         assertFalse(SetCookies.of(refused).stream().anyMatch(c -> c.name().equals(FlowCookies.NAME)),
                 "the flow cookie is kept, for the same answer after Retry-After: " + refused.headers().map());

@@ -197,7 +197,7 @@ class SignInIT {
 
         assertEquals(400, elsewhere.statusCode());
         assertEquals("sign_in_failed", TestHttp.json(elsewhere).getString("error"));
-        assertTrue(TestHttp.json(elsewhere).getString("message").startsWith("AV1401: "), elsewhere.body());
+        assertTrue(TestHttp.json(elsewhere).getString("message").startsWith("AV1401E: "), elsewhere.body());
         assertNoTokenCookie(elsewhere);
     }
 

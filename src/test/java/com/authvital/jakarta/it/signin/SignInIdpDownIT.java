@@ -59,6 +59,6 @@ class SignInIdpDownIT {
             "Exception"}) {
             assertFalse(back.body().contains(detail), detail + " in " + back.body());
         }
-        ServerLog.lineWith("AV1433: ", "AV1201: ", "127.0.0.1:" + CLOSED_PORT, "connection refused");
+        ServerLog.lineWith("AV1433I: ", "AV1201E: ", "127.0.0.1:" + CLOSED_PORT, "connection refused");
     }
 }

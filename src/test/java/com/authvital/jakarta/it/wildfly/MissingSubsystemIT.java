@@ -46,7 +46,7 @@ class MissingSubsystemIT {
     @Test
     void theDeploymentFailsNamingTheWildFlySubsystem() throws IOException {
         String log = Files.readString(ServerLog.file(), StandardCharsets.UTF_8);
-        int failure = log.lastIndexOf("AV0001: AuthVital is not configured right");
+        int failure = log.lastIndexOf("AV0001E: AuthVital is not configured right");
 
         assertTrue(failure >= 0, "the server log names the failure");
         String report = log.substring(failure, Math.min(log.length(), failure + 1500));
