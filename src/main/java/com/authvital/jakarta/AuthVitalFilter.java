@@ -30,7 +30,7 @@ import java.io.IOException;
  * <p>A request that only the cookie authenticates, with an unsafe method ({@code POST},
  * {@code PUT}, {@code PATCH}, {@code DELETE}…), is served only from the application's own origin,
  * an origin in {@code authvital.allowed-origins}, or no browser at all; otherwise it answers 403
- * {@code {"error":"forbidden","message":"AV1006: .."}} (cross-site request forgery). A
+ * {@code {"error":"forbidden","message":"AV1006E: .."}} (cross-site request forgery). A
  * {@code Bearer} header, which a browser never adds by itself, is served from anywhere.
  *
  * <p>Three ways to map it, each reading MicroProfile Config ({@code authvital.filter.*}) with

@@ -136,7 +136,7 @@ public interface Telemetry {
     };
 
     /**
-     * The message id a catalogue text starts with ({@code AV1201} of {@code "AV1201W: ..."}),
+     * The message id a catalogue text starts with ({@code AV1201} of {@code "AV1201E: ..."}),
      * without its severity letter; {@code "unknown"} for any other text. A bounded attribute value:
      * never the text itself, which may hold an address or a claim.
      */
