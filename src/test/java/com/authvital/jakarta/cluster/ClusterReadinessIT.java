@@ -10,7 +10,6 @@ import com.authvital.testing.TestHttp;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,9 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * On servers with MicroProfile Health, the module's readiness checks are there without a setting:
  * {@code authvital-store} goes DOWN on the server whose cache stopped (AV1501), and UP again once
  * its store is back (AV1502), while the other server stays ready; the keys and the IdP budget show
- * their data. Open Liberty's {@code mpHealth-4.0} ({@code liberty/cluster/server.xml}).
+ * their data. Open Liberty's {@code mpHealth-4.0} ({@code liberty/cluster/server.xml}); WildFly's
+ * {@code microprofile-health-smallrye} ({@code standalone-microprofile.xml}), on its management port.
  */
-@Tag("liberty-only")
 @ExtendWith(TwoServers.class)
 class ClusterReadinessIT {
 

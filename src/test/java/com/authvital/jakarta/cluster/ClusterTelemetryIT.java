@@ -75,6 +75,7 @@ class ClusterTelemetryIT {
         Map<String, String> malformed = Map.of("outcome", "refused", "reason", "AV1004", "source", "header");
         double cachedBefore = counter("authvital.token.validations", cached);
         double malformedBefore = counter("authvital.token.validations", malformed);
+        Deployments.standIn().resetDemoUser(); // whatever another test revoked of the last one
         SignedInBrowser laptop = Devices.signIn(a, FIREFOX);
         TestHttp onA = new TestHttp(a.app());
 
@@ -96,6 +97,7 @@ class ClusterTelemetryIT {
 
     @Test
     void eachIdpCallIsTimedCountedAndTracedInsideItsRequestsTrace() {
+        Deployments.standIn().resetDemoUser();
         SignedInBrowser laptop = Devices.signIn(a, FIREFOX);
         Map<String, String> listed = Map.of("endpoint", "sessions", "status_class", "2xx");
         double before = counter("authvital.idp.requests", listed);

@@ -4,6 +4,8 @@ import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.testing.Cluster.Server;
 import com.authvital.testing.TestHttp;
+import com.authvital.testing.TestServer;
+import com.authvital.testing.WildFlyCluster;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -12,20 +14,24 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** A server's MicroProfile Health readiness, {@code GET /health/ready}, as an operator's probe reads it. */
-final class Readiness {
+/**
+ * A server's MicroProfile Health readiness, {@code GET /health/ready}, as an operator's probe reads
+ * it: on Open Liberty at the server's HTTP port, on WildFly at its management port (9990 moved by
+ * the server's port offset, as its HTTP port 8080 is).
+ */
+public final class Readiness {
 
     /** The answer: its status (200 UP, 503 DOWN) and its body. */
-    record Answer(int status, JsonObject body) {
+    public record Answer(int status, JsonObject body) {
 
         /** The check of that name, which must be there. */
-        JsonObject check(String name) {
+        public JsonObject check(String name) {
             return body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                     .filter(check -> name.equals(check.getString("name"))).findFirst()
                     .orElseThrow(() -> new AssertionError("no check " + name + " in " + body));
         }
 
-        boolean up(String name) {
+        public boolean up(String name) {
             return "UP".equals(check(name).getString("status"));
         }
     }
@@ -35,9 +41,18 @@ final class Readiness {
 
     /** {@code GET /health/ready} of the server, at its root (not the application's). */
     static Answer of(Server server) {
+        URI root = URI.create(server.url("")).resolve("/");
+        if (TestServer.wildFly()) {
+            int offset = root.getPort() - WildFlyCluster.HTTP_PORT;
+            root = URI.create("http://127.0.0.1:" + (WildFlyCluster.MANAGEMENT_PORT + offset) + "/");
+        }
+        return at(root);
+    }
+
+    /** {@code GET /health/ready} at {@code root}, a server's root URL where its health endpoints are. */
+    public static Answer at(URI root) {
         try {
-            HttpResponse<String> answer = new TestHttp(URI.create(server.url("")).resolve("/").toURL())
-                    .get("health/ready", "Accept", "application/json");
+            HttpResponse<String> answer = new TestHttp(root.toURL()).get("health/ready", "Accept", "application/json");
             return new Answer(answer.statusCode(), json(answer));
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
@@ -46,11 +61,16 @@ final class Readiness {
 
     /** Polls until {@code wanted} holds; fails with the last answer after {@code within}. */
     static Answer await(Server server, Duration within, Predicate<Answer> wanted, String what) {
+        return await(() -> of(server), within, wanted, what + "; see " + server.log());
+    }
+
+    /** Polls {@code probe} until {@code wanted} holds; fails with the last answer after {@code within}. */
+    public static Answer await(java.util.function.Supplier<Answer> probe, Duration within, Predicate<Answer> wanted, String what) {
         long deadline = System.nanoTime() + within.toNanos();
         Object last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
-                Answer answer = of(server);
+                Answer answer = probe.get();
                 if (wanted.test(answer)) {
                     return answer;
                 }
@@ -65,6 +85,6 @@ final class Readiness {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError(what + " not within " + within.toSeconds() + " s; last: " + last + "; see " + server.log());
+        throw new AssertionError(what + " not within " + within.toSeconds() + " s; last: " + last);
     }
 }

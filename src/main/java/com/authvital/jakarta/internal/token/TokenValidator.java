@@ -80,15 +80,7 @@ public final class TokenValidator implements AutoCloseable {
      * @throws com.authvital.jakarta.IdpUnavailableException when the IdP's keys cannot be had
      */
     public ValidatedToken validate(String token) {
-        long now = clock.millis();
-        ValidatedToken known = cache.get(token, now);
-        if (known != null && keys.publishes(known.kid())) {
-            return unlessRevoked(known);
-        }
-        ValidatedToken valid = check(token, now);
-        cache.put(valid, now);
-        revocations.seen(valid);
-        return unlessRevoked(valid);
+        return validate(token, null);
     }
 
     /**
@@ -96,8 +88,13 @@ public final class TokenValidator implements AutoCloseable {
      * by where it came from ({@code cache} when it was validated before) and what became of it.
      */
     public ValidatedToken validate(String token, boolean fromCookie) {
+        return validate(token, fromCookie ? Telemetry.Source.COOKIE : Telemetry.Source.HEADER);
+    }
+
+    /** @param counted where a request's token came from, to count its validation; null: not counted */
+    private ValidatedToken validate(String token, Telemetry.Source counted) {
         long now = clock.millis();
-        Telemetry.Source source = fromCookie ? Telemetry.Source.COOKIE : Telemetry.Source.HEADER;
+        Telemetry.Source source = counted;
         try {
             ValidatedToken known = cache.get(token, now);
             ValidatedToken valid;
@@ -110,13 +107,19 @@ public final class TokenValidator implements AutoCloseable {
                 revocations.seen(valid);
                 valid = unlessRevoked(valid);
             }
-            telemetry.validation(source, Telemetry.Outcome.ACCEPTED, null);
+            if (counted != null) {
+                telemetry.validation(source, Telemetry.Outcome.ACCEPTED, null);
+            }
             return valid;
         } catch (NotAuthenticatedException e) {
-            telemetry.validation(source, Telemetry.Outcome.REFUSED, Telemetry.messageId(e.getMessage()));
+            if (counted != null) {
+                telemetry.validation(source, Telemetry.Outcome.REFUSED, Telemetry.messageId(e.getMessage()));
+            }
             throw e;
         } catch (IdpUnavailableException e) {
-            telemetry.validation(source, Telemetry.Outcome.UNAVAILABLE, Telemetry.messageId(e.getMessage()));
+            if (counted != null) {
+                telemetry.validation(source, Telemetry.Outcome.UNAVAILABLE, Telemetry.messageId(e.getMessage()));
+            }
             throw e;
         }
     }

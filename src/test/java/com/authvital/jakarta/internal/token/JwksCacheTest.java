@@ -37,6 +37,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,6 +172,45 @@ class JwksCacheTest {
         assertTrue(newKey.verify(signedByNewKey.getSigningInput(), signedByNewKey.getSignature().decode()));
         assertTrue(cache.verifier(oldKid).isPresent(), "the old key is still published");
         assertEquals(2, dev.jwksFetches());
+    }
+
+    /**
+     * Warmed up (a readiness check needs the keys without waiting for traffic): the keys are
+     * fetched before any request; a failed fetch is tried again by itself after 1 s, then 2 s...;
+     * the outage is one WARNING however many fetches fail, its end one INFO; what a readiness
+     * check reads says so all along.
+     */
+    @Test
+    void warmedUpItFetchesBeforeAnyRequestAndAfterAFailureTriesAgainByItself() throws Exception {
+        dev.jwksFault(503);
+        JwksCache cache = cache(NEVER, NEVER);
+
+        cache.warmUp();
+        awaitTrue(() -> cache.status().failures() >= 2, "two failed fetches, no request made");
+        KeyStatus down = cache.status();
+        assertFalse(down.fetched(), down.toString());
+        assertEquals("AV1207", down.lastFailureId(), down.toString());
+        assertEquals(0, down.keys(), down.toString());
+        dev.clearJwksFault();
+        awaitTrue(() -> cache.status().fetched(), "the keys, fetched again by the cache itself");
+
+        KeyStatus up = cache.status();
+        assertEquals(1, up.keys(), up.toString());
+        assertNull(up.lastFailureId(), up.toString());
+        assertNotNull(up.lastSuccess(), up.toString());
+        assertEquals(1, log.lines().stream().filter(line -> line.startsWith("WARNING ")).count(), log.toString());
+        assertTrue(log.has(Level.INFO, "AV1208I: "), log.toString());
+    }
+
+    /** Not warmed up (no readiness check), a cache makes no fetch until a request needs a key. */
+    @Test
+    void notWarmedUpItFetchesNothingBeforeARequest() throws Exception {
+        dev.resetStats();
+        JwksCache cache = cache(NEVER, NEVER);
+
+        Thread.sleep(300);
+        assertEquals(0, dev.jwksFetches());
+        assertFalse(cache.status().fetched());
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.authvital.jakarta.internal.token;
 import com.authvital.jakarta.NotAuthenticatedException;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import com.authvital.jakarta.internal.message.ConfigKeys;
+import com.authvital.jakarta.internal.telemetry.Telemetry;
 import com.authvital.standin.StandInIdp;
 import com.authvital.testing.MutableClock;
 import com.authvital.testing.StandInClient;
@@ -605,5 +606,51 @@ class TokenValidatorTest {
         } catch (NotAuthenticatedException e) {
             return true;
         }
+    }
+
+    /** What the validations of requests tell the telemetry: source, outcome, the refusal's id, nothing of the token. */
+    @Test
+    void aRequestsValidationIsCountedByItsSourceAndOutcomeAndARefusalByItsId() {
+        List<String> counted = new ArrayList<>();
+        Telemetry recording = new Telemetry() {
+            @Override
+            public void validation(Source source, Outcome outcome, String messageId) {
+                counted.add(source.value + " " + outcome.value + " " + messageId);
+            }
+
+            @Override
+            public void refresh(Refresh outcome) {
+            }
+
+            @Override
+            public void revocation(String kind) {
+            }
+
+            @Override
+            public Call idpCall(Endpoint endpoint) {
+                return (status, messageId) -> {
+                };
+            }
+
+            @Override
+            public void jwksFetch(boolean succeeded) {
+            }
+
+            @Override
+            public void gauges(java.util.function.IntSupplier tokenCacheSize, java.util.function.Supplier<StoreGauges> store) {
+            }
+        };
+        Map<String, String> config = Map.of(ConfigKeys.HOST, idp.baseUrl(), ConfigKeys.CLIENT_ID, CLIENT_ID);
+        TokenValidator validator = new TokenValidator(AuthVitalConfig.load(key -> Optional.ofNullable(config.get(key))),
+                Clock.systemUTC(), RevocationList.NONE, recording);
+        validators.add(validator);
+        String token = dev.mint("{}");
+
+        validator.validate(token, false);
+        validator.validate(token, true);
+        assertThrows(NotAuthenticatedException.class, () -> validator.validate("not.a.token", false));
+        validator.validate(token); // not a request's own: the service's second look, not counted
+
+        assertEquals(List.of("header accepted null", "cache accepted null", "header refused AV1004"), counted);
     }
 }

@@ -19,15 +19,18 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * On a server without MicroProfile Health and Telemetry (the Arquillian test servers: Open
- * Liberty's has neither feature, WildFly's {@code standalone.xml} neither subsystem), the module
- * deploys and works as before: its readiness checks and its telemetry are optional, and the
- * defaults of their settings ask for them.
+ * On a server without MicroProfile Health and Telemetry (the Arquillian test server on Open
+ * Liberty has neither feature), the module deploys and works as before: its readiness checks and
+ * its telemetry are optional, and the defaults of their settings ask for them. Open Liberty only:
+ * the WildFly test servers run {@code standalone-microprofile.xml}, which has both subsystems
+ * ({@code WildFlyReadinessIT}).
  */
+@Tag("liberty-only")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WithoutHealthOrTelemetryIT {
