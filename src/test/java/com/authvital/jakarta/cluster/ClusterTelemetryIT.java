@@ -110,6 +110,7 @@ class ClusterTelemetryIT {
                 .filter(point -> point.service().equals(a.name()) && point.attributes().equals(listed)).findFirst(),
                 "the sessions call's duration");
         assertTrue(duration.count() >= 1 && duration.sum() > 0, duration.toString());
+        assertEquals(0.005, duration.bounds().get(0), "buckets in seconds, not the SDK's milliseconds: " + duration);
 
         CollectedSpan call = await(() -> collector.spans("authvital.idp.sessions").stream()
                 .filter(span -> span.service().equals(a.name())).reduce((first, second) -> second), "the sessions span");

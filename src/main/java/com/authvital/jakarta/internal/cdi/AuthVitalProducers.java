@@ -122,6 +122,10 @@ public class AuthVitalProducers {
         return Telemetry.NONE;
     }
 
+    void close(@Disposes Telemetry telemetry) {
+        telemetry.close();
+    }
+
     @Produces
     @Singleton
     DeviceRecords deviceRecords(SessionStore store) {

@@ -6,11 +6,13 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableLongGauge;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
@@ -34,6 +36,8 @@ public final class OpenTelemetryTelemetry implements Telemetry {
     private static final AttributeKey<String> REGION = AttributeKey.stringKey("region");
     private static final AttributeKey<Long> STATUS_CODE = AttributeKey.longKey("http.response.status_code");
     private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("authvital.message_id");
+    private static final List<Double> DURATION_BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5,
+            0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
     /** Past this many distinct (source, outcome, id) sets, a refusal counts under reason "other". */
     private static final int MAX_VALIDATION_SETS = 512;
 
@@ -50,6 +54,7 @@ public final class OpenTelemetryTelemetry implements Telemetry {
     private final Map<Refresh, Attributes> refreshSets = new EnumMap<>(Refresh.class);
     private final Map<String, Attributes> kindSets = new ConcurrentHashMap<>();
     private final Map<String, Attributes> regionSets = new ConcurrentHashMap<>();
+    private final List<ObservableLongGauge> gauges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Attributes fetched = Attributes.of(OUTCOME, "success");
     private final Attributes notFetched = Attributes.of(OUTCOME, "failure");
 
@@ -66,7 +71,9 @@ public final class OpenTelemetryTelemetry implements Telemetry {
         this.idpRequests = meter.counterBuilder("authvital.idp.requests")
                 .setDescription("Calls to the IdP, by endpoint and status class").setUnit("{request}").build();
         this.idpDuration = meter.histogramBuilder("authvital.idp.request.duration")
-                .setDescription("How long calls to the IdP took, by endpoint and status class").setUnit("s").build();
+                .setDescription("How long calls to the IdP took, by endpoint and status class").setUnit("s")
+                // In seconds, as OpenTelemetry's HTTP client durations: the SDK's default buckets are for milliseconds.
+                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
         this.jwksFetches = meter.counterBuilder("authvital.jwks.fetches")
                 .setDescription("Fetches of the IdP's signing keys, by outcome").setUnit("{fetch}").build();
         for (Source source : Source.values()) {
@@ -135,23 +142,31 @@ public final class OpenTelemetryTelemetry implements Telemetry {
 
     @Override
     public void gauges(IntSupplier tokenCacheSize, Supplier<StoreGauges> store) {
-        meter.gaugeBuilder("authvital.token.cache.size").ofLongs()
+        gauges.add(meter.gaugeBuilder("authvital.token.cache.size").ofLongs()
                 .setDescription("Validated access tokens this server keeps").setUnit("{token}")
-                .buildWithCallback(measurement -> measurement.record(tokenCacheSize.getAsInt()));
+                .buildWithCallback(measurement -> measurement.record(tokenCacheSize.getAsInt())));
         if (store.get() == null) {
             return; // in memory: nothing shared to watch
         }
-        meter.gaugeBuilder("authvital.store.reachable").ofLongs()
+        gauges.add(meter.gaugeBuilder("authvital.store.reachable").ofLongs()
                 .setDescription("1 while the shared store can be reached, else 0").setUnit("1")
-                .buildWithCallback(measurement -> measurement.record(store.get().reachable() ? 1 : 0));
-        meter.gaugeBuilder("authvital.store.pending_writes").ofLongs()
+                .buildWithCallback(measurement -> measurement.record(store.get().reachable() ? 1 : 0)));
+        gauges.add(meter.gaugeBuilder("authvital.store.pending_writes").ofLongs()
                 .setDescription("Writes kept while the shared store cannot be reached").setUnit("{write}")
-                .buildWithCallback(measurement -> measurement.record(store.get().pendingWrites()));
-        meter.gaugeBuilder("authvital.store.entries").ofLongs()
+                .buildWithCallback(measurement -> measurement.record(store.get().pendingWrites())));
+        gauges.add(meter.gaugeBuilder("authvital.store.entries").ofLongs()
                 .setDescription("Entries of this server's mirror of the shared store, by region").setUnit("{entry}")
                 .buildWithCallback(measurement -> store.get().regionSizes()
                         .forEach((region, size) -> measurement.record(size, regionSets.computeIfAbsent(region,
-                                r -> Attributes.of(REGION, r)))));
+                                r -> Attributes.of(REGION, r))))));
+    }
+
+    @Override
+    public void close() {
+        for (ObservableLongGauge gauge : gauges) {
+            gauge.close();
+        }
+        gauges.clear();
     }
 
     @Override

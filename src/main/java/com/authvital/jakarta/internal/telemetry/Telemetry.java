@@ -99,6 +99,13 @@ public interface Telemetry {
     /** Registers the gauges, once, when the module's parts exist. */
     void gauges(IntSupplier tokenCacheSize, Supplier<StoreGauges> store);
 
+    /**
+     * Lets go of the gauges' callbacks when the application stops: the server's OpenTelemetry
+     * outlives the application, and would otherwise keep reading (and holding) its parts.
+     */
+    default void close() {
+    }
+
     /** Nothing recorded: no telemetry on the server, or turned off. */
     Telemetry NONE = new Telemetry() {
         private final Call none = (status, messageId) -> {
