@@ -17,5 +17,7 @@ undeploy demo.war,\
 end-if,\
 deploy $war --name=demo.war,\
 stop-embedded-server"
+# The page's readiness link: WildFly serves /health/ready on its management port (9990, shifted).
 exec "$home/bin/standalone.sh" -c standalone-microprofile.xml -Djboss.server.base.dir="$base" \
-    -Djboss.socket.binding.port-offset="$offset" -b 127.0.0.1 -bmanagement 127.0.0.1
+    -Djboss.socket.binding.port-offset="$offset" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+    -Ddemo.ready-url="http://127.0.0.1:$((9990 + offset))/health/ready"
