@@ -216,6 +216,9 @@ public final class IdpClient implements AutoCloseable {
             answer = request.get();
         } catch (IdpFailures.ErrorAnswer | ProcessingException | WebApplicationException e) {
             throw failed(traced, failures.translate(call, e));
+        } catch (RuntimeException | Error e) {
+            traced.end(0, "unknown"); // a bug, not the IdP's: the span ends, the link's state stays
+            throw e;
         }
         if (answer == null) {
             throw failed(traced, failures.emptyAnswer(call));
