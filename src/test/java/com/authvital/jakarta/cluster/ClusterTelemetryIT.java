@@ -13,10 +13,12 @@ import com.authvital.standin.StandInCollector;
 import com.authvital.testing.Cluster.Server;
 import com.authvital.testing.Deployments;
 import com.authvital.testing.TestHttp;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,26 @@ class ClusterTelemetryIT {
                 .filter(span -> span.spanId().equals(call.parentSpanId())).findFirst(), "the request's span");
         assertEquals(call.traceId(), parent.traceId(), parent.toString());
         assertEquals("SERVER", parent.kind(), "the server's span of GET api/sessions: " + parent);
+    }
+
+    @Test
+    void aFailedIdpCallsSpanSaysErrorWithTheMessageIdAndNothingOfTheRequest() {
+        Deployments.standIn().resetDemoUser();
+        SignedInBrowser laptop = Devices.signIn(a, FIREFOX);
+        String unknown = UUID.randomUUID().toString();
+
+        HttpResponse<String> revoked = new TestHttp(a.app()).send("POST", "api/sessions/" + unknown + "/revoke", null,
+                "Authorization", "Bearer " + laptop.accessToken());
+        assertEquals(404, revoked.statusCode(), revoked.body());
+
+        CollectedSpan call = await(() -> collector.spans("authvital.idp.revoke").stream()
+                .filter(span -> span.service().equals(a.name())
+                        && "404".equals(span.attributes().get("http.response.status_code"))).findFirst(),
+                "the failed revoke's span");
+        assertEquals("ERROR", call.statusCode(), call.toString());
+        assertTrue(call.attributes().getOrDefault("authvital.message_id", "").matches("AV\\d{4}"), call.toString());
+        assertFalse(call.toString().contains(unknown), "no session id in the span: " + call);
+        assertFalse(call.toString().contains(laptop.accessToken()), "no token in the span");
     }
 
     @Test
