@@ -22,7 +22,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * {@link #module} at {@code /bench} (also {@link ListComparisonServlet} and, for the
  * diagnosis, {@link PassThroughFilter}), {@link #moduleOnJCache} at {@code /bench-jcache} (the
  * same on the JCache store, an embedded Hazelcast member in the WAR) and
- * {@link #moduleWithoutTokenCache} at {@code /bench-nocache}. {@link #mechanism} at
+ * {@link #moduleWithoutTokenCache} at {@code /bench-nocache}; with the server's telemetry on
+ * ({@code LibertyBench --telemetry true}), also {@link #moduleWithoutTelemetry} at
+ * {@code /bench-notelemetry}. {@link #mechanism} at
  * {@code /bench-mechanism} holds the module as a Jakarta Security mechanism instead, no filter
  * mapped. {@link #mpJwt} at {@code /bench-mpjwt} holds no module: Liberty's {@code mpJwt-2.1}
  * protects it ({@code liberty/bench/server.xml}); on WildFly, {@link #smallryeJwt} takes its place,
@@ -37,6 +39,7 @@ final class BenchWar {
     static final String MODULE = "authvital-bench";
     static final String MODULE_ON_JCACHE = "authvital-bench-jcache";
     static final String MODULE_WITHOUT_CACHE = "authvital-bench-nocache";
+    static final String MODULE_WITHOUT_TELEMETRY = "authvital-bench-notelemetry";
     static final String MECHANISM = "authvital-bench-mechanism";
     static final String MP_JWT = "authvital-bench-mpjwt";
 
@@ -171,7 +174,10 @@ final class BenchWar {
                 .addAsWebInfResource(Deployments.HAZELCAST_DEPLOYMENT_STRUCTURE, "jboss-deployment-structure.xml");
     }
 
-    /** What {@link #module} and {@link #moduleOnJCache} share: the filter on {@code /protected/*}, the logout. */
+    /**
+     * What {@link #module}, {@link #moduleOnJCache} and {@link #moduleWithoutTelemetry} share: the
+     * filter on {@code /protected/*}, the logout.
+     */
     private static Map<String, String> filterConfig(String idpBaseUrl, String tokenCacheSize) {
         Map<String, String> config = new HashMap<>(Map.of(
                 ConfigKeys.HOST, idpBaseUrl,
@@ -196,6 +202,19 @@ final class BenchWar {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate Hazelcast's jar", e);
         }
+    }
+
+    /**
+     * The same filter as {@link #module}, its token cache as large, its logout at the same path,
+     * with {@code authvital.telemetry.enabled=false}: on a server whose telemetry is on, the module
+     * records nothing here (it takes {@code Telemetry.NONE}), so that {@link #module} against this
+     * WAR is the cost of the module's own metrics, all else equal.
+     */
+    static WebArchive moduleWithoutTelemetry(String idpBaseUrl, String tokenCacheSize) {
+        Map<String, String> config = filterConfig(idpBaseUrl, tokenCacheSize);
+        config.put(ConfigKeys.TELEMETRY_ENABLED, "false");
+        return Deployments.app(MODULE_WITHOUT_TELEMETRY, config,
+                HelloServlet.class, PrincipalServlet.class, PassThroughFilter.class, ListComparisonServlet.class);
     }
 
     /** The same without the token cache: every request parses and verifies its token. */

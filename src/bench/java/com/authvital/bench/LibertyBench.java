@@ -1,5 +1,6 @@
 package com.authvital.bench;
 
+import com.authvital.standin.StandInCollector;
 import com.authvital.standin.StandInIdp;
 import com.authvital.testing.StandInClient;
 import jakarta.json.Json;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
@@ -37,6 +39,12 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  * and behind Liberty's {@code mpJwt-2.1}, with one token and with many distinct tokens rotated.
  * Prints the figures and the targets, then stops the server and the IdP.
  *
+ * <p>With {@code --telemetry true} (issue 20), the same server with its telemetry on and exported
+ * to a stand-in collector ({@link BenchTelemetry}), a sixth WAR ({@code /bench-notelemetry}, the
+ * filter with the module's telemetry off) and only the two filter WARs started: the load
+ * benchmark compares the filter with its telemetry on and off, no list comparison; then checks
+ * what the collector received.
+ *
  * <p>{@code java -cp <test classpath> com.authvital.bench.LibertyBench --wlp target/liberty/wlp
  * --server av-bench --port 9283 --war-dir target/bench}, the server created beforehand with
  * its {@code bench.dir} bootstrap property set to the same directory ({@code mvn -Pbench
@@ -47,13 +55,24 @@ public final class LibertyBench {
 
     private static final double LIST_TARGET = 1.2;
 
+    /** The load paths of the WARs that start with telemetry on (liberty/bench-telemetry/telemetry.xml). */
+    private static final Set<String> TELEMETRY_PATHS = Set.of("open", "filter", "notelemetry", "passthrough");
+
     private final Map<String, String> options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> summary = new ArrayList<>();
+    private final boolean telemetry;
+    /** The server JVM's OpenTelemetry system properties; empty without telemetry. */
+    private String telemetryProperties = "";
 
     private LibertyBench(Map<String, String> options) {
         this.options = options;
+        this.telemetry = switch (options.get("telemetry")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--telemetry is true or false, not " + options.get("telemetry"));
+        };
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,25 +83,34 @@ public final class LibertyBench {
             "load-rounds", "6", "load-requests", "20000", "load-warmup", "10000", "load-warmup-seconds", "150",
             "load-scenario-warmup", "5000",
             "load-connections", "16", "load-paths", "open,filter,jcache,nocache,mechanism,mpjwt", "load-tokens", "1,400,2000,20000", "jfr", "",
-            "token-cache-size", ""};
+            "token-cache-size", "", "telemetry", "false", "telemetry-config", "liberty/bench-telemetry/telemetry.xml"};
         System.exit(new LibertyBench(BenchOptions.parse(defaults, args)).run());
     }
 
     private int run() throws Exception {
+        boolean checked = true;
         int port = Integer.parseInt(options.get("port"));
         if (listening(port)) {
             System.err.println("Something already listens on 127.0.0.1:" + port + ": stop it first, e.g. "
                     + options.get("wlp") + "/bin/server stop " + options.get("server"));
             return 1;
         }
-        if (listening(BenchWar.HAZELCAST_PORT)) {
+        if (telemetry && !TELEMETRY_PATHS.containsAll(List.of(options.get("load-paths").split(",")))) {
+            System.err.println("With --telemetry true only the WARs of " + TELEMETRY_PATHS + " start: pass --load-paths"
+                    + " open,filter,notelemetry (mvn -Pbench package -Dbench.telemetry=true does)");
+            return 1;
+        }
+        if (!telemetry && listening(BenchWar.HAZELCAST_PORT)) {
             // The JCache WAR's member takes no other port, and the checks take a member there for its own.
             System.err.println("Something already listens on 127.0.0.1:" + BenchWar.HAZELCAST_PORT
                     + ", the port of the JCache WAR's Hazelcast member: stop it first");
             return 1;
         }
         System.out.println("Liberty benchmarks; " + Machine.describe() + "; " + libertyVersion());
-        try (StandInIdp idp = StandInIdp.start(0, BenchWar.CLIENT_ID)) {
+        Path serverDir = Path.of(options.get("wlp"), "usr", "servers", options.get("server"));
+        BenchTelemetry.configure(serverDir, Path.of(options.get("telemetry-config")), telemetry);
+        try (StandInIdp idp = StandInIdp.start(0, BenchWar.CLIENT_ID);
+             StandInCollector collector = telemetry ? StandInCollector.start(0) : null) {
             File wars = new File(options.get("war-dir"));
             wars.mkdirs();
             BenchWar.module(idp.baseUrl(), options.get("token-cache-size")).as(ZipExporter.class).exportTo(war(BenchWar.MODULE), true);
@@ -95,25 +123,41 @@ public final class LibertyBench {
                     .exportTo(war(BenchWar.MODULE_WITHOUT_CACHE), true);
             BenchWar.mechanism(idp.baseUrl()).as(ZipExporter.class).exportTo(war(BenchWar.MECHANISM), true);
             BenchWar.mpJwt().as(ZipExporter.class).exportTo(war(BenchWar.MP_JWT), true);
+            if (telemetry) {
+                BenchWar.moduleWithoutTelemetry(idp.baseUrl(), options.get("token-cache-size")).as(ZipExporter.class)
+                        .exportTo(war(BenchWar.MODULE_WITHOUT_TELEMETRY), true);
+                telemetryProperties = BenchTelemetry.systemProperties(collector, options.get("server"));
+                summary.addAll(BenchTelemetry.preamble(collector));
+                System.out.println("Stand-in collector on " + collector.baseUrl() + "; the server's telemetry on: "
+                        + serverDir.resolve("configDropins/overrides") + ", " + telemetryProperties);
+            }
             System.out.println("Stand-in IdP on " + idp.baseUrl() + "; WARs written to " + wars);
 
             server("start", idp.baseUrl());
             Thread stopper = new Thread(() -> server("stop", null));
             Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C still stops the server
             try {
-                String app = "http://127.0.0.1:" + port + "/bench";
-                awaitApplication(URI.create(app + "/open/hello"));
-                awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-jcache/open/hello"));
-                awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-nocache/open/hello"));
-                awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-mechanism/open/hello"));
-                awaitApplication(URI.create("http://127.0.0.1:" + port + "/bench-mpjwt/open/hello"));
-                StandInClient.NewSession user = StandInClient.at(idp.baseUrl()).session(Map.of("tenant", "acme"));
-                StandInClient.at(idp.baseUrl()).anotherSession(user.userId());
-                StandInClient.at(idp.baseUrl()).anotherSession(user.userId());
-                String authorization = "Bearer " + user.accessToken();
-
-                compareList(app, authorization);
-                load(new TokenMint(idp.baseUrl()), port);
+                List<String> roots = telemetry ? List.of("/bench", "/bench-notelemetry")
+                        : List.of("/bench", "/bench-jcache", "/bench-nocache", "/bench-mechanism", "/bench-mpjwt");
+                for (String root : roots) {
+                    awaitApplication(URI.create("http://127.0.0.1:" + port + root + "/open/hello"));
+                }
+                TokenMint mint = new TokenMint(idp.baseUrl());
+                if (telemetry) {
+                    System.out.println("list(): not run with telemetry on (issue 20 compares the filter alone)");
+                    LoadBench bench = load(mint, port);
+                    BenchTelemetry check = new BenchTelemetry(new InetSocketAddress("127.0.0.1", port), collector,
+                            options.get("server"));
+                    summary.addAll(check.check(bench.sent(LoadBench.FILTER), bench.sent(LoadBench.NO_TELEMETRY),
+                            mint.mint(1, Duration.ofMinutes(1))[0]));
+                    checked = check.passed();
+                } else {
+                    StandInClient.NewSession user = StandInClient.at(idp.baseUrl()).session(Map.of("tenant", "acme"));
+                    StandInClient.at(idp.baseUrl()).anotherSession(user.userId());
+                    StandInClient.at(idp.baseUrl()).anotherSession(user.userId());
+                    compareList("http://127.0.0.1:" + port + "/bench", "Bearer " + user.accessToken());
+                    load(mint, port);
+                }
             } finally {
                 server("stop", null);
                 Runtime.getRuntime().removeShutdownHook(stopper);
@@ -123,7 +167,7 @@ public final class LibertyBench {
         System.out.println("== Open Liberty benchmarks ==");
         System.out.println(Machine.describe() + " (at the end); " + libertyVersion());
         summary.forEach(System.out::println);
-        return 0;
+        return checked ? 0 : 1;
     }
 
     /** Item 2: the servlet's interleaved rounds, printed per round and as one ratio. */
@@ -166,14 +210,16 @@ public final class LibertyBench {
                 ratio, serviceMean - rawMean, Rounds.quartiles(ratios), LIST_TARGET, ratio <= LIST_TARGET ? "met" : "MISSED"));
     }
 
-    /** Item 3: the load benchmark, its summary added to the one printed at the end. */
-    private void load(TokenMint mint, int port) throws Exception {
+    /** Item 3: the load benchmark, its summary added to the one printed at the end; answers it, run. */
+    private LoadBench load(TokenMint mint, int port) throws Exception {
         long serverPid = serverPid();
         LoadBench.Settings settings = new LoadBench.Settings(number("load-rounds"), number("load-requests"),
                 number("load-warmup"), Duration.ofSeconds(number("load-warmup-seconds")), number("load-scenario-warmup"),
                 number("load-connections"), Duration.ofMinutes(2));
-        summary.addAll(new LoadBench(new InetSocketAddress("127.0.0.1", port), serverPid, settings, options.get("load-paths"),
-                options.get("load-tokens")).run(mint));
+        LoadBench bench = new LoadBench(new InetSocketAddress("127.0.0.1", port), serverPid, settings,
+                options.get("load-paths"), options.get("load-tokens"));
+        summary.addAll(bench.run(mint));
+        return bench;
     }
 
     /** The server's process id, from the file Liberty writes when it starts; 0 when unknown. */
@@ -225,7 +271,8 @@ public final class LibertyBench {
     /**
      * {@code server start|stop <name>}; waits at most three minutes. The server's
      * {@code mpJwt} configuration reads the IdP's URL from {@code BENCH_IDP_URL}; with
-     * {@code --jfr file}, the server records a JFR profile into that file.
+     * {@code --jfr file}, the server records a JFR profile into that file; with telemetry, its JVM
+     * gets OpenTelemetry's system properties.
      */
     private synchronized void server(String action, String idpBaseUrl) {
         Path script = Path.of(options.get("wlp"), "bin", "server");
@@ -233,10 +280,14 @@ public final class LibertyBench {
             ProcessBuilder builder = new ProcessBuilder(script.toString(), action, options.get("server")).inheritIO();
             if (idpBaseUrl != null) {
                 builder.environment().put("BENCH_IDP_URL", idpBaseUrl);
+                String jvmArgs = telemetryProperties;
                 if (!options.get("jfr").isBlank()) {
                     // For the diagnosis: a JFR profile of the server, written when it stops.
-                    builder.environment().put("JVM_ARGS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                            + Path.of(options.get("jfr")).toAbsolutePath());
+                    jvmArgs += " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                            + Path.of(options.get("jfr")).toAbsolutePath();
+                }
+                if (!jvmArgs.isBlank()) {
+                    builder.environment().put("JVM_ARGS", jvmArgs.strip());
                 }
             }
             Process process = builder.start();

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
  * The load benchmark: the same servlet on one server, unprotected, behind the module's filter
  * (token cache on and off, its shared state in memory or on JCache), behind the module as a
  * Jakarta Security mechanism and behind the server's own MicroProfile JWT (Liberty's
- * {@code mpJwt-2.1}, WildFly's smallrye-jwt), driven by the same closed
+ * {@code mpJwt-2.1}, WildFly's smallrye-jwt), or (issue 20, on a server exporting its telemetry)
+ * behind the filter with the module's telemetry on and off, driven by the same closed
  * loop ({@link LoadDriver}) with one token, or many distinct tokens rotated. For each scenario,
  * after a warm-up, rounds in which every path runs once, the order rotating; the judged figure
  * of a path is the median over the rounds of its throughput divided by the unprotected
@@ -74,10 +76,13 @@ final class LoadBench {
     static final Target MECHANISM = new Target("mechanism", "our Jakarta Security mechanism",
             "/bench-mechanism/protected/hello", true, false);
     static final Target MP_JWT = new Target("mpjwt", "Liberty mpJwt-2.1", "/bench-mpjwt/protected/hello", true, false);
+    /** As {@link #FILTER}, the module's telemetry off in its WAR: the other side of issue 20's comparison. */
+    static final Target NO_TELEMETRY = new Target("notelemetry", "our filter, its telemetry off",
+            "/bench-notelemetry/protected/hello", true, true);
     static final Target PASS_THROUGH = new Target("passthrough", "a filter doing nothing",
             "/bench/passthrough/hello", false, false);
     private static final List<Target> TARGETS = List.of(OPEN, FILTER, JCACHE, NO_CACHE, MECHANISM, MP_JWT,
-            PASS_THROUGH);
+            PASS_THROUGH, NO_TELEMETRY);
 
     /** The issue's targets for the filter, as a fraction of the unprotected servlet's throughput. */
     private static final Map<Integer, Double> FILTER_TARGETS = Map.of(1, 0.97, 400, 0.93, 2000, 0.90, 20000, 0.70);
@@ -88,6 +93,12 @@ final class LoadBench {
      * server's memory either way, so the shared store must cost next to nothing.
      */
     private static final Map<Integer, Double> JCACHE_TARGETS = Map.of(1, 0.95, 2000, 0.95);
+
+    /**
+     * Issue 20's targets for the filter with the module's telemetry on, as a fraction of the same
+     * filter with it off ({@link #NO_TELEMETRY}), on a server exporting its telemetry: within 3%.
+     */
+    private static final Map<Integer, Double> TELEMETRY_TARGETS = Map.of(1, 0.97, 2000, 0.97);
 
     /** Unrelated tokens logged out on each WAR with {@code denials} before measuring. */
     private static final int DENIED_TOKENS = 300;
@@ -101,6 +112,7 @@ final class LoadBench {
     private final List<Target> targets;
     private final List<Scenario> scenarios;
     private final List<String> summary = new ArrayList<>();
+    private final Map<Target, Long> sent = new HashMap<>();
     private long errors;
 
     /** {@code serverPid}: the Liberty server's process, to tell its CPU time from others' (0: unknown). */
@@ -149,7 +161,8 @@ final class LoadBench {
             String header = "| scenario | " + targets.stream().filter(t -> t != OPEN).map(Target::label)
                     .collect(Collectors.joining(" | ")) + " | target for our filter |"
                     + (targets.contains(MECHANISM) ? " our mechanism |" : "")
-                    + (targets.contains(JCACHE) ? " JCache store / in-memory store |" : "");
+                    + (targets.contains(JCACHE) ? " JCache store / in-memory store |" : "")
+                    + (targets.contains(NO_TELEMETRY) ? " telemetry on / off (our filter) |" : "");
             summary.add(String.format(Locale.ROOT, "load, %d rounds x %d requests per path and scenario, %d connections,"
                     + " closed loop on loopback; throughput relative to the unprotected servlet, median over the rounds"
                     + " of the ratio in the same round (quartiles in brackets):", settings.rounds(), settings.requests(),
@@ -190,7 +203,7 @@ final class LoadBench {
             long nanos = 0;
             for (Target target : targets) {
                 LoadDriver.Run run = driver.run(target.path(), tokens, settings.warmup(), settings.limit());
-                count(run);
+                count(target, run);
                 nanos += run.nanos();
             }
             double rate = (double) settings.warmup() * targets.size() * 1e9 / nanos;
@@ -212,7 +225,7 @@ final class LoadBench {
                         + " after %d warm-up requests per path; load average %s%n", scenario.label(), settings.rounds(),
                 settings.requests(), times((double) settings.requests() / tokens.length), warmup, loadAverage);
         for (Target target : targets) {
-            count(driver.run(target.path(), tokens, warmup, settings.limit()));
+            count(target, driver.run(target.path(), tokens, warmup, settings.limit()));
         }
         int paths = targets.size();
         long[] nanos = new long[paths];
@@ -223,7 +236,7 @@ final class LoadBench {
             double[] perSecond = new double[paths];
             for (int index : Rounds.order(round, paths)) {
                 LoadDriver.Run run = driver.run(targets.get(index).path(), tokens, settings.requests(), settings.limit());
-                count(run);
+                count(targets.get(index), run);
                 nanos[index] += run.nanos();
                 perSecond[index] = run.perSecond();
             }
@@ -239,6 +252,10 @@ final class LoadBench {
             if (targets.contains(JCACHE) && targets.contains(FILTER)) {
                 line.append(String.format(Locale.ROOT, "; jcache/filter %.3f",
                         perSecond[targets.indexOf(JCACHE)] / perSecond[targets.indexOf(FILTER)]));
+            }
+            if (targets.contains(NO_TELEMETRY) && targets.contains(FILTER)) {
+                line.append(String.format(Locale.ROOT, "; filter/notelemetry %.3f",
+                        perSecond[targets.indexOf(FILTER)] / perSecond[targets.indexOf(NO_TELEMETRY)]));
             }
             System.out.println(line);
         }
@@ -257,7 +274,10 @@ final class LoadBench {
             row.append(' ').append(mechanismVerdict(ratios)).append(" |");
         }
         if (targets.contains(JCACHE)) {
-            row.append(' ').append(jcacheVerdict(scenario, ratios)).append(" |");
+            row.append(' ').append(pairVerdict(JCACHE, FILTER, JCACHE_TARGETS, scenario, ratios)).append(" |");
+        }
+        if (targets.contains(NO_TELEMETRY)) {
+            row.append(' ').append(pairVerdict(FILTER, NO_TELEMETRY, TELEMETRY_TARGETS, scenario, ratios)).append(" |");
         }
         summary.add(row.toString());
         return rates.append(" req/s; load average ").append(loadAverage).append(" before, rounds' ").append(cpu).toString();
@@ -298,29 +318,37 @@ final class LoadBench {
     }
 
     /**
-     * "median 0.981 (quartiles 0.970..0.990); >= 0.95: met": the filter on the JCache store
-     * against the same filter on the in-memory store, round by round (both ratios are to the same
-     * round's unprotected servlet, so theirs is the two paths' throughputs in that round), the
-     * median judged.
+     * "median 0.981 (quartiles 0.970..0.990); >= 0.95: met": {@code path} against {@code base}
+     * round by round (the filter on the JCache store against the same on the in-memory store; the
+     * filter with its telemetry on against off), the median judged against {@code goals} by token
+     * count. Both ratios are to the same round's unprotected servlet, so theirs is the two paths'
+     * throughputs in that round.
      */
-    private String jcacheVerdict(Scenario scenario, double[][] ratios) {
-        int filter = targets.indexOf(FILTER);
-        if (filter < 0) {
-            return "(our filter not measured)";
+    private String pairVerdict(Target path, Target base, Map<Integer, Double> goals, Scenario scenario,
+            double[][] ratios) {
+        int over = targets.indexOf(base);
+        if (over < 0 || targets.indexOf(path) < 0) {
+            return "(" + (over < 0 ? base : path).label() + " not measured)";
         }
-        int jcache = targets.indexOf(JCACHE);
+        int measured = targets.indexOf(path);
         double[] perRound = new double[settings.rounds()];
         for (int round = 0; round < perRound.length; round++) {
-            perRound[round] = ratios[jcache][round] / ratios[filter][round];
+            perRound[round] = ratios[measured][round] / ratios[over][round];
         }
         double median = Rounds.median(perRound);
-        double target = JCACHE_TARGETS.getOrDefault(scenario.tokens(), 0.0);
+        double target = goals.getOrDefault(scenario.tokens(), 0.0);
         return Rounds.quartiles(perRound) + "; " + (target > 0
                 ? String.format(Locale.ROOT, ">= %.2f: %s", target, median >= target ? "met" : "MISSED") : "no target");
     }
 
-    private void count(LoadDriver.Run run) {
+    private void count(Target target, LoadDriver.Run run) {
         errors += run.errors();
+        sent.merge(target, (long) run.requests(), Long::sum);
+    }
+
+    /** The requests sent to {@code target} under load so far (warm-ups and rounds; not the checks' few). */
+    long sent(Target target) {
+        return sent.getOrDefault(target, 0L);
     }
 
     private static String times(double times) {

@@ -12,6 +12,9 @@
  *     and behind Liberty's {@code mpJwt-2.1}, with
  *     one token and with many distinct tokens rotated
  *     ({@code mvn -Pbench package -Dbench.skip.jmh=true}).</li>
+ * <li>{@link com.authvital.bench.LibertyBench} {@code --telemetry true}: the load benchmark on
+ *     a server exporting its telemetry, the filter with the module's telemetry on against off
+ *     ({@code mvn -Pbench package -Dbench.telemetry=true}, issue 20).</li>
  * </ul>
  */
 package com.authvital.bench;
