@@ -81,23 +81,36 @@ public interface Telemetry {
     record StoreGauges(boolean reachable, int pendingWrites, Map<String, Integer> regionSizes) {
     }
 
+    /** A call that records nothing. */
+    Call NO_CALL = (status, messageId) -> {
+    };
+
+    // Each event does nothing by default: NONE is all defaults, an implementation records what it knows.
+
     /** A validation on a request: {@code messageId} is the refusal's id, null when accepted. */
-    void validation(Source source, Outcome outcome, String messageId);
+    default void validation(Source source, Outcome outcome, String messageId) {
+    }
 
     /** A refresh's outcome. */
-    void refresh(Refresh outcome);
+    default void refresh(Refresh outcome) {
+    }
 
-    /** A revocation recorded here: {@code kind} is one of a few words ({@code session}, {@code user}, {@code chain}). */
-    void revocation(String kind);
+    /** A revocation recorded here: {@code kind} is one of a few words ({@code session}, {@code user}, {@code token}, {@code reuse}). */
+    default void revocation(String kind) {
+    }
 
     /** Starts a call to the IdP: a client span, child of the current one, and its timer. */
-    Call idpCall(Endpoint endpoint);
+    default Call idpCall(Endpoint endpoint) {
+        return NO_CALL;
+    }
 
     /** A fetch of the IdP's keys ended. */
-    void jwksFetch(boolean succeeded);
+    default void jwksFetch(boolean succeeded) {
+    }
 
     /** Registers the gauges, once, when the module's parts exist. */
-    void gauges(IntSupplier tokenCacheSize, Supplier<StoreGauges> store);
+    default void gauges(IntSupplier tokenCacheSize, Supplier<StoreGauges> store) {
+    }
 
     /**
      * Lets go of the gauges' callbacks when the application stops: the server's OpenTelemetry
@@ -108,34 +121,6 @@ public interface Telemetry {
 
     /** Nothing recorded: no telemetry on the server, or turned off. */
     Telemetry NONE = new Telemetry() {
-        private final Call none = (status, messageId) -> {
-        };
-
-        @Override
-        public void validation(Source source, Outcome outcome, String messageId) {
-        }
-
-        @Override
-        public void refresh(Refresh outcome) {
-        }
-
-        @Override
-        public void revocation(String kind) {
-        }
-
-        @Override
-        public Call idpCall(Endpoint endpoint) {
-            return none;
-        }
-
-        @Override
-        public void jwksFetch(boolean succeeded) {
-        }
-
-        @Override
-        public void gauges(IntSupplier tokenCacheSize, Supplier<StoreGauges> store) {
-        }
-
         @Override
         public String toString() {
             return "Telemetry.NONE";

@@ -617,28 +617,6 @@ class TokenValidatorTest {
             public void validation(Source source, Outcome outcome, String messageId) {
                 counted.add(source.value + " " + outcome.value + " " + messageId);
             }
-
-            @Override
-            public void refresh(Refresh outcome) {
-            }
-
-            @Override
-            public void revocation(String kind) {
-            }
-
-            @Override
-            public Call idpCall(Endpoint endpoint) {
-                return (status, messageId) -> {
-                };
-            }
-
-            @Override
-            public void jwksFetch(boolean succeeded) {
-            }
-
-            @Override
-            public void gauges(java.util.function.IntSupplier tokenCacheSize, java.util.function.Supplier<StoreGauges> store) {
-            }
         };
         Map<String, String> config = Map.of(ConfigKeys.HOST, idp.baseUrl(), ConfigKeys.CLIENT_ID, CLIENT_ID);
         TokenValidator validator = new TokenValidator(AuthVitalConfig.load(key -> Optional.ofNullable(config.get(key))),
