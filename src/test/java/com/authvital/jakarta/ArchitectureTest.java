@@ -74,6 +74,7 @@ class ArchitectureTest {
                 .layer("service").definedBy("..internal.service..")
                 .layer("jaxrs").definedBy("..internal.jaxrs..")
                 .layer("health").definedBy("..internal.health..")
+                .layer("events").definedBy("..internal.events..")
                 .layer("cdi").definedBy("..internal.cdi..")
                 .whereLayer("message").mayNotAccessAnyLayer()
                 .whereLayer("telemetry").mayNotAccessAnyLayer()
@@ -91,8 +92,9 @@ class ArchitectureTest {
                 .whereLayer("service").mayOnlyAccessLayers("api", "message", "http", "idp", "session", "auth")
                 .whereLayer("jaxrs").mayOnlyAccessLayers("api", "message", "config", "http")
                 .whereLayer("health").mayOnlyAccessLayers("idp", "store", "token", "session")
+                .whereLayer("events").mayOnlyAccessLayers("api", "message", "config", "store", "token", "session")
                 .whereLayer("cdi").mayOnlyAccessLayers("api", "message", "config", "http", "idp", "store", "token",
-                        "session", "auth", "flow", "service", "jaxrs", "telemetry", "health")
+                        "session", "auth", "flow", "service", "jaxrs", "telemetry", "health", "events")
                 .check(MODULE);
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
  * <li>{@code AV13xx}: the logout servlet's answers;</li>
  * <li>{@code AV14xx}: sign-in and refresh;</li>
  * <li>{@code AV15xx}: the store the servers share;</li>
+ * <li>{@code AV16xx}: AuthVital's events (its signed webhooks);</li>
  * <li>{@code AV19xx}: the module's own bugs.</li>
  * </ul>
  */
@@ -625,6 +626,35 @@ public final class Messages {
                 + "reloads its copy of the revocations. Meanwhile requests are checked against that copy, this "
                 + "server's writes are kept until the cache is back, and requests that change something are "
                 + policy + " (authvital.store.unreachable)";
+    }
+
+    // AV16xx: AuthVital's events (its signed webhooks)
+
+    /** AV1601: an event without the signature headers of its channel (401, nothing acted on). */
+    public static String eventUnsigned(String header) {
+        return "AV1601E: the event carries no valid " + header + " header: refused, nothing acted on; AuthVital signs "
+                + "every event it sends";
+    }
+
+    /** AV1602: an event whose timestamp is not unix seconds within the window (401, nothing acted on). */
+    public static String eventOutsideWindow(long windowSeconds) {
+        return "AV1602E: the event's timestamp is not unix seconds within " + windowSeconds + " s of this server's "
+                + "clock: refused, nothing acted on; AuthVital signs each attempt anew, so check this server's clock";
+    }
+
+    /** AV1603: an event signed by a key the IdP does not publish (401, nothing acted on). */
+    public static String eventUnknownKey() {
+        return "AV1603E: the event is signed by a key the IdP does not publish: refused, nothing acted on";
+    }
+
+    /** AV1604: an event whose signature is not the IdP's over its exact bytes (401, nothing acted on). */
+    public static String eventBadSignature() {
+        return "AV1604E: the event's signature is not the IdP's over its body: refused, nothing acted on";
+    }
+
+    /** AV1605: a signed body that is not an AuthVital event (400, nothing acted on). */
+    public static String eventMalformed(String why) {
+        return "AV1605E: the event is signed but is not an AuthVital event (" + why + "): refused, nothing acted on";
     }
 
     // AV19xx: the module's own bugs

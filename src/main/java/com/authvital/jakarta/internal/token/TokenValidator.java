@@ -124,6 +124,32 @@ public final class TokenValidator implements AutoCloseable {
         }
     }
 
+    /** What {@link #verifySignature} found. */
+    public enum SignatureCheck {
+        /** Signed by the IdP's key of that id. */
+        VALID,
+        /** The IdP publishes the key, and it did not make this signature. */
+        INVALID,
+        /** The IdP publishes no usable key of that id, also after a fetch the refetch interval allowed. */
+        UNKNOWN_KEY
+    }
+
+    /**
+     * Whether {@code signature} is the IdP's RS256 (RSASSA-PKCS1-v1_5, SHA-256) signature of
+     * {@code signingInput} by its key {@code kid}: for what the IdP signs besides tokens (its
+     * webhooks). The same keys as the tokens' (the IdP publishes them in one JWKS, without a
+     * purpose); an unknown {@code kid} causes a fetch at most once per refetch interval.
+     *
+     * @throws com.authvital.jakarta.IdpUnavailableException when no keys could be fetched yet
+     */
+    public SignatureCheck verifySignature(String kid, byte[] signingInput, byte[] signature) {
+        Optional<Rs256VerifierPool> verifier = keys.verifier(kid);
+        if (verifier.isEmpty()) {
+            return SignatureCheck.UNKNOWN_KEY;
+        }
+        return verifier.get().verify(signingInput, signature) ? SignatureCheck.VALID : SignatureCheck.INVALID;
+    }
+
     /** Fetches the IdP's keys before the first request, and keeps trying until it has them (readiness). */
     public void warmUp() {
         keys.warmUp();
