@@ -65,7 +65,6 @@ final class JwksCache implements AutoCloseable {
     private record Keys(Map<String, Rs256VerifierPool> byKid, long fetchedAt) {
     }
 
-
     private final URI jwksUri;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -90,6 +89,7 @@ final class JwksCache implements AutoCloseable {
     private CompletableFuture<Keys> inFlight; // guarded by this
     private boolean warm; // guarded by this: keep trying in the background until a fetch succeeds
     private int coldRetrySeconds; // guarded by this
+    private boolean retryPending; // guarded by this: one background retry at a time, however many requests failed
     private boolean closed; // guarded by this
 
     JwksCache(URI restUrl, Duration connectTimeout, Duration readTimeout, Duration refreshInterval,
@@ -233,7 +233,8 @@ final class JwksCache implements AutoCloseable {
             // One WARNING when the keys stop coming, not one per request that meets the outage.
             LOG.log(failures == 0 ? Level.WARNING : Level.DEBUG, message);
             failures++;
-            if (warm && keys == null && !closed) {
+            if (warm && keys == null && !closed && !retryPending) {
+                retryPending = true;
                 coldRetrySeconds = coldRetrySeconds == 0 ? 1 : Math.min(MAX_COLD_RETRY_SECONDS, coldRetrySeconds * 2);
                 CompletableFuture.delayedExecutor(coldRetrySeconds, TimeUnit.SECONDS, executor).execute(this::retryCold);
             }
@@ -241,6 +242,7 @@ final class JwksCache implements AutoCloseable {
     }
 
     private synchronized void retryCold() {
+        retryPending = false;
         if (keys == null && !closed) {
             fetch(false);
         }

@@ -202,6 +202,36 @@ class JwksCacheTest {
         assertTrue(log.has(Level.INFO, "AV1208I: "), log.toString());
     }
 
+    /**
+     * Warmed up during an outage that requests meet too: the requests' fetches stay at one a
+     * second and the background keeps one retry chain, not one per failed request.
+     */
+    @Test
+    void warmedUpDuringAnOutageRequestsAndRetriesStayBounded() throws Exception {
+        String kid = dev.currentKeyId();
+        dev.jwksFault(503);
+        dev.resetStats();
+        JwksCache cache = cache(NEVER, NEVER);
+        cache.warmUp();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        int requests = 0;
+        while (System.nanoTime() < end) {
+            try {
+                cache.verifier(kid);
+            } catch (IdpUnavailableException expected) {
+                requests++;
+            }
+            advance(Duration.ofMillis(50)); // the cache's clock: its one-second back-off passes as requests come
+            Thread.sleep(50);
+        }
+
+        long fetches = dev.jwksFetches();
+        assertTrue(requests > 50, requests + " requests refused");
+        // 100 requests over 5 s: at most one fetch per second of the cache's clock for them, and
+        // one background chain (after 1, 2, 4 s): far fewer than one per request.
+        assertTrue(fetches <= 10, fetches + " JWKS fetches for " + requests + " requests in 5 s");
+    }
+
     /** Not warmed up (no readiness check), a cache makes no fetch until a request needs a key. */
     @Test
     void notWarmedUpItFetchesNothingBeforeARequest() throws Exception {
