@@ -197,7 +197,7 @@ public class AuthVitalExtension implements Extension {
                 .types(AuthVitalConfig.class, Object.class)
                 .scope(Singleton.class)
                 .createWith(context -> config);
-        if (config.health() && ServerFeatures.present(ServerFeatures.HEALTH_API, AuthVitalExtension.class.getClassLoader())) {
+        if (ServerFeatures.readinessChecks(config, AuthVitalExtension.class.getClassLoader())) {
             // Without MicroProfile Health the class is never loaded, and the application deploys as before.
             ReadinessChecks.register(event, beans, config.store().kind() == StoreSettings.Kind.JCACHE);
         }

@@ -96,7 +96,7 @@ public class AuthVitalProducers {
     void startStore(@Observes @Initialized(ApplicationScoped.class) Object started, SessionStore store,
                     AuthVitalConfig config, TokenValidator validator, Telemetry telemetry) {
         store.reachable();
-        if (config.health() && ServerFeatures.present(ServerFeatures.HEALTH_API, AuthVitalProducers.class.getClassLoader())) {
+        if (ServerFeatures.readinessChecks(config, AuthVitalProducers.class.getClassLoader())) {
             // authvital-keys is DOWN until the keys came: they must come without waiting for traffic,
             // which a server that is not ready does not get.
             validator.warmUp();

@@ -1,6 +1,7 @@
 package com.authvital.jakarta.internal.cdi;
 
 import com.authvital.jakarta.AuthVitalConfigException;
+import com.authvital.jakarta.internal.config.AuthVitalConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,6 +75,11 @@ final class ServerFeatures {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    /** Whether the module adds its readiness checks: asked for ({@code authvital.health.enabled}) and MicroProfile Health there. */
+    static boolean readinessChecks(AuthVitalConfig config, ClassLoader loader) {
+        return config.health() && present(HEALTH_API, loader);
     }
 
     /** The problem to report when the mechanism is asked for and Jakarta Security is missing. */
