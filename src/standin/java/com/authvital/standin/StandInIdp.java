@@ -42,12 +42,15 @@ public final class StandInIdp implements AutoCloseable {
     private final String baseUrl;
     private final TokenService tokens;
     private final IdpSessions store = new IdpSessions();
+    private final WebhookSender webhookSender;
 
-    private StandInIdp(HttpServer server, ExecutorService executor, SigningKey key, String clientId) {
+    private StandInIdp(HttpServer server, ExecutorService executor, SigningKey key, SigningKey webhookKey,
+            String clientId) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         KeyRing keys = new KeyRing(key);
+        KeyRing webhookKeys = new KeyRing(webhookKey, SigningKey::generateWebhookKey);
         this.tokens = new TokenService(baseUrl, keys);
         Faults faults = new Faults();
         DiscoveryStats stats = new DiscoveryStats();
@@ -60,18 +63,25 @@ public final class StandInIdp implements AutoCloseable {
         AuthorizationCodes codes = new AuthorizationCodes();
         InteractionRequired interaction = new InteractionRequired();
         GrantStats grants = new GrantStats();
-        new DiscoveryEndpoints(baseUrl, keys, stats, faults).register(router);
+        Application application = new Application(clientId);
+        Members members = new Members();
+        DeliveryLog deliveries = new DeliveryLog();
+        this.webhookSender = new WebhookSender(webhookKeys, deliveries);
+        Webhooks webhooks = new Webhooks(webhookSender, application);
+        new DiscoveryEndpoints(baseUrl, keys, webhookKeys, stats, faults).register(router);
         new SessionEndpoints(store).register(router, guard);
         new LogoutEndpoints(store, tokens).register(router);
         new BrowserLogout(store, tokens).register(router);
         new AuthorizeEndpoint(clients, users, codes).register(router);
         new TokenEndpoint(tokens, new CodeGrant(codes, store, clients, grants),
-                new RefreshRotation(store, tokens, clients, interaction, grants), faults, grants).register(router);
+                new RefreshRotation(store, tokens, clients, interaction, grants, members, application), faults, grants).register(router);
         new DevEndpoints(store, tokens, faults, log, clientId).register(router);
         new DevSettings(tokens, limiter, clients, users).register(router);
         new DevTokenControls(faults, interaction, grants).register(router);
         new DevTokens(store, tokens, keys, clientId).register(router);
         new DevKeyEndpoints(keys, stats, faults).register(router);
+        new DevWebhookEndpoints(webhooks, webhookSender, deliveries, webhookKeys, application).register(router);
+        new DevMemberControls(store, members, application, webhooks).register(router);
         server.createContext("/", router);
         server.setExecutor(executor);
         server.start();
@@ -101,11 +111,12 @@ public final class StandInIdp implements AutoCloseable {
         // Generated before binding, not on a thread beside it: in a cold JVM on a small machine
         // the two would compete for the JIT.
         SigningKey key = SigningKey.generate();
+        SigningKey webhookKey = SigningKey.generateWebhookKey();
         // A pool, not the single default thread: a request slowed by a fault must not block others.
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port);
-            return new StandInIdp(HttpServer.create(address, 0), executor, key, clientId);
+            return new StandInIdp(HttpServer.create(address, 0), executor, key, webhookKey, clientId);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + "; choose a free port or 0", e);
@@ -122,11 +133,12 @@ public final class StandInIdp implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops listening at once, abandoning requests still in progress. */
+    /** Stops listening at once, abandoning requests still in progress and webhooks not yet sent. */
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        webhookSender.close();
     }
 
     TokenService tokens() {
