@@ -23,7 +23,8 @@ import java.util.List;
  *   <li>{@code POST /dev/webhooks/release} {@code {"order":"emitted"|"reverse"}}: sends the held
  *       events one after the other and ends the hold; {@code {"released":[{"channel","id","type"}]}}</li>
  *   <li>{@code GET /dev/webhooks/keys}, {@code POST /dev/webhooks/keys/rotate}: the webhook keys,
- *       {@code {"current","published"}}; after a rotation the old key stays in the JWKS</li>
+ *       {@code {"current","published"}}; after a rotation the old key stays in the JWKS. The first
+ *       key is made on first use (this, or a registration): until then the JWKS has token keys only</li>
  *   <li>{@code POST /dev/events} {@code {"channel","type","data":{..},"tenantId","applicationId","timestamp"}}:
  *       emits that event as is ({@code 200 {"events":[..]}}); sync events default to the demo tenant and
  *       the stand-in's application</li>
@@ -34,10 +35,10 @@ final class DevWebhookEndpoints {
     private final Webhooks webhooks;
     private final WebhookSender sender;
     private final DeliveryLog log;
-    private final KeyRing keys;
+    private final WebhookKeys keys;
     private final Application application;
 
-    DevWebhookEndpoints(Webhooks webhooks, WebhookSender sender, DeliveryLog log, KeyRing keys, Application application) {
+    DevWebhookEndpoints(Webhooks webhooks, WebhookSender sender, DeliveryLog log, WebhookKeys keys, Application application) {
         this.webhooks = webhooks;
         this.sender = sender;
         this.log = log;
@@ -59,10 +60,10 @@ final class DevWebhookEndpoints {
                         call.sendJson(200, webhooks.controls(call.jsonObject()).toJson()))
                 .add("DELETE", "/dev/webhooks/controls", (call, p) -> done(call, webhooks::resetControls))
                 .add("POST", "/dev/webhooks/release", (call, p) -> release(call))
-                .add("GET", "/dev/webhooks/keys", (call, p) -> call.sendJson(200, keys.toJson()))
+                .add("GET", "/dev/webhooks/keys", (call, p) -> call.sendJson(200, keys.ring().toJson()))
                 .add("POST", "/dev/webhooks/keys/rotate", (call, p) -> {
-                    keys.rotate();
-                    call.sendJson(200, keys.toJson());
+                    keys.ring().rotate();
+                    call.sendJson(200, keys.ring().toJson());
                 })
                 .add("POST", "/dev/events", (call, p) -> event(call));
     }

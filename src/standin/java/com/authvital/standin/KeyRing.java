@@ -93,13 +93,15 @@ final class KeyRing {
     }
 
     /**
-     * {@code {"keys":[...]}} of several rings in one document, each ring's keys newest first, as
+     * {@code {"keys":[...]}} of several rings (null ones skipped) in one document, each ring's keys newest first, as
      * AuthVital lists its token and webhook keys together with no purpose marker (events §3.4).
      */
     static String jwksJson(KeyRing... rings) {
         List<JWK> keys = new ArrayList<>();
         for (KeyRing ring : rings) {
-            keys.addAll(ring.publicKeys());
+            if (ring != null) {
+                keys.addAll(ring.publicKeys());
+            }
         }
         return new JWKSet(keys).toString(true);
     }

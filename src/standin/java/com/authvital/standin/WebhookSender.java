@@ -42,7 +42,7 @@ final class WebhookSender implements AutoCloseable {
     /** How far in the past a {@code stale-timestamp} request's timestamp is: beyond a ±300 s window. */
     static final long STALE_SECONDS = 600;
 
-    private final KeyRing keys;
+    private final WebhookKeys keys;
     private final DeliveryLog log;
     private final ScheduledThreadPoolExecutor executor;
     private final ExecutorService httpThreads;
@@ -51,7 +51,7 @@ final class WebhookSender implements AutoCloseable {
     private volatile double retryScale = 1.0;
     private volatile SigningKey foreign;
 
-    WebhookSender(KeyRing keys, DeliveryLog log) {
+    WebhookSender(WebhookKeys keys, DeliveryLog log) {
         this.keys = keys;
         this.log = log;
         this.executor = new ScheduledThreadPoolExecutor(THREADS, daemonThreads("authvital-webhook-"));
@@ -120,7 +120,7 @@ final class WebhookSender implements AutoCloseable {
     private DeliveryLog.Outcome post(Webhooks.Job job) {
         WebhookEvent event = job.event();
         Webhooks.Tamper tamper = job.controls().tamper();
-        SigningKey key = tamper == Webhooks.Tamper.FOREIGN_KID ? foreignKey() : keys.current();
+        SigningKey key = tamper == Webhooks.Tamper.FOREIGN_KID ? foreignKey() : keys.ring().current();
         HttpRequest.Builder request = HttpRequest.newBuilder(job.target().url())
                 .timeout(timeout)
                 .header("Content-Type", "application/json");

@@ -98,11 +98,13 @@ final class Webhooks {
     private final List<Job> held = new ArrayList<>();
     private final WebhookSender sender;
     private final Application application;
+    private final WebhookKeys keys;
     private volatile Controls controls = Controls.NONE;
 
-    Webhooks(WebhookSender sender, Application application) {
+    Webhooks(WebhookSender sender, Application application, WebhookKeys keys) {
         this.sender = sender;
         this.application = application;
+        this.keys = keys;
     }
 
     /**
@@ -120,6 +122,7 @@ final class Webhooks {
         String applicationId = channel == WebhookEvent.Channel.SYNC
                 ? JsonSupport.string(spec, "applicationId").orElse(application.id()) : null;
         Registration registration = new Registration(channel, url, applicationId, List.copyOf(events));
+        keys.ring(); // the webhook key is in the JWKS before the first event that names it
         registrations.put(channel, registration);
         return registration;
     }

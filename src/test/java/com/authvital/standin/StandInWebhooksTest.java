@@ -167,6 +167,18 @@ class StandInWebhooksTest {
         assertEquals(200, http.bearer("GET", "/oauth/sessions", user.accessToken(), null).status());
     }
 
+    /** Until webhooks are used the JWKS holds the token key alone; a registration publishes the webhook key. */
+    @Test
+    void registrationPublishesTheWebhookKey() throws Exception {
+        String tokenKid = SignedJWT.parse(tenantUser().accessToken()).getHeader().getKeyID();
+        List<String> before = jwksKids();
+
+        register("sync");
+
+        assertEquals(List.of(tokenKid), before);
+        assertEquals(List.of(tokenKid, control("GET", "/dev/webhooks/keys", null).getString("current")), jwksKids());
+    }
+
     /** After a rotation the new webhook key signs and the old one stays published. */
     @Test
     void rotatedWebhookKeySignsAndTheOldOneStaysPublished() throws Exception {
