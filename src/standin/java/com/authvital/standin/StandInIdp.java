@@ -43,14 +43,14 @@ public final class StandInIdp implements AutoCloseable {
     private final TokenService tokens;
     private final IdpSessions store = new IdpSessions();
     private final WebhookSender webhookSender;
+    private final Application application;
 
-    private StandInIdp(HttpServer server, ExecutorService executor, SigningKey key, SigningKey webhookKey,
-            String clientId) {
+    private StandInIdp(HttpServer server, ExecutorService executor, SigningKey key, String clientId) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         KeyRing keys = new KeyRing(key);
-        KeyRing webhookKeys = new KeyRing(webhookKey, SigningKey::generateWebhookKey);
+        WebhookKeys webhookKeys = new WebhookKeys();
         this.tokens = new TokenService(baseUrl, keys);
         Faults faults = new Faults();
         DiscoveryStats stats = new DiscoveryStats();
@@ -63,11 +63,11 @@ public final class StandInIdp implements AutoCloseable {
         AuthorizationCodes codes = new AuthorizationCodes();
         InteractionRequired interaction = new InteractionRequired();
         GrantStats grants = new GrantStats();
-        Application application = new Application(clientId);
+        this.application = new Application(clientId);
         Members members = new Members();
         DeliveryLog deliveries = new DeliveryLog();
         this.webhookSender = new WebhookSender(webhookKeys, deliveries);
-        Webhooks webhooks = new Webhooks(webhookSender, application);
+        Webhooks webhooks = new Webhooks(webhookSender, application, webhookKeys);
         new DiscoveryEndpoints(baseUrl, keys, webhookKeys, stats, faults).register(router);
         new SessionEndpoints(store).register(router, guard);
         new LogoutEndpoints(store, tokens).register(router);
@@ -111,12 +111,11 @@ public final class StandInIdp implements AutoCloseable {
         // Generated before binding, not on a thread beside it: in a cold JVM on a small machine
         // the two would compete for the JIT.
         SigningKey key = SigningKey.generate();
-        SigningKey webhookKey = SigningKey.generateWebhookKey();
         // A pool, not the single default thread: a request slowed by a fault must not block others.
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port);
-            return new StandInIdp(HttpServer.create(address, 0), executor, key, webhookKey, clientId);
+            return new StandInIdp(HttpServer.create(address, 0), executor, key, clientId);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + "; choose a free port or 0", e);
@@ -152,7 +151,9 @@ public final class StandInIdp implements AutoCloseable {
     /**
      * Serves until killed. Options: {@code --port N} (default {@value #DEFAULT_PORT}),
      * {@code --client-id X} (default {@value #DEFAULT_CLIENT_ID}),
-     * {@code --access-token-lifetime SECONDS} (default 3600, the IdP's) and
+     * {@code --access-token-lifetime SECONDS} (default 3600, the IdP's),
+     * {@code --application-id ID} (the {@code application_id} of its events, default
+     * {@value Application#DEFAULT_ID}) and
      * {@code --collector-port N} (none by default), which starts a {@link StandInCollector} there too.
      */
     public static void main(String[] args) throws InterruptedException {
@@ -160,6 +161,7 @@ public final class StandInIdp implements AutoCloseable {
         String clientId = DEFAULT_CLIENT_ID;
         long lifetime = TokenService.DEFAULT_ACCESS_LIFETIME.toSeconds();
         int collectorPort = -1;
+        String applicationId = Application.DEFAULT_ID;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if ("--port".equals(args[i]) && value != null && value.matches("\\d{1,5}")) {
@@ -171,17 +173,21 @@ public final class StandInIdp implements AutoCloseable {
             } else if ("--access-token-lifetime".equals(args[i]) && value != null && value.matches("0*[1-9]\\d{0,8}")) {
                 lifetime = Long.parseLong(value);
                 i++;
+            } else if ("--application-id".equals(args[i]) && value != null && !value.isBlank()) {
+                applicationId = value;
+                i++;
             } else if ("--collector-port".equals(args[i]) && value != null && value.matches("\\d{1,5}")) {
                 collectorPort = Integer.parseInt(value);
                 i++;
             } else {
                 System.err.println("usage: StandInIdp [--port N] [--client-id X] [--access-token-lifetime SECONDS]"
-                        + " [--collector-port N]; bad option: " + args[i]);
+                        + " [--application-id ID] [--collector-port N]; bad option: " + args[i]);
                 System.exit(2);
             }
         }
         StandInIdp idp = start(port, clientId);
         idp.tokens.accessLifetime(Duration.ofSeconds(lifetime));
+        idp.application.update(jakarta.json.Json.createObjectBuilder().add("applicationId", applicationId).build());
         System.out.println("AuthVital stand-in IdP listening on " + idp.baseUrl());
         if (collectorPort >= 0) {
             StandInCollector collector = StandInCollector.start(collectorPort);
