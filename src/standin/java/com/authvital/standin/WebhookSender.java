@@ -2,7 +2,6 @@ package com.authvital.standin;
 
 import com.nimbusds.jose.JOSEException;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ProxySelector;
@@ -75,7 +74,8 @@ final class WebhookSender implements AutoCloseable {
     JsonObject settings(JsonObject spec) {
         JsonSupport.count(spec, "timeoutMs").filter(ms -> ms > 0).map(Duration::ofMillis).ifPresent(t -> timeout = t);
         if (spec.containsKey("retryScale")) {
-            double scale = spec.getJsonNumber("retryScale").doubleValue();
+            double scale = spec.get("retryScale") instanceof jakarta.json.JsonNumber
+                    ? spec.getJsonNumber("retryScale").doubleValue() : -1;
             if (!(scale >= 0 && scale <= 1)) {
                 throw HttpProblem.badRequest("retryScale must be between 0 and 1");
             }

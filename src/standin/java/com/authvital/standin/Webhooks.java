@@ -116,8 +116,13 @@ final class Webhooks {
         URI url = loopbackUrl(JsonSupport.string(spec, "url")
                 .orElseThrow(() -> HttpProblem.badRequest("url is required")));
         List<String> events = new ArrayList<>();
-        if (spec.containsKey("events") && spec.get("events") != jakarta.json.JsonValue.NULL) {
-            spec.getJsonArray("events").getValuesAs(JsonString.class).forEach(s -> events.add(s.getString()));
+        jakarta.json.JsonValue filter = spec.getOrDefault("events", jakarta.json.JsonValue.NULL);
+        if (filter != jakarta.json.JsonValue.NULL) {
+            if (filter.getValueType() != jakarta.json.JsonValue.ValueType.ARRAY
+                    || !filter.asJsonArray().stream().allMatch(JsonString.class::isInstance)) {
+                throw HttpProblem.badRequest("events must be an array of event types");
+            }
+            filter.asJsonArray().getValuesAs(JsonString.class).forEach(s -> events.add(s.getString()));
         }
         String applicationId = channel == WebhookEvent.Channel.SYNC
                 ? JsonSupport.string(spec, "applicationId").orElse(application.id()) : null;
@@ -152,7 +157,12 @@ final class Webhooks {
         int duplicates = JsonSupport.count(spec, "duplicates").map(Long::intValue).orElse(old.duplicates());
         Tamper tamper = JsonSupport.string(spec, "tamper").map(Tamper::of)
                 .orElse(spec.containsKey("tamper") ? Tamper.NONE : old.tamper());
-        boolean hold = spec.containsKey("hold") ? spec.getBoolean("hold") : old.hold();
+        jakarta.json.JsonValue holdValue = spec.getOrDefault("hold", old.hold() ? jakarta.json.JsonValue.TRUE
+                : jakarta.json.JsonValue.FALSE);
+        if (holdValue != jakarta.json.JsonValue.TRUE && holdValue != jakarta.json.JsonValue.FALSE) {
+            throw HttpProblem.badRequest("hold must be true or false");
+        }
+        boolean hold = holdValue == jakarta.json.JsonValue.TRUE;
         controls = new Controls(duplicates, tamper, hold);
         return controls;
     }

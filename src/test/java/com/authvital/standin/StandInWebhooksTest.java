@@ -260,6 +260,45 @@ class StandInWebhooksTest {
         assertTrue(receiver.requests().stream().allMatch(r -> r.header("X-AuthVital-Event-Id") != null));
     }
 
+    /** Channel B does not retry a 4xx other than 429, as the broker's system deliverer (events §3.7). */
+    @Test
+    void systemWebhookIsNotRetriedAfterA4xx() throws Exception {
+        register("system");
+        control("PUT", "/dev/webhooks/settings", "{\"retryScale\":0.0001}");
+        receiver.answer(404);
+
+        control("POST", "/dev/application/disable", null);
+        receiver.await(1);
+        Thread.sleep(300);
+
+        assertEquals(1, receiver.requests().size());
+    }
+
+    /** A receiver slower than the POST timeout counts as a failure, logged as a timeout, and is retried. */
+    @Test
+    void slowReceiverTimesOutAndIsRetried() throws Exception {
+        register("sync");
+        control("PUT", "/dev/webhooks/settings", "{\"timeoutMs\":200,\"retryScale\":0.0001}");
+        receiver.delay(400);
+
+        suspend(tenantUser().userId());
+        receiver.await(2);
+        Thread.sleep(300);
+
+        JsonObject first = control("GET", "/dev/webhooks/deliveries", null).getJsonArray("deliveries").getJsonObject(0);
+        assertEquals("timeout", first.getString("error"));
+        assertTrue(first.isNull("status"));
+    }
+
+    /** Only loopback URLs can be registered: the stand-in never posts elsewhere. */
+    @Test
+    void onlyLoopbackUrlsCanBeRegistered() {
+        IdpHttp.Answer answer = http.send("PUT", "/dev/webhooks", "{\"url\":\"https://example.com/hook\"}");
+
+        assertEquals(400, answer.status());
+        assertEquals(0, control("GET", "/dev/webhooks", null).getJsonArray("webhooks").size());
+    }
+
     /** With two duplicates on, one event arrives three times with the same id and body. */
     @Test
     void duplicatesArriveNPlusOneTimesWithTheSameId() throws Exception {
@@ -380,7 +419,8 @@ class StandInWebhooksTest {
         long controlsMs = (System.nanoTime() - start) / 1_000_000;
         receiver.await(20);
 
-        assertTrue(controlsMs < 1000, "the controls took " + controlsMs + " ms");
+        // Waiting for each delivery would take 20 x 100 ms at least.
+        assertTrue(controlsMs < 2000, "the controls took " + controlsMs + " ms");
         assertTrue(receiver.maxInFlight() <= WebhookSender.THREADS, "in flight at once: " + receiver.maxInFlight());
     }
 
