@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code /.well-known/jwks.json} (the public halves of the published keys, newest first) and
+ * {@code /.well-known/jwks.json} (the public halves of the published token keys, newest first,
+ * then those of the webhook keys once made, as AuthVital publishes both purposes in one JWKS) and
  * {@code /.well-known/openid-configuration} (absolute URLs on the base URL, which is also the
  * issuer; {@code end_session_endpoint} names {@code /oauth/logout} as the IdP's does, although
  * only its POST exists). Every fetch is counted; the JWKS answers the injected JWKS fault while
@@ -17,12 +18,14 @@ final class DiscoveryEndpoints {
 
     private final String baseUrl;
     private final KeyRing keys;
+    private final WebhookKeys webhookKeys;
     private final DiscoveryStats stats;
     private final Faults faults;
 
-    DiscoveryEndpoints(String baseUrl, KeyRing keys, DiscoveryStats stats, Faults faults) {
+    DiscoveryEndpoints(String baseUrl, KeyRing keys, WebhookKeys webhookKeys, DiscoveryStats stats, Faults faults) {
         this.baseUrl = baseUrl;
         this.keys = keys;
+        this.webhookKeys = webhookKeys;
         this.stats = stats;
         this.faults = faults;
     }
@@ -36,7 +39,7 @@ final class DiscoveryEndpoints {
         // Counted before the fault: a client retrying against an outage is still fetching.
         stats.jwksFetched();
         if (!faults.intercept(call, Faults.Route.JWKS)) {
-            call.send(200, IdpExchange.JSON_TYPE, keys.jwksJson().getBytes(StandardCharsets.UTF_8));
+            call.send(200, IdpExchange.JSON_TYPE, KeyRing.jwksJson(keys, webhookKeys.ifMade()).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -21,6 +21,11 @@ final class IdpSessions {
         return users.computeIfAbsent(candidate.id(), id -> candidate);
     }
 
+    /** Replaces a known user's record, e.g. with new app roles; its sessions' next tokens carry them. */
+    void replace(User user) {
+        users.replace(user.id(), user);
+    }
+
     Optional<User> user(String id) {
         return Optional.ofNullable(users.get(id));
     }

@@ -26,7 +26,15 @@ final class KeyRing {
     private final List<SigningKey> published = new ArrayList<>();
     private final Map<String, SigningKey> everyKey = new HashMap<>();
 
+    private final java.util.function.Supplier<SigningKey> generator;
+
     KeyRing(SigningKey first) {
+        this(first, SigningKey::generate);
+    }
+
+    /** A ring whose rotations make keys with {@code generator}: the webhook keys have kids of their own form. */
+    KeyRing(SigningKey first, java.util.function.Supplier<SigningKey> generator) {
+        this.generator = generator;
         add(first);
     }
 
@@ -50,7 +58,7 @@ final class KeyRing {
     /** Makes a new key, which signs from now on; the previous keys stay published. */
     SigningKey rotate() {
         // Generated outside the lock: it takes a tenth of a second, and requests must not wait.
-        SigningKey key = SigningKey.generate();
+        SigningKey key = generator.get();
         add(key);
         return key;
     }
@@ -80,9 +88,26 @@ final class KeyRing {
     }
 
     /** {@code {"keys":[...]}}: the public halves of the published keys, newest first. */
-    synchronized String jwksJson() {
-        List<JWK> keys = published.stream().map(key -> (JWK) key.key().toPublicJWK()).collect(Collectors.toList());
+    String jwksJson() {
+        return new JWKSet(publicKeys()).toString(true);
+    }
+
+    /**
+     * {@code {"keys":[...]}} of several rings (null ones skipped) in one document, each ring's keys newest first, as
+     * AuthVital lists its token and webhook keys together with no purpose marker (events §3.4).
+     */
+    static String jwksJson(KeyRing... rings) {
+        List<JWK> keys = new ArrayList<>();
+        for (KeyRing ring : rings) {
+            if (ring != null) {
+                keys.addAll(ring.publicKeys());
+            }
+        }
         return new JWKSet(keys).toString(true);
+    }
+
+    private synchronized List<JWK> publicKeys() {
+        return published.stream().map(key -> (JWK) key.key().toPublicJWK()).collect(Collectors.toList());
     }
 
     private synchronized void add(SigningKey key) {

@@ -20,15 +20,20 @@ final class RefreshRotation {
     static final String INVALID = "Invalid refresh token";
     static final String REVOKED = "Session has been revoked";
     static final String CLIENT_MISMATCH = "Client ID mismatch";
+    static final String DISABLED = "Application is disabled";
 
     private final IdpSessions store;
     private final TokenService tokens;
     private final Clients clients;
     private final InteractionRequired interaction;
     private final GrantStats stats;
+    private final Members members;
+    private final Application application;
 
     RefreshRotation(IdpSessions store, TokenService tokens, Clients clients, InteractionRequired interaction,
-            GrantStats stats) {
+            GrantStats stats, Members members, Application application) {
+        this.members = members;
+        this.application = application;
         this.store = store;
         this.tokens = tokens;
         this.clients = clients;
@@ -63,6 +68,14 @@ final class RefreshRotation {
         }
         if (session.isExpired(Instant.now())) {
             throw HttpProblem.unauthorized("Session expired");
+        }
+        if (clientId.equals(application.clientId()) && !application.isActive()) {
+            throw HttpProblem.unauthorized(DISABLED);
+        }
+        // Tenant-scoped tokens only for an ACTIVE membership (events §6.9); the IdP's exact
+        // message for this refusal is not in the contract, so its generic one is answered.
+        if (session.tenant() != null && !members.mayHaveTokens(session.tenant(), user.id())) {
+            throw HttpProblem.unauthorized(INVALID);
         }
         if (interaction.isRequired(user.id())) {
             throw HttpProblem.oauth(401, "interaction_required", "MFA enrollment required by tenant policy");

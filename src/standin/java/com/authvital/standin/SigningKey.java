@@ -27,9 +27,22 @@ import java.util.UUID;
 record SigningKey(RSAKey key, JWSSigner signer, JWSVerifier verifier) {
 
     static SigningKey generate() {
+        return generate(UUID.randomUUID().toString());
+    }
+
+    /**
+     * A webhook key: its kid in AuthVital's format {@code key_<epoch-ms>_<8 hex>}
+     * (authvital-events.md §3.2), which the token keys of the stand-in do not use.
+     */
+    static SigningKey generateWebhookKey() {
+        return generate(String.format("key_%d_%08x", System.currentTimeMillis(),
+                java.util.concurrent.ThreadLocalRandom.current().nextInt()));
+    }
+
+    static SigningKey generate(String kid) {
         try {
             RSAKey key = new RSAKeyGenerator(2048)
-                    .keyID(UUID.randomUUID().toString())
+                    .keyID(kid)
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();

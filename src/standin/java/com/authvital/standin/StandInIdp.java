@@ -42,12 +42,15 @@ public final class StandInIdp implements AutoCloseable {
     private final String baseUrl;
     private final TokenService tokens;
     private final IdpSessions store = new IdpSessions();
+    private final WebhookSender webhookSender;
+    private final Application application;
 
     private StandInIdp(HttpServer server, ExecutorService executor, SigningKey key, String clientId) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         KeyRing keys = new KeyRing(key);
+        WebhookKeys webhookKeys = new WebhookKeys();
         this.tokens = new TokenService(baseUrl, keys);
         Faults faults = new Faults();
         DiscoveryStats stats = new DiscoveryStats();
@@ -60,18 +63,25 @@ public final class StandInIdp implements AutoCloseable {
         AuthorizationCodes codes = new AuthorizationCodes();
         InteractionRequired interaction = new InteractionRequired();
         GrantStats grants = new GrantStats();
-        new DiscoveryEndpoints(baseUrl, keys, stats, faults).register(router);
+        this.application = new Application(clientId);
+        Members members = new Members();
+        DeliveryLog deliveries = new DeliveryLog();
+        this.webhookSender = new WebhookSender(webhookKeys, deliveries);
+        Webhooks webhooks = new Webhooks(webhookSender, application, webhookKeys);
+        new DiscoveryEndpoints(baseUrl, keys, webhookKeys, stats, faults).register(router);
         new SessionEndpoints(store).register(router, guard);
         new LogoutEndpoints(store, tokens).register(router);
         new BrowserLogout(store, tokens).register(router);
         new AuthorizeEndpoint(clients, users, codes).register(router);
         new TokenEndpoint(tokens, new CodeGrant(codes, store, clients, grants),
-                new RefreshRotation(store, tokens, clients, interaction, grants), faults, grants).register(router);
+                new RefreshRotation(store, tokens, clients, interaction, grants, members, application), faults, grants).register(router);
         new DevEndpoints(store, tokens, faults, log, clientId).register(router);
         new DevSettings(tokens, limiter, clients, users).register(router);
         new DevTokenControls(faults, interaction, grants).register(router);
         new DevTokens(store, tokens, keys, clientId).register(router);
         new DevKeyEndpoints(keys, stats, faults).register(router);
+        new DevWebhookEndpoints(webhooks, webhookSender, deliveries, webhookKeys, application).register(router);
+        new DevMemberControls(store, members, application, webhooks).register(router);
         server.createContext("/", router);
         server.setExecutor(executor);
         server.start();
@@ -122,11 +132,12 @@ public final class StandInIdp implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops listening at once, abandoning requests still in progress. */
+    /** Stops listening at once, abandoning requests still in progress and webhooks not yet sent. */
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        webhookSender.close();
     }
 
     TokenService tokens() {
@@ -140,7 +151,9 @@ public final class StandInIdp implements AutoCloseable {
     /**
      * Serves until killed. Options: {@code --port N} (default {@value #DEFAULT_PORT}),
      * {@code --client-id X} (default {@value #DEFAULT_CLIENT_ID}),
-     * {@code --access-token-lifetime SECONDS} (default 3600, the IdP's) and
+     * {@code --access-token-lifetime SECONDS} (default 3600, the IdP's),
+     * {@code --application-id ID} (the {@code application_id} of its events, default
+     * {@value Application#DEFAULT_ID}) and
      * {@code --collector-port N} (none by default), which starts a {@link StandInCollector} there too.
      */
     public static void main(String[] args) throws InterruptedException {
@@ -148,6 +161,7 @@ public final class StandInIdp implements AutoCloseable {
         String clientId = DEFAULT_CLIENT_ID;
         long lifetime = TokenService.DEFAULT_ACCESS_LIFETIME.toSeconds();
         int collectorPort = -1;
+        String applicationId = Application.DEFAULT_ID;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if ("--port".equals(args[i]) && value != null && value.matches("\\d{1,5}")) {
@@ -159,17 +173,21 @@ public final class StandInIdp implements AutoCloseable {
             } else if ("--access-token-lifetime".equals(args[i]) && value != null && value.matches("0*[1-9]\\d{0,8}")) {
                 lifetime = Long.parseLong(value);
                 i++;
+            } else if ("--application-id".equals(args[i]) && value != null && !value.isBlank()) {
+                applicationId = value;
+                i++;
             } else if ("--collector-port".equals(args[i]) && value != null && value.matches("\\d{1,5}")) {
                 collectorPort = Integer.parseInt(value);
                 i++;
             } else {
                 System.err.println("usage: StandInIdp [--port N] [--client-id X] [--access-token-lifetime SECONDS]"
-                        + " [--collector-port N]; bad option: " + args[i]);
+                        + " [--application-id ID] [--collector-port N]; bad option: " + args[i]);
                 System.exit(2);
             }
         }
         StandInIdp idp = start(port, clientId);
         idp.tokens.accessLifetime(Duration.ofSeconds(lifetime));
+        idp.application.update(jakarta.json.Json.createObjectBuilder().add("applicationId", applicationId).build());
         System.out.println("AuthVital stand-in IdP listening on " + idp.baseUrl());
         if (collectorPort >= 0) {
             StandInCollector collector = StandInCollector.start(collectorPort);

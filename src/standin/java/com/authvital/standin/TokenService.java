@@ -185,7 +185,7 @@ final class TokenService {
     }
 
     /** A stable id per tenant name, so two sessions of one tenant agree on it. */
-    private static String tenantId(String tenant) {
+    static String tenantId(String tenant) {
         return UUID.nameUUIDFromBytes(("tenant:" + tenant).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

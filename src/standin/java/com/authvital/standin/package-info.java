@@ -17,7 +17,11 @@
  * ({@code /dev/demo-users/reset}), and
  * for tests of local JWT validation: mint unusual tokens ({@code POST /dev/tokens}), rotate and
  * retire keys ({@code /dev/keys}), take the JWKS down ({@code /dev/jwks/fault}) and count
- * discovery fetches ({@code /dev/stats}).
+ * discovery fetches ({@code /dev/stats}). For receivers of AuthVital's events it sends their signed
+ * webhooks to a registered loopback URL ({@code /dev/webhooks}) when its member controls
+ * ({@code /dev/members/*}, {@code /dev/tenants/*}, {@code /dev/application/*}) or
+ * {@code POST /dev/events} cause one, with a webhook key of its own in its JWKS, retries, and
+ * duplicates, held events and tampered requests on demand ({@code DevWebhookEndpoints}).
  *
  * <pre>{@code
  * try (StandInIdp idp = StandInIdp.start(0)) {
