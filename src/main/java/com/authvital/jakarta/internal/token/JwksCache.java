@@ -199,16 +199,20 @@ final class JwksCache implements AutoCloseable {
         lastAttempt = now;
         JwksFetch exchange = new JwksFetch(jwksUri, connectTimeout, readTimeout);
         Telemetry.Call call = telemetry.idpCall(Telemetry.Endpoint.JWKS); // on the caller's thread: its span's child
+        // Whoever waits for the fetch sees its outcome recorded (the keys, the failure and its log
+        // line): the future handed out completes only after done() ran.
         CompletableFuture<Keys> fetch = CompletableFuture.supplyAsync(() -> parse(read(exchange)), executor)
-                .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS);
-        inFlight = fetch;
-        fetch.whenComplete((fetched, error) -> {
-            done(fetched, error);
-            call.end(fetched != null ? 200 : 0, fetched != null ? null : lastFailureId);
-            if (error != null) {
-                exchange.abort(); // at the deadline, frees the thread still reading
-            }
-        });
+                .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
+                .whenComplete((fetched, error) -> {
+                    done(fetched, error);
+                    call.end(fetched != null ? 200 : 0, fetched != null ? null : lastFailureId);
+                    if (error != null) {
+                        exchange.abort(); // at the deadline, frees the thread still reading
+                    }
+                });
+        if (!fetch.isDone()) {
+            inFlight = fetch; // else done() ran already, in this thread, and there is nothing in flight
+        }
         return fetch;
     }
 
