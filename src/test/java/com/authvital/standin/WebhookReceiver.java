@@ -27,16 +27,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and raw body, answers the statuses it is given (then 200), optionally after a delay, and
  * counts how many requests it had at once.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received: headers by lower-case name, the raw body bytes. */
-    record Request(String method, Map<String, String> headers, byte[] body, Instant at) {
+    public record Request(String method, Map<String, String> headers, byte[] body, Instant at) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        JsonObject json() {
+        public JsonObject json() {
             return Json.createReader(new ByteArrayInputStream(body)).readObject();
         }
     }
@@ -53,7 +53,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile long delayMs;
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         } catch (IOException e) {
@@ -90,31 +90,31 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/authvital";
     }
 
     /** The next requests are answered with these statuses, in order; then 200. */
-    synchronized WebhookReceiver answer(Integer... next) {
+    public synchronized WebhookReceiver answer(Integer... next) {
         statuses.addAll(List.of(next));
         return this;
     }
 
-    WebhookReceiver delay(long ms) {
+    public WebhookReceiver delay(long ms) {
         delayMs = ms;
         return this;
     }
 
-    int maxInFlight() {
+    public int maxInFlight() {
         return maxInFlight.get();
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** The first {@code count} requests, waiting up to 10 s for them; fails when they do not come. */
-    synchronized List<Request> await(int count) throws InterruptedException {
+    public synchronized List<Request> await(int count) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (requests.size() < count) {
             long left = end - System.nanoTime();
