@@ -65,7 +65,7 @@ public class AuthVitalExtension implements Extension {
         boolean enabled = ConfigProvider.getConfig()
                 .getOptionalValue(ConfigKeys.JAKARTA_SECURITY, String.class)
                 .map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
-        if (enabled && !jakartaSecurityPresent()) {
+        if (enabled && !ServerFeatures.jakartaSecurityPresent(AuthVitalExtension.class.getClassLoader())) {
             mechanismWithoutFeature = true; // reported in registerConfig, where errors can be
             return;
         }
@@ -129,16 +129,6 @@ public class AuthVitalExtension implements Extension {
     }
 
     private boolean mechanismWithoutFeature;
-
-    private static boolean jakartaSecurityPresent() {
-        try {
-            Class.forName("jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism",
-                    false, AuthVitalExtension.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
 
     /** {@code @Interceptor}, which has no literal of its own. */
     @SuppressWarnings("all")

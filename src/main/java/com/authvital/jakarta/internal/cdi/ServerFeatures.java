@@ -82,6 +82,11 @@ final class ServerFeatures {
         return config.health() && present(HEALTH_API, loader);
     }
 
+    /** Whether the application sees Jakarta Security, needed only when the module is its mechanism. */
+    static boolean jakartaSecurityPresent(ClassLoader loader) {
+        return present(JAKARTA_SECURITY.apiClass(), loader);
+    }
+
     /** The problem to report when the mechanism is asked for and Jakarta Security is missing. */
     static String jakartaSecurityMissing(String key, ClassLoader loader) {
         return "'" + key + "' is true but " + JAKARTA_SECURITY.problem(Server.of(loader));
@@ -100,9 +105,7 @@ final class ServerFeatures {
     static void check(ClassLoader loader, Server server) {
         List<String> problems = new ArrayList<>();
         for (Feature feature : REQUIRED) {
-            try {
-                Class.forName(feature.apiClass(), false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
+            if (!present(feature.apiClass(), loader)) {
                 problems.add(feature.problem(server));
             }
         }
