@@ -1,11 +1,8 @@
-package com.authvital.jakarta.cluster;
+package com.authvital.testing;
 
 import static com.authvital.testing.TestHttp.json;
 
 import com.authvital.testing.Cluster.Server;
-import com.authvital.testing.TestHttp;
-import com.authvital.testing.TestServer;
-import com.authvital.testing.WildFlyCluster;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -40,7 +37,7 @@ public final class Readiness {
     }
 
     /** {@code GET /health/ready} of the server, at its root (not the application's). */
-    static Answer of(Server server) {
+    public static Answer of(Server server) {
         URI root = URI.create(server.url("")).resolve("/");
         if (TestServer.wildFly()) {
             int offset = root.getPort() - WildFlyCluster.HTTP_PORT;
@@ -60,7 +57,7 @@ public final class Readiness {
     }
 
     /** Polls until {@code wanted} holds; fails with the last answer after {@code within}. */
-    static Answer await(Server server, Duration within, Predicate<Answer> wanted, String what) {
+    public static Answer await(Server server, Duration within, Predicate<Answer> wanted, String what) {
         return await(() -> of(server), within, wanted, what + "; see " + server.log());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.cluster.TwoServers.Servers;
 import com.authvital.testing.Cluster.Server;
+import com.authvital.testing.Readiness;
 import com.authvital.testing.TestHttp;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;

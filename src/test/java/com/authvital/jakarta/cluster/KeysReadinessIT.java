@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.authvital.jakarta.it.fixtures.OwnIdp;
 import com.authvital.testing.Cluster;
 import com.authvital.testing.Cluster.Server;
+import com.authvital.testing.Readiness;
 import com.authvital.testing.ClusterApp;
 import com.authvital.testing.Deployments;
 import jakarta.json.JsonObject;

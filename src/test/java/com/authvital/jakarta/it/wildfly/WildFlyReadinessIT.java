@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.authvital.jakarta.cluster.Readiness;
+import com.authvital.testing.Readiness;
 import com.authvital.jakarta.it.fixtures.OwnIdp;
 import jakarta.json.JsonObject;
 import java.net.URI;
