@@ -3,6 +3,7 @@ package com.authvital.jakarta;
 import com.authvital.jakarta.internal.auth.Authenticator;
 import com.authvital.jakarta.internal.auth.FilterGuard;
 import com.authvital.jakarta.internal.config.RoleMapping;
+import com.authvital.jakarta.internal.events.EventReceiver;
 import com.authvital.jakarta.internal.flow.LogoutFlow;
 import com.authvital.jakarta.internal.flow.SignInFlow;
 import com.authvital.jakarta.internal.http.CookieWriter;
@@ -40,12 +41,13 @@ class ArchitectureTest {
 
     /**
      * The internal classes the public package may use: the implementations behind its entry
-     * points (the filter, the sign-in, callback and logout servlets), the catalogue for its
+     * points (the filter, the sign-in, callback, logout and events servlets), the catalogue for its
      * exceptions' texts, and what its types read (the principal's role mapping, a session's
      * device). The services' implementations are reached through CDI, not from here.
      */
     private static final List<Class<?>> FACADES = List.of(Authenticator.class, FilterGuard.class,
-            SignInFlow.class, LogoutFlow.class, Messages.class, RoleMapping.class, UserAgentParser.class);
+            SignInFlow.class, LogoutFlow.class, EventReceiver.class, Messages.class, RoleMapping.class,
+            UserAgentParser.class);
 
     @Test
     void theInternalPackagesHaveNoCycle() {
@@ -92,7 +94,8 @@ class ArchitectureTest {
                 .whereLayer("service").mayOnlyAccessLayers("api", "message", "http", "idp", "session", "auth")
                 .whereLayer("jaxrs").mayOnlyAccessLayers("api", "message", "config", "http")
                 .whereLayer("health").mayOnlyAccessLayers("idp", "store", "token", "session")
-                .whereLayer("events").mayOnlyAccessLayers("api", "message", "config", "store", "token", "session")
+                .whereLayer("events").mayOnlyAccessLayers("api", "message", "config", "store", "token", "session",
+                        "telemetry")
                 .whereLayer("cdi").mayOnlyAccessLayers("api", "message", "config", "http", "idp", "store", "token",
                         "session", "auth", "flow", "service", "jaxrs", "telemetry", "health", "events")
                 .check(MODULE);

@@ -55,6 +55,11 @@ final class SilentRefresh {
             return new Verdict.Refused(new NotAuthenticatedException(null, List.of(), Messages.tokenRevokedHere()),
                     true, CookieChange.CLEAR);
         }
+        if (revocations.access().refusesRefresh(session.userId(), session.tenantId(), session.issuedAt())) {
+            // AuthVital took the user's access away since the token was issued: not sent to the IdP either.
+            return new Verdict.Refused(new NotAuthenticatedException(null, List.of(), Messages.accessLostAtIdp()),
+                    true, CookieChange.CLEAR);
+        }
         TokenRefresher.Refreshed refreshed;
         try {
             refreshed = refresher.refresh(refreshToken, session);

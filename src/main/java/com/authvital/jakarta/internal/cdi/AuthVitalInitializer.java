@@ -1,6 +1,7 @@
 package com.authvital.jakarta.internal.cdi;
 
 import com.authvital.jakarta.AuthVitalCallbackServlet;
+import com.authvital.jakarta.AuthVitalEventsServlet;
 import com.authvital.jakarta.AuthVitalFilter;
 import com.authvital.jakarta.AuthVitalLogoutServlet;
 import com.authvital.jakarta.AuthVitalSignInServlet;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Maps {@link AuthVitalFilter} when {@code authvital.filter.url-patterns} is set,
  * {@link AuthVitalLogoutServlet} when {@code authvital.logout.path} is set, and
  * {@link AuthVitalSignInServlet} and {@link AuthVitalCallbackServlet} when
- * {@code authvital.signin.path} is set, unless the application maps them itself in
+ * {@code authvital.signin.path} is set, {@link AuthVitalEventsServlet} when
+ * {@code authvital.events.path} is set, unless the application maps them itself in
  * {@code web.xml} (that mapping wins). Without those keys it maps nothing:
  * adding the jar never changes an application by surprise. It always fails the deployment when a
  * server feature the module needs is missing.
@@ -39,7 +41,9 @@ public class AuthVitalInitializer implements ServletContainerInitializer {
                 && !declared(context.getServletRegistrations().values(), AuthVitalSignInServlet.class);
         boolean callback = raw.getOptionalValue(ConfigKeys.SIGNIN_PATH, String.class).isPresent()
                 && !declared(context.getServletRegistrations().values(), AuthVitalCallbackServlet.class);
-        if (!filter && !logout && !signIn && !callback) {
+        boolean events = raw.getOptionalValue(ConfigKeys.EVENTS_PATH, String.class).isPresent()
+                && !declared(context.getServletRegistrations().values(), AuthVitalEventsServlet.class);
+        if (!filter && !logout && !signIn && !callback && !events) {
             return;
         }
         // Validates everything, as the CDI extension does: a bad value fails the deployment here.
@@ -52,6 +56,9 @@ public class AuthVitalInitializer implements ServletContainerInitializer {
         }
         if (signIn) {
             config.signIn().path().ifPresent(path -> AuthVitalSignInServlet.register(context, path));
+        }
+        if (events) {
+            config.events().path().ifPresent(path -> AuthVitalEventsServlet.register(context, path));
         }
         if (callback) {
             config.signIn().callbackPath().ifPresent(path -> AuthVitalCallbackServlet.register(context, path));

@@ -7,6 +7,8 @@ import com.authvital.jakarta.internal.auth.Authenticator;
 import com.authvital.jakarta.internal.auth.RoleGuard;
 import com.authvital.jakarta.internal.auth.RolesAllowedInterceptor;
 import com.authvital.jakarta.internal.config.AuthVitalConfig;
+import com.authvital.jakarta.internal.events.EventReceiver;
+import com.authvital.jakarta.internal.events.EventVerifier;
 import com.authvital.jakarta.internal.flow.LogoutFlow;
 import com.authvital.jakarta.internal.flow.SignInFlow;
 import com.authvital.jakarta.internal.http.CookieWriter;
@@ -165,6 +167,16 @@ public class AuthVitalProducers {
     LogoutFlow logoutFlow(AuthVitalConfig config, IdpClient idp, CookieWriter cookies,
                           TokenExtractor tokens, SessionEnds ends) {
         return new LogoutFlow(config, idp::logout, cookies, tokens, ends);
+    }
+
+    /** The receiver of AuthVital's signed events, over the same keys, store and revocations as the tokens. */
+    @Produces
+    @Singleton
+    EventReceiver eventReceiver(AuthVitalConfig config, TokenValidator validator, SessionStore store,
+                                Revocations revocations, Telemetry telemetry) {
+        return new EventReceiver(config.events(), config.idp().clientId(),
+                new EventVerifier(validator::verifySignature, Clock.systemUTC(), config.events().maxAge()), store,
+                revocations.access(), telemetry, Clock.systemUTC());
     }
 
     /**

@@ -77,6 +77,7 @@ public final class AuthVitalConfig {
     private final StoreSettings store;
     private final boolean health;
     private final boolean telemetry;
+    private final EventSettings events;
 
     private AuthVitalConfig(ConfigReader r) {
         boolean insecureHttp = r.flag(ALLOW_INSECURE_HTTP, false);
@@ -110,6 +111,7 @@ public final class AuthVitalConfig {
         store = StoreSettings.read(r, clientId == null ? "" : clientId);
         health = r.flag(HEALTH_ENABLED, true);
         telemetry = r.flag(TELEMETRY_ENABLED, true);
+        events = EventSettings.read(r);
     }
 
     /** Reads the settings from MicroProfile Config. */
@@ -204,6 +206,11 @@ public final class AuthVitalConfig {
         return telemetry;
     }
 
+    /** The receiver of AuthVital's signed events. */
+    public EventSettings events() {
+        return events;
+    }
+
     /** Where what the servers share lives. */
     public StoreSettings store() {
         return store;
@@ -215,6 +222,6 @@ public final class AuthVitalConfig {
                 + ", filterUrlPatterns=" + filterUrlPatterns + ", filter=" + filter + ", logoutPath="
                 + logoutPath.orElse("-") + ", logout=" + logout + ", signIn=" + signIn + ", roles=" + roles + ", jakartaSecurity=" + jakartaSecurity
                 + ", jaxrsExceptionMapper=" + jaxrsExceptionMapper + ", store=" + store + ", health=" + health
-                + ", telemetry=" + telemetry + "]";
+                + ", telemetry=" + telemetry + ", events=" + events + "]";
     }
 }

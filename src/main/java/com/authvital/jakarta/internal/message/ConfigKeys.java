@@ -111,6 +111,21 @@ public final class ConfigKeys {
      * JSON body; default true. An application's own {@code ExceptionMapper<AuthVitalException>} wins anyway.
      */
     public static final String JAXRS_EXCEPTION_MAPPER = "authvital.jaxrs.exception-mapper";
+    /** Where the module maps its receiver of AuthVital's signed events, e.g. {@code /authvital/events}. */
+    public static final String EVENTS_PATH = "authvital.events.path";
+    /**
+     * AuthVital's internal id of the application (not the client id): its events name the
+     * application by it. Required with the events receiver.
+     */
+    public static final String APPLICATION_ID = "authvital.application-id";
+    /** The tenants whose events the receiver acts on; every tenant when unset. */
+    public static final String EVENTS_TENANTS = "authvital.events.tenants";
+    /** How far from this server's clock a per-application event's timestamp may be; default 300 s. */
+    public static final String EVENTS_MAX_AGE = "authvital.events.max-age";
+    /** Whether the receiver takes AuthVital's instance-wide system webhooks too; default false. */
+    public static final String EVENTS_SYSTEM = "authvital.events.system";
+    /** Whether a revoked licence takes the application away (else it changes the user's token, like a role); default false. */
+    public static final String EVENTS_LICENSES_GATE_ACCESS = "authvital.events.licenses-gate-access";
     /** Where what the servers share lives: {@code memory} (this server's, the default) or {@code jcache}. */
     public static final String STORE = "authvital.store";
     /** The JCache {@code CachingProvider}'s class, when the class path has more than one. */

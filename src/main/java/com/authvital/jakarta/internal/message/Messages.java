@@ -184,6 +184,18 @@ public final class Messages {
                 + "sign the user in again";
     }
 
+    /** AV1013: a token of a user whose access AuthVital took away after it was issued (an event). */
+    public static String accessLostAtIdp() {
+        return "AV1013E: AuthVital took the user's access away (suspended, removed, or the application or a licence "
+                + "revoked) after this token was issued: sign the user in again once AuthVital gives it back";
+    }
+
+    /** AV1014: a token issued before the user's roles changed at AuthVital (an event). */
+    public static String tokenStaleRoles() {
+        return "AV1014E: the user's roles changed at AuthVital after this token was issued: refresh it "
+                + "(the module refreshes a browser's cookies by itself)";
+    }
+
     /**
      * AV1012: the module's JAX-RS exception mapper answered 403 (FINE): who the caller is to the
      * module and its groups, to tell a missing role from a wrong mapping. Never a token.
@@ -655,6 +667,58 @@ public final class Messages {
     /** AV1605: a signed body that is not an AuthVital event (400, nothing acted on). */
     public static String eventMalformed(String why) {
         return "AV1605E: the event is signed but is not an AuthVital event (" + why + "): refused, nothing acted on";
+    }
+
+    /** AV1606: a request to the events receiver that is not a POST (405). */
+    public static String eventNotPost() {
+        return "AV1606E: AuthVital's events are delivered by POST only";
+    }
+
+    /** AV1607: an event body larger than the receiver reads (413, nothing acted on). */
+    public static String eventTooLarge(int limit) {
+        return "AV1607E: the event's body is larger than " + limit + " bytes: refused, nothing acted on; AuthVital's "
+                + "events are a few hundred bytes";
+    }
+
+    /** AV1608: a system webhook while {@code authvital.events.system} is not true (403, nothing acted on). */
+    public static String eventSystemOff() {
+        return "AV1608E: a system webhook (X-Webhook-*) was delivered but this application does not take them: "
+                + "refused, nothing acted on; set 'authvital.events.system=true' to take them";
+    }
+
+    /** AV1609: an event while the shared store cannot be reached (503; AuthVital sends it again). */
+    public static String eventStoreUnreachable() {
+        return "AV1609W: the store the servers share cannot be reached: the event is not taken now, AuthVital "
+                + "sends it again";
+    }
+
+    /** AV1610: an event changed what the servers accept (INFO). */
+    public static String eventApplied(String event) {
+        return "AV1610I: took AuthVital's event " + event + ": every server refuses or refreshes the user's tokens "
+                + "accordingly";
+    }
+
+    /** AV1611: an event without effect for this application (DEBUG). */
+    public static String eventIgnored(String event) {
+        return "AV1611I: AuthVital's event " + event + " has no effect here (another application or tenant, a "
+                + "type without effect, or too old); answered 2xx";
+    }
+
+    /** AV1612: a delivery of an event already taken (DEBUG). */
+    public static String eventDuplicate(String event) {
+        return "AV1612I: AuthVital delivered " + event + " again: it was taken before; answered 2xx";
+    }
+
+    /** AV1613: events refused since the last line (WARNING, at most once a minute). */
+    public static String eventRefusedLog(String message, long count) {
+        return "AV1613W: refused " + count + " event deliver" + (count == 1 ? "y" : "ies") + " since the last such "
+                + "line, the last one: " + message;
+    }
+
+    /** AV1614: the events receiver is mapped without the application's AuthVital id. */
+    public static String eventsWithoutApplicationId() {
+        return "AV1614E: the events receiver is mapped but 'authvital.application-id' is not set: set it to your "
+                + "application's id at AuthVital (not the client id); its events name the application by it";
     }
 
     // AV19xx: the module's own bugs

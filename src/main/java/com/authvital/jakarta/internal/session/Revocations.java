@@ -1,5 +1,6 @@
 package com.authvital.jakarta.internal.session;
 
+import com.authvital.jakarta.internal.message.Messages;
 import com.authvital.jakarta.internal.store.InMemoryStore;
 import com.authvital.jakarta.internal.store.SessionStore;
 import com.authvital.jakarta.internal.store.StoreKeys;
@@ -61,6 +62,7 @@ public final class Revocations implements RevocationList {
 
     private final Telemetry telemetry;
     private final SessionStore store;
+    private final AccessMarks access;
     private final Clock clock;
     /** How long after its {@code exp} the validator still accepts a token: its denial lasts that much longer. */
     private final Duration skew;
@@ -93,6 +95,7 @@ public final class Revocations implements RevocationList {
         this.clock = clock;
         this.skew = skew;
         this.idpAhead = skew.toSeconds();
+        this.access = new AccessMarks(store, clock, skew, longestToken::get);
     }
 
     private static String sessionKey(String sessionId) {
@@ -324,9 +327,33 @@ public final class Revocations implements RevocationList {
         store.put(SessionStore.Region.DENIALS, key, second, until); // the latest revocation wins at worst
     }
 
-    /** Whether a valid token was revoked. Free while nothing was ever denied, two lookups in memory after. */
+    /**
+     * Whether a valid token was revoked here or its user's access changed at AuthVital. Free while
+     * nothing was ever denied and no event taken; a few lookups in memory after.
+     */
     @Override
     public boolean refuses(ValidatedToken token) {
+        return denied(token) || access.standing(token) != AccessMarks.Standing.ACCEPTED;
+    }
+
+    @Override
+    public String refusal(ValidatedToken token) {
+        if (denied(token)) {
+            return Messages.tokenRevokedHere();
+        }
+        return switch (access.standing(token)) {
+            case LOST -> Messages.accessLostAtIdp();
+            case STALE -> Messages.tokenStaleRoles();
+            case ACCEPTED -> null;
+        };
+    }
+
+    /** What AuthVital's events said of users' access. */
+    public AccessMarks access() {
+        return access;
+    }
+
+    private boolean denied(ValidatedToken token) {
         if (store.isEmpty(SessionStore.Region.DENIALS)) {
             return false;
         }

@@ -26,6 +26,13 @@ public interface SessionStore extends AutoCloseable {
          * answers it from its own memory (a mirror fed by the cache's events), never by a network call.
          */
         DENIALS("denials", Duration.ofDays(8), true),
+        /**
+         * What AuthVital's signed events said of users' access: cut-offs before which a user's
+         * tokens are refused, access taken away until AuthVital gives it back, roles changed. Read
+         * on every request from each server's memory, like the denials; a block lasts until the
+         * event that lifts it, up to a year.
+         */
+        ACCESS("access", Duration.ofDays(366), true),
         /** A current session to its chain, a chain to the keys of its access tokens, denied chains. */
         CHAINS("chains", Duration.ofDays(8), false),
         /** Session id to its device: user agent, address, first sign-in. */

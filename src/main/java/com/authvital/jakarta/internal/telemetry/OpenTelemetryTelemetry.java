@@ -49,6 +49,8 @@ public final class OpenTelemetryTelemetry implements Telemetry {
     private final LongCounter idpRequests;
     private final DoubleHistogram idpDuration;
     private final LongCounter jwksFetches;
+    private final LongCounter events;
+    private final Map<String, Attributes> eventSets = new ConcurrentHashMap<>();
     private final Map<String, Attributes> validationSets = new ConcurrentHashMap<>();
     private final Map<Source, Attributes> accepted = new EnumMap<>(Source.class);
     private final Map<Refresh, Attributes> refreshSets = new EnumMap<>(Refresh.class);
@@ -74,6 +76,8 @@ public final class OpenTelemetryTelemetry implements Telemetry {
                 .setDescription("How long calls to the IdP took, by endpoint and status class").setUnit("s")
                 // In seconds, as OpenTelemetry's HTTP client durations: the SDK's default buckets are for milliseconds.
                 .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+        this.events = meter.counterBuilder("authvital.events")
+                .setDescription("AuthVital events received by this server, by type and outcome").setUnit("{event}").build();
         this.jwksFetches = meter.counterBuilder("authvital.jwks.fetches")
                 .setDescription("Fetches of the IdP's signing keys, by outcome").setUnit("{fetch}").build();
         for (Source source : Source.values()) {
@@ -108,6 +112,13 @@ public final class OpenTelemetryTelemetry implements Telemetry {
     @Override
     public void refresh(Refresh outcome) {
         refreshes.add(1, refreshSets.get(outcome));
+    }
+
+    @Override
+    public void event(String type, String outcome) {
+        // The receiver names only the types it knows, else "other": a bounded set.
+        events.add(1, eventSets.computeIfAbsent(type + "\n" + outcome,
+                k -> Attributes.of(AttributeKey.stringKey("type"), type, OUTCOME, outcome)));
     }
 
     @Override

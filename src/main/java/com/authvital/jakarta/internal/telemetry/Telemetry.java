@@ -99,6 +99,14 @@ public interface Telemetry {
     default void revocation(String kind) {
     }
 
+    /**
+     * An AuthVital event was received: {@code type} one of the types the module knows or
+     * {@code other}; {@code outcome} {@code applied}, {@code duplicate}, {@code ignored},
+     * {@code refused} or {@code unavailable}.
+     */
+    default void event(String type, String outcome) {
+    }
+
     /** Starts a call to the IdP: a client span, child of the current one, and its timer. */
     default Call idpCall(Endpoint endpoint) {
         return NO_CALL;

@@ -1,5 +1,7 @@
 package com.authvital.jakarta.internal.token;
 
+import com.authvital.jakarta.internal.message.Messages;
+
 /**
  * What the validator asks of the revocations, without knowing where they are kept: whether a
  * token that passed its checks was revoked since, and that it was seen (its lifetime bounds how
@@ -24,4 +26,9 @@ public interface RevocationList {
 
     /** Whether the token, or its session or user, was revoked. */
     boolean refuses(ValidatedToken token);
+
+    /** Why a valid token is refused, as the caller is told: null when it is accepted. */
+    default String refusal(ValidatedToken token) {
+        return refuses(token) ? Messages.tokenRevokedHere() : null;
+    }
 }

@@ -41,4 +41,17 @@ public final class TokenKeys {
     public static String userKey(String userId) {
         return StoreKeys.of("u", userId);
     }
+
+    /**
+     * The key of what AuthVital's events said of a user's access in a tenant ({@code AccessMarks});
+     * {@code tenantId} empty for a token that names no tenant.
+     */
+    public static String accessKey(String userId, String tenantId) {
+        return StoreKeys.of("access", userId + "\n" + (tenantId == null ? "" : tenantId));
+    }
+
+    /** The key of what AuthVital's events said of a whole tenant (deleted). */
+    public static String tenantKey(String tenantId) {
+        return StoreKeys.of("access-tenant", tenantId == null ? "" : tenantId);
+    }
 }

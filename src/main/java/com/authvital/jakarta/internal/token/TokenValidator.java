@@ -166,8 +166,9 @@ public final class TokenValidator implements AutoCloseable {
     }
 
     private ValidatedToken unlessRevoked(ValidatedToken token) {
-        if (revocations.refuses(token)) {
-            throw new NotAuthenticatedException(null, List.of(), Messages.tokenRevokedHere());
+        String refusal = revocations.refusal(token);
+        if (refusal != null) {
+            throw new NotAuthenticatedException(null, List.of(), refusal);
         }
         return token;
     }
@@ -177,8 +178,22 @@ public final class TokenValidator implements AutoCloseable {
      *
      * @param sessionId the session it belongs to ({@code sid})
      * @param expiresAt its {@code exp}
+     * @param userId    its user ({@code sub}); null when it names none
+     * @param tenantId  its tenant ({@code tenant_id}); null when it names none
+     * @param issuedAt  its {@code iat}, epoch seconds; 0 when it has none
      */
-    public record RefreshToken(String sessionId, Instant expiresAt) {
+    public record RefreshToken(String sessionId, Instant expiresAt, String userId, String tenantId, long issuedAt) {
+
+        /** A session's token of which nothing else is known. */
+        public RefreshToken(String sessionId, Instant expiresAt) {
+            this(sessionId, expiresAt, null, null, 0);
+        }
+
+        /** Shows no claim but the session. */
+        @Override
+        public String toString() {
+            return "RefreshToken[" + sessionId + "]";
+        }
     }
 
     /**
@@ -238,8 +253,13 @@ public final class TokenValidator implements AutoCloseable {
                     || !(claims.get("exp") instanceof Number exp) || clock.millis() - skewMillis > millis(exp)) {
                 return Optional.empty();
             }
-            return claims.get("sid") instanceof String sid && !sid.isBlank()
-                    ? Optional.of(new RefreshToken(sid, Instant.ofEpochMilli(millis(exp)))) : Optional.empty();
+            if (!(claims.get("sid") instanceof String sid) || sid.isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(new RefreshToken(sid, Instant.ofEpochMilli(millis(exp)),
+                    claims.get("sub") instanceof String sub ? sub : null,
+                    claims.get("tenant_id") instanceof String tenant ? tenant : null,
+                    claims.get("iat") instanceof Number iat ? iat.longValue() : 0));
         } catch (IdpUnavailableException e) {
             throw e;
         } catch (ParseException | RuntimeException e) {

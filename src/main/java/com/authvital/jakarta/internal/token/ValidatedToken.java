@@ -16,9 +16,11 @@ import com.authvital.jakarta.AuthVitalPrincipal;
  *                    no other token shares, for a container's cache of who the caller is; shows
  *                    nothing of the token
  * @param userKey     its user's key, as a "log out everywhere" names it (likewise)
+ * @param accessKey   its user's key in its tenant, as AuthVital's events name it (likewise)
+ * @param tenantKey   its tenant's key, as a deleted tenant is named (likewise)
  */
 public record ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid, String hash,
-                             String fingerprint, String userKey) {
+                             String fingerprint, String userKey, String accessKey, String tenantKey) {
 
     /** A validated token, its keys computed here: one SHA-256 of the token for the hash and the fingerprint. */
     public ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid) {
@@ -27,7 +29,9 @@ public record ValidatedToken(String token, AuthVitalPrincipal principal, long ex
 
     private ValidatedToken(String token, AuthVitalPrincipal principal, long expiresAt, String kid, byte[] digest) {
         this(token, principal, expiresAt, kid, TokenKeys.hash(digest), TokenKeys.fingerprint(digest),
-                TokenKeys.userKey(principal.getName()));
+                TokenKeys.userKey(principal.getName()),
+                TokenKeys.accessKey(principal.getName(), principal.tenantId().orElse(null)),
+                TokenKeys.tenantKey(principal.tenantId().orElse(null)));
     }
 
     /** The request attribute under which the filter keeps the validated token. */
