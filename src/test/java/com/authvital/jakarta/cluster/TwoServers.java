@@ -113,6 +113,9 @@ final class TwoServers implements BeforeAllCallback, ParameterResolver, TestExec
                 .addClass(HazelcastMemberServlet.class);
         Map<String, String> settings = new java.util.LinkedHashMap<>(Deployments.telemetryExport());
         settings.put("authvital.store.retry-interval", RETRY_INTERVAL.toMillis() + "ms");
+        // AuthVital's events reach both through A's receiver (ClusterEventsIT).
+        settings.put("authvital.events.path", "/authvital/events");
+        settings.put("authvital.application-id", StandInEvents.APPLICATION_ID);
         Cluster cluster = ON_WILDFLY
                 ? ClusterApp.startOnWildFly(Path.of(property("wildfly.home")), Path.of(property("cluster.dir")), war,
                         List.of(A, B), settings)

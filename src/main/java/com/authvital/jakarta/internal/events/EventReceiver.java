@@ -42,7 +42,7 @@ public final class EventReceiver {
     private final SessionStore store;
     private final Telemetry telemetry;
     private final Clock clock;
-    private final AtomicLong lastRefusalLog = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong lastRefusalLog = new AtomicLong(-REFUSAL_LOG_INTERVAL_MILLIS);
     private final AtomicLong refusedSinceLog = new AtomicLong();
 
     public EventReceiver(EventSettings settings, String clientId, EventVerifier verifier, SessionStore store,
@@ -108,7 +108,11 @@ public final class EventReceiver {
         try {
             event = verifier.verify(channel, headers, body);
         } catch (EventRefusedException e) {
-            refused(response, e.status(), e.getMessage());
+            if (e.status() == 503) {
+                unavailable(response, "other", e.getMessage());
+            } else {
+                refused(response, e.status(), e.getMessage());
+            }
             return;
         } catch (IdpUnavailableException e) {
             unavailable(response, "other", e.getMessage());

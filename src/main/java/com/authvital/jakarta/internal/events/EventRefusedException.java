@@ -15,7 +15,10 @@ public final class EventRefusedException extends RuntimeException {
         this.status = status;
     }
 
-    /** 401 for what AuthVital did not sign, 400 for a signed body that is not an event. */
+    /**
+     * 401 for what AuthVital did not sign, 400 for a signed body that is not an event, 503 for a
+     * key that cannot be looked up yet (the sender retries).
+     */
     public int status() {
         return status;
     }

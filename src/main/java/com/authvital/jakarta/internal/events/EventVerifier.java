@@ -97,6 +97,9 @@ public final class EventVerifier {
         }
         switch (keys.verify(kid, signingInput, signature)) {
             case UNKNOWN_KEY -> throw new EventRefusedException(401, Messages.eventUnknownKey());
+            // A key AuthVital added since the last fetch, or a made-up one: not known until a fetch
+            // may look; the sender tries again (503), and its retry finds a new key.
+            case UNKNOWN_KEY_NOT_FETCHED -> throw new EventRefusedException(503, Messages.eventKeyNotYetFetched());
             case INVALID -> throw new EventRefusedException(401, Messages.eventBadSignature());
             case VALID -> {
                 // the IdP's: now the body may be read

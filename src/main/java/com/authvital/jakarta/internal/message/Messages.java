@@ -659,6 +659,13 @@ public final class Messages {
         return "AV1603E: the event is signed by a key the IdP does not publish: refused, nothing acted on";
     }
 
+    /** AV1615: an event signed by a key not known yet, and no fetch of the IdP's keys allowed yet (503). */
+    public static String eventKeyNotYetFetched() {
+        return "AV1615W: the event is signed by a key this server does not know yet, and the IdP's keys were fetched "
+                + "less than 'authvital.jwks.min-refetch-interval' ago: not taken now; AuthVital sends it again, and "
+                + "a key it added is fetched then";
+    }
+
     /** AV1604: an event whose signature is not the IdP's over its exact bytes (401, nothing acted on). */
     public static String eventBadSignature() {
         return "AV1604E: the event's signature is not the IdP's over its body: refused, nothing acted on";

@@ -148,6 +148,11 @@ final class JwksCache implements AutoCloseable {
         }
     }
 
+    /** When the last fetch started ({@code nanoTime}): a lookup that saw it change knows the IdP was asked. */
+    long lastAttempt() {
+        return lastAttempt;
+    }
+
     /** What is known of the keys now, from memory. */
     KeyStatus status() {
         Keys current = keys;

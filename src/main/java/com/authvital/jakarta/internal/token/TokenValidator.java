@@ -130,8 +130,13 @@ public final class TokenValidator implements AutoCloseable {
         VALID,
         /** The IdP publishes the key, and it did not make this signature. */
         INVALID,
-        /** The IdP publishes no usable key of that id, also after a fetch the refetch interval allowed. */
-        UNKNOWN_KEY
+        /** The IdP publishes no usable key of that id, also after a fetch made for it. */
+        UNKNOWN_KEY,
+        /**
+         * No key of that id is known, and the refetch interval allowed no fetch yet: a key the IdP
+         * added since the last fetch is found once it does.
+         */
+        UNKNOWN_KEY_NOT_FETCHED
     }
 
     /**
@@ -143,9 +148,10 @@ public final class TokenValidator implements AutoCloseable {
      * @throws com.authvital.jakarta.IdpUnavailableException when no keys could be fetched yet
      */
     public SignatureCheck verifySignature(String kid, byte[] signingInput, byte[] signature) {
+        long lastFetch = keys.lastAttempt();
         Optional<Rs256VerifierPool> verifier = keys.verifier(kid);
         if (verifier.isEmpty()) {
-            return SignatureCheck.UNKNOWN_KEY;
+            return keys.lastAttempt() != lastFetch ? SignatureCheck.UNKNOWN_KEY : SignatureCheck.UNKNOWN_KEY_NOT_FETCHED;
         }
         return verifier.get().verify(signingInput, signature) ? SignatureCheck.VALID : SignatureCheck.INVALID;
     }

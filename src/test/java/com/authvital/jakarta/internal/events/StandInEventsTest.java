@@ -44,7 +44,8 @@ class StandInEventsTest {
     void start() {
         idp = StandInIdp.start(0, CLIENT_ID);
         receiver = new WebhookReceiver();
-        Map<String, String> config = Map.of(ConfigKeys.HOST, idp.baseUrl(), ConfigKeys.CLIENT_ID, CLIENT_ID);
+        Map<String, String> config = Map.of(ConfigKeys.HOST, idp.baseUrl(), ConfigKeys.CLIENT_ID, CLIENT_ID,
+                ConfigKeys.JWKS_REFETCH_INTERVAL, "1s");
         validator = new TokenValidator(AuthVitalConfig.load(key -> Optional.ofNullable(config.get(key))),
                 Clock.systemUTC(), RevocationList.NONE);
         verifier = new EventVerifier(validator::verifySignature, Clock.systemUTC(), Duration.ofSeconds(300));
@@ -105,11 +106,31 @@ class StandInEventsTest {
             send("PUT", "/dev/webhooks/controls", "{\"tamper\":\"" + tamper.getKey() + "\"}");
             suspendNewUser();
             WebhookReceiver.Request request = receiver.await(++sent).get(sent - 1);
+            if (tamper.getKey().equals("foreign-kid")) {
+                Thread.sleep(1100); // past the refetch interval: the unknown kid is fetched for
+            }
 
             EventRefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(EventRefusedException.class,
                     () -> verify(request));
             assertEquals(401, refused.status(), tamper.getKey());
             assertTrue(refused.getMessage().startsWith(tamper.getValue()), tamper.getKey() + ": " + refused.getMessage());
         }
+    }
+
+    @Test
+    void aForeignKidWithinTheRefetchIntervalIsToBeSentAgainAndCostsNoFetch() throws Exception {
+        suspendNewUser();
+        verify(receiver.await(1).get(0)); // the keys, the webhook key among them, fetched now
+        send("PUT", "/dev/webhooks/controls", "{\"tamper\":\"foreign-kid\"}");
+        suspendNewUser();
+        WebhookReceiver.Request forged = receiver.await(2).get(1);
+        long fetches = StandInClient.at(idp.baseUrl()).jwksFetches();
+
+        EventRefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(EventRefusedException.class,
+                () -> verify(forged));
+
+        assertEquals(503, refused.status());
+        assertTrue(refused.getMessage().startsWith("AV1615W: "), refused.getMessage());
+        assertEquals(fetches, StandInClient.at(idp.baseUrl()).jwksFetches(), "no fetch for it");
     }
 }
