@@ -7,6 +7,7 @@ import com.authvital.jakarta.cluster.TwoServers.Servers;
 import com.authvital.jakarta.it.fixtures.RefreshFixtures;
 import com.authvital.testing.Cluster.Server;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.StandInWebhooks;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
 import com.authvital.testing.TestHttp;
@@ -39,7 +40,7 @@ class ClusterEventsIT {
     private final Server a;
     private final Server b;
     private final StandInClient idp = Deployments.standIn();
-    private final StandInEvents events = new StandInEvents(Deployments.idp().baseUrl());
+    private final StandInWebhooks events = new StandInWebhooks(Deployments.idp().baseUrl());
 
     ClusterEventsIT(Servers servers) {
         this.a = servers.a();
@@ -49,7 +50,7 @@ class ClusterEventsIT {
     @BeforeEach
     void registerA() {
         events.forget();
-        assertEquals(StandInEvents.APPLICATION_ID, events.application().getString("applicationId"),
+        assertEquals(StandInWebhooks.APPLICATION_ID, events.application().getString("applicationId"),
                 "the servers are set with the stand-in's application id");
         events.register(a.url("authvital/events"));
         events.awaitTaken();
@@ -62,7 +63,7 @@ class ClusterEventsIT {
 
     /** A new user with a session in the demo tenant: its tokens name the tenant, as AuthVital's do. */
     private NewSession member() {
-        return idp.session(Map.of("tenant", StandInEvents.TENANT));
+        return idp.session(Map.of("tenant", StandInWebhooks.TENANT));
     }
 
     @Test
@@ -110,10 +111,10 @@ class ClusterEventsIT {
         NewSession user = member();
         events.controls("{\"duplicates\":1,\"hold\":true}");
         String suspended = events.member(user.userId(), "suspend");
-        StandInEvents.pause(1100); // the activation in a later second than the suspension
+        StandInWebhooks.pause(1100); // the activation in a later second than the suspension
         String activated = events.member(user.userId(), "activate");
-        StandInEvents.pause(1100);
-        NewSession afterwards = idp.session(Map.of("userId", user.userId(), "tenant", StandInEvents.TENANT));
+        StandInWebhooks.pause(1100);
+        NewSession afterwards = idp.session(Map.of("userId", user.userId(), "tenant", StandInWebhooks.TENANT));
 
         events.release("reverse"); // the activation first, then the older suspension, each twice
 
@@ -196,7 +197,7 @@ class ClusterEventsIT {
                 throw new AssertionError("B still serves the suspended member after " + POLL_AT_MOST.toSeconds()
                         + " s; see " + b.log() + " and " + a.log());
             }
-            StandInEvents.pause(2);
+            StandInWebhooks.pause(2);
         }
     }
 

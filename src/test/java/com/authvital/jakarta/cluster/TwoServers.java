@@ -8,6 +8,7 @@ import com.authvital.testing.Cluster.Server;
 import com.authvital.testing.ClusterApp;
 import com.authvital.testing.ClusterApp.Node;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.StandInWebhooks;
 import com.authvital.testing.TestHttp;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
@@ -109,13 +110,18 @@ final class TwoServers implements BeforeAllCallback, ParameterResolver, TestExec
 
     private static Cluster start() {
         long started = System.nanoTime();
+        // The stand-in's webhook key is in its JWKS from the first registration on: made before the
+        // servers fetch the keys, it is among theirs at once (else a refetch interval later).
+        StandInWebhooks webhooks = new StandInWebhooks(Deployments.idp().baseUrl());
+        webhooks.register("http://127.0.0.1:9/nowhere");
+        webhooks.forget();
         WebArchive war = Deployments.demoForCluster("authvital-demo-cluster", Deployments.idp().baseUrl(), Map.of())
                 .addClass(HazelcastMemberServlet.class);
         Map<String, String> settings = new java.util.LinkedHashMap<>(Deployments.telemetryExport());
         settings.put("authvital.store.retry-interval", RETRY_INTERVAL.toMillis() + "ms");
         // AuthVital's events reach both through A's receiver (ClusterEventsIT).
         settings.put("authvital.events.path", "/authvital/events");
-        settings.put("authvital.application-id", StandInEvents.APPLICATION_ID);
+        settings.put("authvital.application-id", StandInWebhooks.APPLICATION_ID);
         Cluster cluster = ON_WILDFLY
                 ? ClusterApp.startOnWildFly(Path.of(property("wildfly.home")), Path.of(property("cluster.dir")), war,
                         List.of(A, B), settings)

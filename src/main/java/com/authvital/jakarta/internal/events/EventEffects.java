@@ -30,7 +30,7 @@ final class EventEffects {
     /** The types the module acts on, or counts by name: everything else is {@code other}. */
     static final Set<String> KNOWN = Set.of("member.suspended", "member.left", "member.activated", "app_access.revoked",
             "app_access.granted", "app_access.role_changed", "license.revoked", "license.assigned", "license.changed",
-            "tenant.deleted", "tenant.app.revoked", "tenant.app.granted", "application.updated");
+            "tenant.deleted", "tenant.app.revoked", "tenant.app.granted", "application.updated", "application.deleted");
 
     private final EventSettings settings;
     private final String clientId;
@@ -108,6 +108,12 @@ final class EventEffects {
                 } else {
                     access.restored(user, tenant, at, Block.ACCESS, newest);
                 }
+            }
+            case "application.deleted" -> {
+                if (!ours(data)) {
+                    return Effect.IGNORED;
+                }
+                access.applicationActive(false, at, true); // never given back
             }
             case "application.updated" -> {
                 JsonValue active = data.get("is_active");

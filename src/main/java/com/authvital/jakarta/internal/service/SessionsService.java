@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -46,11 +47,16 @@ public final class SessionsService implements AuthVitalSessions {
 
     @Override
     public SessionList list(HttpServletRequest request, HttpServletResponse response, String applicationId) {
-        SessionList list = idp.list(token(request, response), blankToNull(applicationId));
+        String token = token(request, response);
+        SessionList list = idp.list(token, blankToNull(applicationId));
         Optional<String> current = authenticator.currentSessionId(request);
-        return new SessionList(list.sessions().stream()
+        // Sessions that began before AuthVital took the user's access away cannot come back: not listed.
+        Optional<Instant> goneBefore = ends.sessionsGoneBefore(token);
+        List<Session> sessions = list.sessions().stream()
+                .filter(s -> goneBefore.isEmpty() || !s.createdAt().isBefore(goneBefore.get()))
                 .map(this::withDevice)
-                .map(s -> current.isEmpty() ? s : s.withCurrent(s.id().equals(current.get()))).toList(), list.count());
+                .map(s -> current.isEmpty() ? s : s.withCurrent(s.id().equals(current.get()))).toList();
+        return new SessionList(sessions, list.count() - (list.sessions().size() - sessions.size()));
     }
 
     private Session withDevice(Session session) {

@@ -1,11 +1,13 @@
 package com.authvital.jakarta.internal.session;
 
+import com.authvital.jakarta.AuthVitalPrincipal;
 import com.authvital.jakarta.AuthVitalException;
 import com.authvital.jakarta.IdpUnavailableException;
 import com.authvital.jakarta.internal.message.Messages;
 import com.authvital.jakarta.internal.token.TokenValidator;
 import com.authvital.jakarta.internal.token.ValidatedToken;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +59,16 @@ public final class SessionEnds {
         String id = session.get().sessionId();
         return revocations.spent(id).isPresent() || revocations.deniesSession(id)
                 ? RefreshTokenState.ENDED : RefreshTokenState.LIVE;
+    }
+
+    /**
+     * Before when the sessions of {@code accessToken}'s owner (in its tenant) are gone: AuthVital
+     * took the user's access away (an event), and the refresh tokens of the sessions that began
+     * before are refused here, even after AuthVital gave it back. Empty when it never did.
+     */
+    public Optional<Instant> sessionsGoneBefore(String accessToken) {
+        AuthVitalPrincipal user = validator.validate(accessToken).principal();
+        return revocations.access().lostUntil(user.getName(), user.tenantId().orElse(null));
     }
 
     /** These sessions were revoked at the IdP: their access tokens are refused here from now on. */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -264,5 +265,26 @@ class AuthVitalConfigTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("'authvital.signin.exchanges-per-address' is not a whole number from 1"),
                 e.getMessage());
+    }
+
+    @Test
+    void theEventsReceiverWithoutTheApplicationsIdFailsNamingTheKey() {
+        AuthVitalConfigException e = refused(Map.of("authvital.host", "https://auth.example.com",
+                "authvital.events.path", "/authvital/events", "authvital.events.max-age", "5s"));
+
+        assertEquals(2, e.getProblems().size(), e.getMessage());
+        assertTrue(e.getProblems().get(0).contains("'authvital.application-id' is missing"), e.getMessage());
+        assertTrue(e.getProblems().get(1).contains("'authvital.events.max-age'"), e.getMessage());
+    }
+
+    @Test
+    void theEventsSettingsHaveDefaults() {
+        EventSettings events = load(Map.of("authvital.host", "https://auth.example.com")).events();
+
+        assertEquals(Optional.empty(), events.path());
+        assertEquals(Duration.ofSeconds(300), events.maxAge());
+        assertFalse(events.system());
+        assertFalse(events.licensesGateAccess());
+        assertTrue(events.takesTenant("any"));
     }
 }

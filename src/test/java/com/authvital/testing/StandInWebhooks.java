@@ -1,4 +1,4 @@
-package com.authvital.jakarta.cluster;
+package com.authvital.testing;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -16,27 +16,27 @@ import java.util.List;
  * The stand-in's controls of what an AuthVital admin changes, and of its webhooks (docs/standin.md):
  * each change is made at the stand-in, which then sends the signed event to the registered receiver.
  */
-final class StandInEvents {
+public final class StandInWebhooks {
 
     /** The stand-in's application id, which its events name and the cluster's servers are set with. */
-    static final String APPLICATION_ID = "cmstandin0app000000000001";
+    public static final String APPLICATION_ID = "cmstandin0app000000000001";
     /** The demo tenant of the stand-in, the tenant of the tests' sessions. */
-    static final String TENANT = "acme";
+    public static final String TENANT = "acme";
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    StandInEvents(String baseUrl) {
+    public StandInWebhooks(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     /** Registers {@code url} for the application's events (channel A, signed over the timestamp and the body). */
-    void register(String url) {
+    public void register(String url) {
         register(url, APPLICATION_ID);
     }
 
     /** Registers {@code url} for the events of {@code applicationId}, instead of the stand-in's own application's. */
-    void register(String url, String applicationId) {
+    public void register(String url, String applicationId) {
         send("PUT", "/dev/webhooks", "{\"url\":\"" + url + "\",\"channel\":\"sync\",\"applicationId\":\""
                 + applicationId + "\"}");
     }
@@ -47,7 +47,7 @@ final class StandInEvents {
      * interval may hold back for up to 30 s (AV1615W meanwhile). The probes are invitations: they
      * do nothing to any token.
      */
-    void awaitTaken() {
+    public void awaitTaken() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             String probe = event("{\"type\":\"invite.created\",\"data\":{\"invite_id\":\"probe\"}}");
@@ -63,47 +63,47 @@ final class StandInEvents {
     }
 
     /** No receiver, no delivery log, no controls: as before the tests. */
-    void forget() {
+    public void forget() {
         send("DELETE", "/dev/webhooks/controls", null);
         send("DELETE", "/dev/webhooks/deliveries", null);
         send("DELETE", "/dev/webhooks", null);
     }
 
     /** {@code {"duplicates":n,"tamper":..,"hold":bool}} from now on. */
-    void controls(String json) {
+    public void controls(String json) {
         send("PUT", "/dev/webhooks/controls", json);
     }
 
     /** Sends the held deliveries, in {@code order} ({@code sent} or {@code reverse}). */
-    void release(String order) {
+    public void release(String order) {
         send("POST", "/dev/webhooks/release", "{\"order\":\"" + order + "\"}");
     }
 
     /** {@code suspend}, {@code activate}, {@code remove}, {@code app-access/revoke}...: the member's change and its event's id. */
-    String member(String userId, String change) {
+    public String member(String userId, String change) {
         JsonObject answer = send("POST", "/dev/members/" + userId + "/" + change, "{\"tenant\":\"" + TENANT + "\"}");
         return answer.getJsonArray("events").getJsonObject(0).getString("id");
     }
 
     /** The member's application role becomes {@code role}: {@code app_access.role_changed}. */
-    String role(String userId, String role) {
+    public String role(String userId, String role) {
         JsonObject answer = send("PUT", "/dev/members/" + userId + "/app-role",
                 "{\"tenant\":\"" + TENANT + "\",\"role\":\"" + role + "\"}");
         return answer.getJsonArray("events").getJsonObject(0).getString("id");
     }
 
     /** Any event, as {@code POST /dev/events} takes it. */
-    String event(String json) {
+    public String event(String json) {
         return send("POST", "/dev/events", json).getJsonArray("events").getJsonObject(0).getString("id");
     }
 
     /** The application and its tenants, as the stand-in has them. */
-    JsonObject application() {
+    public JsonObject application() {
         return send("GET", "/dev/application", null);
     }
 
     /** Every attempt of the event so far: {@code [{"status",..}]}, waiting until there are {@code count}, at most 10 s. */
-    List<JsonObject> attempts(String eventId, int count) {
+    public List<JsonObject> attempts(String eventId, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             List<JsonObject> attempts = send("GET", "/dev/webhooks/deliveries", null).getJsonArray("deliveries")
@@ -120,7 +120,7 @@ final class StandInEvents {
         }
     }
 
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -157,6 +157,6 @@ final class StandInEvents {
 
     @Override
     public String toString() {
-        return "StandInEvents[" + baseUrl + "]";
+        return "StandInWebhooks[" + baseUrl + "]";
     }
 }
