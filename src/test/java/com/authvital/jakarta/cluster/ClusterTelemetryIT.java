@@ -12,6 +12,7 @@ import com.authvital.standin.CollectedSpan;
 import com.authvital.standin.StandInCollector;
 import com.authvital.testing.Cluster.Server;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.StandInWebhooks;
 import com.authvital.testing.TestHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -69,6 +70,30 @@ class ClusterTelemetryIT {
         throw new AssertionError(what + " did not reach the collector within " + EXPORTED.toSeconds() + " s; it has "
                 + collector.points(null).stream().map(point -> point.service() + " " + point.name()).distinct().toList()
                 + " and spans " + collector.spans(null).stream().map(CollectedSpan::name).distinct().toList());
+    }
+
+    @Test
+    void authVitalsEventsAreCountedByTypeAndOutcome() {
+        Map<String, String> applied = Map.of("type", "member.suspended", "outcome", "applied");
+        Map<String, String> refused = Map.of("type", "other", "outcome", "refused");
+        double appliedBefore = counter("authvital.events", applied);
+        double refusedBefore = counter("authvital.events", refused);
+        StandInWebhooks webhooks = new StandInWebhooks(Deployments.idp().baseUrl());
+        webhooks.forget();
+        webhooks.register(a.url("authvital/events"));
+        try {
+            webhooks.awaitTaken();
+            String user = Deployments.standIn().session(Map.of("tenant", StandInWebhooks.TENANT)).userId();
+            assertEquals(204, webhooks.attempts(webhooks.member(user, "suspend"), 1).get(0).getInt("status"));
+            assertEquals(401, new TestHttp(a.app()).send("POST", "authvital/events", "{}").statusCode());
+
+            await(() -> Optional.of(counter("authvital.events", applied)).filter(value -> value >= appliedBefore + 1),
+                    "a suspension applied");
+            await(() -> Optional.of(counter("authvital.events", refused)).filter(value -> value >= refusedBefore + 1),
+                    "an unsigned event refused");
+        } finally {
+            webhooks.forget();
+        }
     }
 
     @Test
