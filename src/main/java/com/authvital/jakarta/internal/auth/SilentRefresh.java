@@ -84,7 +84,8 @@ final class SilentRefresh {
         try {
             return new Verdict.Refreshed(validator.validate(tokens.accessToken()), cookies);
         } catch (NotAuthenticatedException e) {
-            return new Verdict.Refused(e, true, cookies);
+            // A user AuthVital cut off gets no cookies to come back with: each would be refreshed again.
+            return new Verdict.Refused(e, true, Messages.accessLostAtIdp().equals(e.getMessage()) ? CookieChange.CLEAR : cookies);
         } catch (IdpUnavailableException e) {
             return new Verdict.Unavailable(e, cookies);
         }

@@ -35,13 +35,11 @@ final class EventEffects {
     private final EventSettings settings;
     private final String clientId;
     private final AccessMarks access;
-    private final EventLedger ledger;
 
-    EventEffects(EventSettings settings, String clientId, AccessMarks access, EventLedger ledger) {
+    EventEffects(EventSettings settings, String clientId, AccessMarks access) {
         this.settings = settings;
         this.clientId = clientId;
         this.access = access;
-        this.ledger = ledger;
     }
 
     Effect apply(VerifiedEvent event) {
@@ -57,21 +55,21 @@ final class EventEffects {
         }
         Instant at = event.timestamp();
         switch (event.type()) {
-            case "member.suspended", "member.left" -> access.lost(user, tenant, at, null, true);
-            case "app_access.revoked" -> access.lost(user, tenant, at, Block.ACCESS, newest(tenant, user, Block.ACCESS, at));
-            case "app_access.granted" -> access.restored(user, tenant, at, Block.ACCESS, newest(tenant, user, Block.ACCESS, at));
+            case "member.suspended", "member.left" -> access.lost(user, tenant, at, null);
+            case "app_access.revoked" -> access.lost(user, tenant, at, Block.ACCESS);
+            case "app_access.granted" -> access.restored(user, tenant, at, Block.ACCESS);
             case "license.revoked" -> {
                 if (!settings.licensesGateAccess()) {
                     access.rolesChanged(user, tenant, at); // the token's licence claim changes
                 } else {
-                    access.lost(user, tenant, at, Block.LICENCE, newest(tenant, user, Block.LICENCE, at));
+                    access.lost(user, tenant, at, Block.LICENCE);
                 }
             }
             case "license.assigned" -> {
                 if (!settings.licensesGateAccess()) {
                     access.rolesChanged(user, tenant, at);
                 } else {
-                    access.restored(user, tenant, at, Block.LICENCE, newest(tenant, user, Block.LICENCE, at));
+                    access.restored(user, tenant, at, Block.LICENCE);
                 }
             }
             case "app_access.role_changed", "license.changed" -> access.rolesChanged(user, tenant, at);
@@ -102,37 +100,30 @@ final class EventEffects {
                 if (!ours(data) || tenant == null || user == null || !settings.takesTenant(tenant)) {
                     return Effect.IGNORED;
                 }
-                boolean newest = newest(tenant, user, Block.ACCESS, at);
                 if (event.type().equals("tenant.app.revoked")) {
-                    access.lost(user, tenant, at, Block.ACCESS, newest);
+                    access.lost(user, tenant, at, Block.ACCESS);
                 } else {
-                    access.restored(user, tenant, at, Block.ACCESS, newest);
+                    access.restored(user, tenant, at, Block.ACCESS);
                 }
             }
             case "application.deleted" -> {
                 if (!ours(data)) {
                     return Effect.IGNORED;
                 }
-                access.applicationActive(false, at, true); // never given back
+                access.applicationDeleted(at);
             }
             case "application.updated" -> {
                 JsonValue active = data.get("is_active");
                 if (!ours(data) || active != JsonValue.TRUE && active != JsonValue.FALSE || !changedActive(data)) {
                     return Effect.IGNORED;
                 }
-                access.applicationActive(active == JsonValue.TRUE, at,
-                        ledger.takeIfNewest("", "", settings.applicationId().orElse("") + "/active", at));
+                access.applicationActive(active == JsonValue.TRUE, at);
             }
             default -> {
                 return Effect.IGNORED;
             }
         }
         return Effect.APPLIED;
-    }
-
-    /** Whether the newest change of this access, of all events taken, is the one at {@code at}. */
-    private boolean newest(String tenant, String user, Block block, Instant at) {
-        return ledger.takeIfNewest(tenant, user, settings.applicationId().orElse("") + "/" + block, at);
     }
 
     /** A system event is instance-wide: it concerns this application when it names its id or its client id. */

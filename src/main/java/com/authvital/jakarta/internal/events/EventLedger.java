@@ -18,19 +18,15 @@ import java.util.Optional;
  *     event is answered 2xx and changes nothing ({@link #isDone}). Done after the effect, not
  *     before: an effect that failed is tried again with AuthVital's retry. Two deliveries at once
  *     may both act: the effects are idempotent.</li>
- * <li>Per (tenant, user, application) the newest change of access taken is kept
- *     ({@link #takeIfNewest}): a late, older event (a {@code member.activated} that preceded a
- *     {@code member.suspended}) is done without effect.</li>
  * </ul>
- * Both are kept {@value #KEPT_DAYS} days: longer than AuthVital retries an event (a system
- * webhook's tenth pass comes about 41 hours after the first).
+ * Kept {@value #KEPT_DAYS} days: longer than AuthVital retries an event (a system webhook's tenth
+ * pass comes about 41 hours after the first). The order of events is kept with their effect, in
+ * {@code AccessMarks}: the newest change of each access is part of the mark it changes.
  */
 public final class EventLedger {
 
     static final int KEPT_DAYS = 3;
     static final Duration KEPT = Duration.ofDays(KEPT_DAYS);
-    /** How many times a newer mark is tried again when another server changed it meanwhile. */
-    private static final int ATTEMPTS = 20;
 
     private final SessionStore store;
     private final Clock clock;
@@ -48,30 +44,6 @@ public final class EventLedger {
     /** Records that the event had its effect (or none was due): its next deliveries change nothing. */
     public void done(VerifiedEvent event) {
         store.put(SessionStore.Region.SPENT, doneKey(event), "1", clock.instant().plus(KEPT));
-    }
-
-    /**
-     * Whether {@code at} is newer than every change of this user's access already taken for the
-     * tenant and the application, and if so keeps it as the newest: atomic across the servers. An
-     * event of the same instant as the newest is not newer (its duplicate, or a tie whose order
-     * nobody can know: the first taken wins).
-     */
-    public boolean takeIfNewest(String tenantId, String userId, String applicationId, Instant at) {
-        String key = StoreKeys.of("event-newest", tenantId + "\n" + userId + "\n" + applicationId);
-        String mark = Long.toString(at.toEpochMilli());
-        Instant until = clock.instant().plus(KEPT);
-        for (int i = 0; i < ATTEMPTS; i++) {
-            Optional<String> known = store.get(SessionStore.Region.SPENT, key);
-            if (known.isPresent() && Long.parseLong(known.get()) >= at.toEpochMilli()) {
-                return false;
-            }
-            if (known.isEmpty() ? store.putIfAbsent(SessionStore.Region.SPENT, key, mark, until)
-                    : store.replace(SessionStore.Region.SPENT, key, known.get(), mark, until)) {
-                return true;
-            }
-        }
-        // Twenty changes by other servers in between: something is wrong; the sender retries.
-        throw new IllegalStateException("the newest event of a user could not be recorded: the store changes too fast");
     }
 
     private static String doneKey(VerifiedEvent event) {

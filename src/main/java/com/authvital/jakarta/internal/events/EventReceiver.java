@@ -50,7 +50,7 @@ public final class EventReceiver {
         this.verifier = verifier;
         this.store = store;
         this.ledger = new EventLedger(store, clock);
-        this.effects = new EventEffects(settings, clientId, access, ledger);
+        this.effects = new EventEffects(settings, clientId, access);
         this.telemetry = telemetry;
         this.clock = clock;
         this.system = settings.system();
@@ -108,11 +108,9 @@ public final class EventReceiver {
         try {
             event = verifier.verify(channel, headers, body);
         } catch (EventRefusedException e) {
-            if (e.status() == 503) {
-                unavailable(response, "other", e.getMessage());
-            } else {
-                refused(response, e.status(), e.getMessage());
-            }
+            // A key not fetched yet is 503, for AuthVital to retry; counted and logged as a refusal,
+            // since a made-up key id gets the same answer.
+            refused(response, e.status(), e.getMessage());
             return;
         } catch (IdpUnavailableException e) {
             unavailable(response, "other", e.getMessage());
@@ -125,10 +123,17 @@ public final class EventReceiver {
             answer(response, 204, null);
             return;
         }
-        EventEffects.Effect effect = channel == EventChannel.SYSTEM
-                && event.timestamp().isBefore(clock.instant().minus(SYSTEM_MAX_AGE))
-                ? EventEffects.Effect.IGNORED : effects.apply(event);
-        ledger.done(event);
+        EventEffects.Effect effect;
+        try {
+            effect = channel == EventChannel.SYSTEM && event.timestamp().isBefore(clock.instant().minus(SYSTEM_MAX_AGE))
+                    ? EventEffects.Effect.IGNORED : effects.apply(event);
+            ledger.done(event);
+        } catch (RuntimeException e) {
+            // The store refused or kept changing: not done, so AuthVital's retry applies it again.
+            LOG.log(System.Logger.Level.WARNING, () -> Messages.eventNotRecorded(event.toString(), e.getMessage()));
+            unavailable(response, type, Messages.eventNotRecorded(event.toString(), null));
+            return;
+        }
         telemetry.event(type, effect == EventEffects.Effect.APPLIED ? "applied" : "ignored");
         if (effect == EventEffects.Effect.APPLIED) {
             LOG.log(System.Logger.Level.INFO, () -> Messages.eventApplied(event.toString()));
@@ -140,6 +145,9 @@ public final class EventReceiver {
 
     private void refused(HttpServletResponse response, int status, String message) throws IOException {
         telemetry.event("other", "refused");
+        if (status == 503) {
+            response.setHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+        }
         long now = clock.millis();
         long last = lastRefusalLog.get();
         long count = refusedSinceLog.incrementAndGet();

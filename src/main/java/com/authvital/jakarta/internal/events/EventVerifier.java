@@ -137,13 +137,22 @@ public final class EventVerifier {
         if (headerId != null && !headerId.equals(id)) {
             throw new EventRefusedException(400, Messages.eventMalformed("X-AuthVital-Event-Id is not the body's id"));
         }
-        return new VerifiedEvent(EventChannel.SYNC, id, text(json, "type"), instant(json), text(json, "tenant_id"),
-                text(json, "application_id"), object(json));
+        // tenant_id and application_id may be "" (an invitation without an application, §2.1):
+        // such an event is nobody's here, not a malformed one.
+        return new VerifiedEvent(EventChannel.SYNC, id, text(json, "type"), instant(json), maybeEmpty(json, "tenant_id"),
+                maybeEmpty(json, "application_id"), object(json));
     }
 
     private static VerifiedEvent systemEvent(JsonObject json, byte[] body) {
         return new VerifiedEvent(EventChannel.SYSTEM, "sha256:" + sha256(body), text(json, "event"), instant(json),
                 null, null, object(json));
+    }
+
+    private static String maybeEmpty(JsonObject json, String field) {
+        if (json.get(field) instanceof JsonString value && value.getString().isEmpty()) {
+            return "";
+        }
+        return text(json, field);
     }
 
     private static String text(JsonObject json, String field) {

@@ -722,6 +722,12 @@ public final class Messages {
                 + "line, the last one: " + message;
     }
 
+    /** AV1616: an event whose effect could not be recorded (503; AuthVital sends it again). */
+    public static String eventNotRecorded(String event, String why) {
+        return "AV1616W: AuthVital's event " + event + " could not be recorded" + (why == null ? "" : " (" + why + ")")
+                + ": not taken now, AuthVital sends it again";
+    }
+
     /** AV1614: the events receiver is mapped without the application's AuthVital id. */
     public static String eventsWithoutApplicationId() {
         return "AV1614E: the events receiver is mapped but 'authvital.application-id' is not set: set it to your "

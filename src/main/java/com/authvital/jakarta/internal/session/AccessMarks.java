@@ -21,10 +21,11 @@ import java.util.function.UnaryOperator;
  *     member, so a cut-off is enough; it lasts as long as a refresh token of before it lives.</li>
  * <li><em>blocked</em>, for the application access or the licence: AuthVital keeps minting tokens
  *     after it revoked them (§6.9), so every token is refused until the event that gives them back,
- *     which turns the block into a cut-off at the second before it (nothing older is re-admitted).</li>
+ *     which turns the block into a cut-off at the second before it (nothing older is re-admitted).
+ *     The newest change of each block is kept in the mark: only a newer one changes it.</li>
  * <li><em>stale</em>: the roles changed; tokens issued in that second or before are refused so that
  *     a browser's are refreshed, except a token from a refresh that started after the mark was
- *     seen here ({@link #admit}): AuthVital minted it after the change.</li>
+ *     seen here ({@link #admit}): AuthVital minted it after that change.</li>
  * </ul>
  * A loss or a role change in a tenant also marks the user's tokens that name no tenant (a cut-off,
  * never a block). A deleted tenant and a disabled application have a mark of their own.
@@ -48,18 +49,25 @@ public final class AccessMarks {
         LICENCE
     }
 
-    /** A user's mark in a tenant, or the application's: seconds, -1 for none. */
-    record Mark(long lost, boolean access, boolean licence, long stale) {
+    /**
+     * A user's mark in a tenant, or the application's. {@code lost} and {@code stale} are seconds
+     * (AuthVital's), -1 for none; each block has its flag and the instant (epoch ms) of the newest
+     * change of it taken, -1 for none. A change no newer than that is not taken: a late, older
+     * event cannot undo a newer one, a retried event changes nothing twice, and the decision and
+     * its effect are one compare-and-set of the mark.
+     */
+    record Mark(long lost, long stale, boolean access, long accessAt, boolean licence, long licenceAt) {
 
-        static final Mark NONE = new Mark(-1, false, false, -1);
+        static final Mark NONE = new Mark(-1, -1, false, -1, false, -1);
 
         static Mark parse(String value) {
             String[] parts = value.split("\\|");
-            return new Mark(Long.parseLong(parts[0]), "1".equals(parts[1]), "1".equals(parts[2]), Long.parseLong(parts[3]));
+            return new Mark(Long.parseLong(parts[0]), Long.parseLong(parts[1]), "1".equals(parts[2]),
+                    Long.parseLong(parts[3]), "1".equals(parts[4]), Long.parseLong(parts[5]));
         }
 
         String format() {
-            return lost + "|" + (access ? 1 : 0) + "|" + (licence ? 1 : 0) + "|" + stale;
+            return lost + "|" + stale + "|" + (access ? 1 : 0) + "|" + accessAt + "|" + (licence ? 1 : 0) + "|" + licenceAt;
         }
 
         boolean blocked() {
@@ -71,20 +79,38 @@ public final class AccessMarks {
         }
 
         Mark lostAt(long second) {
-            return new Mark(Math.max(lost, second), access, licence, stale);
+            return new Mark(Math.max(lost, second), stale, access, accessAt, licence, licenceAt);
         }
 
-        Mark with(Block block, boolean on) {
-            return block == Block.ACCESS ? new Mark(lost, on, licence, stale) : new Mark(lost, access, on, stale);
+        Mark staleAt(long second) {
+            return new Mark(lost, Math.max(stale, second), access, accessAt, licence, licenceAt);
         }
 
-        boolean has(Block block) {
-            return block == Block.ACCESS ? access : licence;
+        /**
+         * The block taken away ({@code on}) or given back at {@code millis}, when that is newer than
+         * its last change taken; given back, nothing of before that second is accepted again.
+         */
+        Mark change(Block block, boolean on, long millis) {
+            boolean was = block == Block.ACCESS ? access : licence;
+            long newest = block == Block.ACCESS ? accessAt : licenceAt;
+            if (millis <= newest) {
+                return this; // older than what was taken, or the same change again
+            }
+            Mark changed = block == Block.ACCESS ? new Mark(lost, stale, on, millis, licence, licenceAt)
+                    : new Mark(lost, stale, access, accessAt, on, millis);
+            return was && !on ? changed.lostAt(Math.floorDiv(millis, 1000) - 1) : changed;
+        }
+
+        /** The instant of the newest change of a block taken, epoch ms; -1 for none. */
+        long newestChange() {
+            return Math.max(accessAt, licenceAt);
         }
     }
 
     /** How many times a mark is tried again when another server changed it meanwhile. */
     private static final int ATTEMPTS = 20;
+    /** How long the newest change of a block is kept at least: longer than AuthVital retries an event (about 41 h). */
+    static final Duration ORDER_KEPT = Duration.ofDays(3);
     private static final String APPLICATION_KEY = StoreKeys.of("access-application", "");
 
     private final SessionStore store;
@@ -102,64 +128,67 @@ public final class AccessMarks {
 
     /**
      * The user lost access to the tenant at {@code at}: every token of before it goes; with a
-     * {@code block}, when {@code newest} (no later change of that access was taken), every token
-     * until it is given back. A late, older loss still moves the cut-off.
+     * {@code block}, unless a newer change of that access was taken, every token until it is given
+     * back. A late, older loss still moves the cut-off.
      */
-    public void lost(String userId, String tenantId, Instant at, Block block, boolean newest) {
+    public void lost(String userId, String tenantId, Instant at, Block block) {
         long second = at.getEpochSecond();
         update(TokenKeys.accessKey(userId, tenantId),
-                mark -> block != null && newest ? mark.lostAt(second).with(block, true) : mark.lostAt(second));
+                mark -> block == null ? mark.lostAt(second) : mark.lostAt(second).change(block, true, at.toEpochMilli()));
         if (tenantId != null && !tenantId.isEmpty()) {
             update(TokenKeys.accessKey(userId, null), mark -> mark.lostAt(second));
         }
     }
 
     /**
-     * AuthVital gave the user's {@code block}ed access back at {@code at} ({@code newest}: no later
-     * change of it was taken): tokens from the next second on are accepted again.
+     * AuthVital gave the user's {@code block}ed access back at {@code at}: unless a newer change of
+     * it was taken, tokens from that second on are accepted again. Remembered also when nothing was
+     * blocked, so that a late, older loss does not block.
      */
-    public void restored(String userId, String tenantId, Instant at, Block block, boolean newest) {
-        if (!newest) {
-            return;
-        }
-        update(TokenKeys.accessKey(userId, tenantId), mark -> mark.has(block)
-                ? mark.with(block, false).lostAt(at.getEpochSecond() - 1) : mark);
+    public void restored(String userId, String tenantId, Instant at, Block block) {
+        update(TokenKeys.accessKey(userId, tenantId), mark -> mark.change(block, false, at.toEpochMilli()));
     }
 
     /** The user's roles in the tenant changed at {@code at}: tokens of before it are refreshed. */
     public void rolesChanged(String userId, String tenantId, Instant at) {
         long second = at.getEpochSecond();
-        UnaryOperator<Mark> stale = mark -> new Mark(mark.lost(), mark.access(), mark.licence(), Math.max(mark.stale(), second));
-        update(TokenKeys.accessKey(userId, tenantId), stale);
+        update(TokenKeys.accessKey(userId, tenantId), mark -> mark.staleAt(second));
         if (tenantId != null && !tenantId.isEmpty()) {
-            update(TokenKeys.accessKey(userId, null), stale);
+            update(TokenKeys.accessKey(userId, null), mark -> mark.staleAt(second));
         }
     }
 
     /** The tenant was deleted: none of its tokens is accepted again. */
     public void tenantDeleted(String tenantId) {
-        store.put(SessionStore.Region.ACCESS, TokenKeys.tenantKey(tenantId), "1", until(new Mark(-1, true, false, -1)));
+        store.put(SessionStore.Region.ACCESS, TokenKeys.tenantKey(tenantId), "1",
+                clock.instant().plus(SessionStore.Region.ACCESS.lifetime));
     }
 
-    /** The application was disabled at {@code at} (or enabled again, {@code active}); only the newest change counts. */
-    public void applicationActive(boolean active, Instant at, boolean newest) {
-        long second = at.getEpochSecond();
-        update(APPLICATION_KEY, mark -> !newest ? mark
-                : active ? (mark.access() ? mark.with(Block.ACCESS, false).lostAt(second - 1) : mark)
-                : mark.lostAt(second).with(Block.ACCESS, true));
+    /** The application was disabled at {@code at}, or enabled again ({@code active}); only the newest change counts. */
+    public void applicationActive(boolean active, Instant at) {
+        update(APPLICATION_KEY, mark -> (active ? mark : mark.lostAt(at.getEpochSecond()))
+                .change(Block.ACCESS, !active, at.toEpochMilli()));
+    }
+
+    /** The application was deleted at {@code at}: no event gives it back. */
+    public void applicationDeleted(Instant at) {
+        update(APPLICATION_KEY, mark -> mark.lostAt(at.getEpochSecond()).change(Block.ACCESS, true, Long.MAX_VALUE));
     }
 
     /**
-     * A token AuthVital minted in a refresh that started after this user's stale mark was seen
-     * here: minted after the change, whatever its {@code iat} second says.
+     * A token AuthVital minted in a refresh that started after the user's stale mark of
+     * {@code staleSecond} was seen here: minted after that change, whatever its {@code iat} second
+     * says. A later change makes it stale again.
      */
-    void admit(String accessToken, Instant expiresAt) {
-        store.put(SessionStore.Region.ACCESS, admittedKey(TokenKeys.hash(accessToken)), "1", expiresAt.plus(skew));
+    void admit(String accessToken, Instant expiresAt, long staleSecond) {
+        store.put(SessionStore.Region.ACCESS, admittedKey(TokenKeys.hash(accessToken)), Long.toString(staleSecond),
+                expiresAt.plus(skew));
     }
 
-    /** Whether the user has a stale mark in the tenant now: a refresh's new token is then {@link #admit admitted}. */
-    boolean staleFor(String userId, String tenantId) {
-        return userId != null && !store.isEmpty(SessionStore.Region.ACCESS) && mark(TokenKeys.accessKey(userId, tenantId)).stale() >= 0;
+    /** The second of the user's newest role change in the tenant, -1 for none: a refresh's new token is {@link #admit admitted} past it. */
+    long staleSecond(String userId, String tenantId) {
+        return userId == null || store.isEmpty(SessionStore.Region.ACCESS) ? -1
+                : mark(TokenKeys.accessKey(userId, tenantId)).stale();
     }
 
     /** What the marks say of a valid token: nothing to look up while no event was ever taken. */
@@ -168,8 +197,7 @@ public final class AccessMarks {
             return Standing.ACCEPTED;
         }
         long issuedAt = token.principal().getIssuedAtTime();
-        if (store.get(SessionStore.Region.ACCESS, token.tenantKey()).isPresent()
-                || store.get(SessionStore.Region.ACCESS, APPLICATION_KEY).map(Mark::parse).orElse(Mark.NONE).refuses(issuedAt)) {
+        if (store.get(SessionStore.Region.ACCESS, token.tenantKey()).isPresent() || mark(APPLICATION_KEY).refuses(issuedAt)) {
             return Standing.LOST;
         }
         Optional<String> value = store.get(SessionStore.Region.ACCESS, token.accessKey());
@@ -180,19 +208,27 @@ public final class AccessMarks {
         if (mark.refuses(issuedAt)) {
             return Standing.LOST;
         }
-        return issuedAt <= mark.stale()
-                && store.get(SessionStore.Region.ACCESS, admittedKey(token.hash())).isEmpty()
-                ? Standing.STALE : Standing.ACCEPTED;
+        if (issuedAt > mark.stale()) {
+            return Standing.ACCEPTED;
+        }
+        Optional<String> admitted = store.get(SessionStore.Region.ACCESS, admittedKey(token.hash()));
+        return admitted.isPresent() && Long.parseLong(admitted.get()) >= mark.stale() ? Standing.ACCEPTED : Standing.STALE;
     }
 
-    /** Whether a refresh token of the user and tenant, issued at {@code issuedAt} (epoch seconds), must not be used. */
+    /**
+     * Whether a refresh token of the user and tenant, issued at {@code issuedAt} (epoch seconds; 0
+     * when it says not), must not be used. Without {@code iat} only a block refuses it: a cut-off
+     * cannot be compared, and AuthVital refuses a suspended or removed member's refresh itself.
+     */
     public boolean refusesRefresh(String userId, String tenantId, long issuedAt) {
         if (store.isEmpty(SessionStore.Region.ACCESS)) {
             return false;
         }
+        Mark application = mark(APPLICATION_KEY);
+        Mark user = userId == null ? Mark.NONE : mark(TokenKeys.accessKey(userId, tenantId));
         return tenantId != null && store.get(SessionStore.Region.ACCESS, TokenKeys.tenantKey(tenantId)).isPresent()
-                || mark(APPLICATION_KEY).refuses(issuedAt)
-                || userId != null && mark(TokenKeys.accessKey(userId, tenantId)).refuses(issuedAt);
+                || application.blocked() || user.blocked()
+                || issuedAt > 0 && (issuedAt <= application.lost() || issuedAt <= user.lost());
     }
 
     /** The cut-off of the user's access to the tenant: sessions that began in it or before are gone. */
@@ -212,9 +248,16 @@ public final class AccessMarks {
         return StoreKeys.of("admitted", tokenHash);
     }
 
-    /** Changes a mark that other servers may be changing at the same moment. */
+    /**
+     * Changes a mark that other servers may be changing at the same moment. The mark is read from
+     * this server's copy, which follows the shared cache a moment late: a replace that misses is
+     * tried again after a pause that grows (about a second in all), for the copy to catch up.
+     */
     private void update(String key, UnaryOperator<Mark> change) {
         for (int i = 0; i < ATTEMPTS; i++) {
+            if (i > 0) {
+                pause(5L * i);
+            }
             Optional<String> known = store.get(SessionStore.Region.ACCESS, key);
             Mark before = known.map(Mark::parse).orElse(Mark.NONE);
             Mark after = change.apply(before);
@@ -227,13 +270,23 @@ public final class AccessMarks {
                 return;
             }
         }
-        // Twenty events for one user at the same moment: the sender retries what failed.
+        // The sender is answered 503 and sends the event again.
         throw new IllegalStateException("a user's access mark kept changing; the event was not recorded");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording an access mark", e);
+        }
     }
 
     /**
      * As long as the mark matters: a block until lifted (the region's year); a cut-off while a
-     * refresh token of before it may be presented; a stale mark while an access token of before it lives.
+     * refresh token of before it may be presented; a stale mark while an access token of before it
+     * lives; the newest change of a block while AuthVital may still deliver an older one.
      */
     private Instant until(Mark mark) {
         if (mark.blocked()) {
@@ -241,6 +294,7 @@ public final class AccessMarks {
         }
         long lost = mark.lost() < 0 ? 0 : Instant.ofEpochSecond(mark.lost()).plus(Revocations.CHAIN_LIFETIME).getEpochSecond();
         long stale = mark.stale() < 0 ? 0 : mark.stale() + longestToken.getAsLong() + 2 * skew.toSeconds();
-        return Instant.ofEpochSecond(Math.max(lost, stale)).plus(skew);
+        long ordered = mark.newestChange() < 0 ? 0 : Math.floorDiv(mark.newestChange(), 1000) + ORDER_KEPT.toSeconds();
+        return Instant.ofEpochSecond(Math.max(Math.max(lost, stale), ordered)).plus(skew);
     }
 }

@@ -310,7 +310,7 @@ public final class TokenRefresher {
         // At the store's bound this refuses the refresh (503): a spent mark is never forgotten.
         revocations.spending(sessionId, session.expiresAt());
         // Seen before the call: a token minted in answer to it comes after the roles changed.
-        boolean staleBefore = revocations.access().staleFor(session.userId(), session.tenantId());
+        long staleBefore = revocations.access().staleSecond(session.userId(), session.tenantId());
         try {
             tokens = idp.refresh(refreshToken);
         } catch (RateLimitedException e) {
@@ -330,8 +330,8 @@ public final class TokenRefresher {
         // The answer is kept before anything else can fail. The access token is checked by whoever uses it.
         store.put(SessionStore.Region.REFRESHES, sessionId, seal(sealer, sessionId, tokens),
                 clock.instant().plus(grace));
-        if (staleBefore) {
-            revocations.access().admit(tokens.accessToken(), clock.instant().plusSeconds(tokens.expiresIn()));
+        if (staleBefore >= 0) {
+            revocations.access().admit(tokens.accessToken(), clock.instant().plusSeconds(tokens.expiresIn()), staleBefore);
         }
         Refreshed result = refreshed(tokens, sessionId);
         // The bookkeeping goes on while the IdP's keys cannot be had: the new token came from the IdP itself.

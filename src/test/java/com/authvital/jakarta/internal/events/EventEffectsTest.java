@@ -39,7 +39,7 @@ class EventEffectsTest {
 
     private EventEffects effects(boolean licensesGateAccess, List<String> tenants) {
         return new EventEffects(new EventSettings(Optional.empty(), Optional.of(APP), tenants, Duration.ofMinutes(5),
-                true, licensesGateAccess), "orders-web", access, new EventLedger(store, clock));
+                true, licensesGateAccess), "orders-web", access);
     }
 
     private static VerifiedEvent sync(String type, Instant at, String tenant, String application, String data) {

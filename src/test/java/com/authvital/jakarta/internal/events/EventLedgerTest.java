@@ -44,24 +44,4 @@ class EventLedgerTest {
         assertFalse(serverA.isDone(new VerifiedEvent(EventChannel.SYSTEM, "x", "tenant.deleted", SUSPENDED, null,
                 null, JsonValue.EMPTY_JSON_OBJECT)));
     }
-
-    @Test
-    void aLateActivationThatPrecededTheSuspensionIsNotTaken() {
-        Instant activated = SUSPENDED.minusMillis(1);
-
-        assertTrue(serverA.takeIfNewest("tenant-1", "user-1", "app-1", SUSPENDED));
-        assertFalse(serverB.takeIfNewest("tenant-1", "user-1", "app-1", activated), "older, arriving later");
-        assertFalse(serverB.takeIfNewest("tenant-1", "user-1", "app-1", SUSPENDED), "the same instant: a duplicate");
-        assertTrue(serverB.takeIfNewest("tenant-1", "user-1", "app-1", SUSPENDED.plusMillis(1)), "a newer change");
-    }
-
-    @Test
-    void theNewestMarkIsPerTenantUserAndApplication() {
-        assertTrue(serverA.takeIfNewest("tenant-1", "user-1", "app-1", SUSPENDED));
-
-        Instant older = SUSPENDED.minusSeconds(60);
-        assertTrue(serverA.takeIfNewest("tenant-2", "user-1", "app-1", older), "another tenant");
-        assertTrue(serverA.takeIfNewest("tenant-1", "user-2", "app-1", older), "another user");
-        assertTrue(serverA.takeIfNewest("tenant-1", "user-1", "app-2", older), "another application");
-    }
 }

@@ -45,7 +45,7 @@ class AccessMarksTest {
 
     @Test
     void aSuspensionRefusesTheTokensIssuedUpToItsSecondOnEveryServerAndNotTheLaterOnes() {
-        marks.lost("u1", "t1", EVENT, null, true);
+        marks.lost("u1", "t1", EVENT, null);
 
         assertEquals(Standing.LOST, otherServer.standing(token("u1", "t1", SECOND - 600)));
         assertEquals(Standing.LOST, otherServer.standing(token("u1", "t1", SECOND)), "the same second may precede it");
@@ -56,10 +56,10 @@ class AccessMarksTest {
 
     @Test
     void aRevokedAccessRefusesEveryTokenUntilItIsGivenBackAndNothingOlderAfter() {
-        marks.lost("u1", "t1", EVENT, Block.ACCESS, true);
+        marks.lost("u1", "t1", EVENT, Block.ACCESS);
         assertEquals(Standing.LOST, marks.standing(token("u1", "t1", SECOND + 120)), "AuthVital keeps minting");
 
-        marks.restored("u1", "t1", EVENT.plusSeconds(300), Block.ACCESS, true);
+        marks.restored("u1", "t1", EVENT.plusSeconds(300), Block.ACCESS);
 
         assertEquals(Standing.LOST, marks.standing(token("u1", "t1", SECOND + 120)), "minted during the block");
         assertEquals(Standing.ACCEPTED, marks.standing(token("u1", "t1", SECOND + 300)), "from the grant's second on");
@@ -67,8 +67,8 @@ class AccessMarksTest {
 
     @Test
     void aLateOlderRevocationDoesNotBlockAgainAfterANewerGrantButKeepsItsCutOff() {
-        marks.restored("u1", "t1", EVENT.plusSeconds(300), Block.ACCESS, true);
-        marks.lost("u1", "t1", EVENT, Block.ACCESS, false);
+        marks.restored("u1", "t1", EVENT.plusSeconds(300), Block.ACCESS); // nothing was blocked: remembered all the same
+        otherServer.lost("u1", "t1", EVENT, Block.ACCESS);
 
         assertEquals(Standing.ACCEPTED, marks.standing(token("u1", "t1", SECOND + 400)));
         assertEquals(Standing.LOST, marks.standing(token("u1", "t1", SECOND - 10)));
@@ -76,9 +76,9 @@ class AccessMarksTest {
 
     @Test
     void aLicenceBlockIsNotLiftedByAGrantOfTheApplication() {
-        marks.lost("u1", "t1", EVENT, Block.LICENCE, true);
-        marks.lost("u1", "t1", EVENT, Block.ACCESS, true);
-        marks.restored("u1", "t1", EVENT.plusSeconds(60), Block.ACCESS, true);
+        marks.lost("u1", "t1", EVENT, Block.LICENCE);
+        marks.lost("u1", "t1", EVENT, Block.ACCESS);
+        marks.restored("u1", "t1", EVENT.plusSeconds(60), Block.ACCESS);
 
         assertEquals(Standing.LOST, marks.standing(token("u1", "t1", SECOND + 120)));
     }
@@ -90,9 +90,9 @@ class AccessMarksTest {
         assertEquals(Standing.STALE, otherServer.standing(token("u1", "t1", SECOND - 5)));
         ValidatedToken sameSecond = token("u1", "t1", SECOND);
         assertEquals(Standing.STALE, otherServer.standing(sameSecond));
-        assertTrue(marks.staleFor("u1", "t1"));
+        assertEquals(SECOND, marks.staleSecond("u1", "t1"));
 
-        marks.admit(sameSecond.token(), EVENT.plusSeconds(3600));
+        marks.admit(sameSecond.token(), EVENT.plusSeconds(3600), marks.staleSecond("u1", "t1"));
 
         assertEquals(Standing.ACCEPTED, otherServer.standing(sameSecond));
         assertEquals(Standing.ACCEPTED, otherServer.standing(token("u1", "t1", SECOND + 1)));
@@ -100,8 +100,61 @@ class AccessMarksTest {
     }
 
     @Test
+    void aTokenAdmittedAfterOneRoleChangeIsStaleAfterTheNext() {
+        marks.rolesChanged("u1", "t1", EVENT);
+        ValidatedToken admitted = token("u1", "t1", SECOND);
+        marks.admit(admitted.token(), EVENT.plusSeconds(3600), SECOND);
+
+        marks.rolesChanged("u1", "t1", EVENT.plusSeconds(600));
+
+        assertEquals(Standing.STALE, otherServer.standing(admitted));
+    }
+
+    @Test
+    void theSameRevocationAgainOrTwoServersAtOnceChangeNothingTwice() {
+        marks.lost("u1", "t1", EVENT, Block.ACCESS);
+        marks.restored("u1", "t1", EVENT.plusSeconds(60), Block.ACCESS);
+
+        otherServer.lost("u1", "t1", EVENT, Block.ACCESS); // AuthVital's retry, or a duplicate on another server
+
+        assertEquals(Standing.ACCEPTED, marks.standing(token("u1", "t1", SECOND + 60)));
+    }
+
+    @Test
+    void aGrantAndALaterRevocationTakenInEitherOrderEndBlocked() {
+        marks.lost("u1", "t1", EVENT.plusSeconds(60), Block.ACCESS);
+        otherServer.restored("u1", "t1", EVENT, Block.ACCESS);
+        marks.lost("u2", "t1", EVENT.plusSeconds(60), Block.ACCESS);
+        otherServer.restored("u2", "t1", EVENT, Block.ACCESS);
+        otherServer.restored("u3", "t1", EVENT, Block.ACCESS);
+        marks.lost("u3", "t1", EVENT.plusSeconds(60), Block.ACCESS);
+
+        for (String user : new String[] {"u1", "u2", "u3"}) {
+            assertEquals(Standing.LOST, marks.standing(token(user, "t1", SECOND + 120)), user);
+        }
+    }
+
+    @Test
+    void aDeletedApplicationIsNotGivenBackByALateEnable() {
+        marks.applicationDeleted(EVENT.plusSeconds(60));
+        marks.applicationActive(true, EVENT);
+        marks.applicationActive(true, EVENT.plusSeconds(3600));
+
+        assertEquals(Standing.LOST, marks.standing(token("u1", "t1", SECOND + 7200)));
+    }
+
+    @Test
+    void aRefreshTokenWithoutIatIsRefusedByABlockOnly() {
+        marks.lost("u1", "t1", EVENT, null);
+        marks.lost("u2", "t1", EVENT, Block.ACCESS);
+
+        assertFalse(marks.refusesRefresh("u1", "t1", 0), "a cut-off cannot be compared; AuthVital refuses it itself");
+        assertTrue(marks.refusesRefresh("u2", "t1", 0));
+    }
+
+    @Test
     void anotherTenantsEventLeavesThisTenantsTokensAndCutsTheTokensWithoutATenant() {
-        marks.lost("u1", "t2", EVENT, Block.ACCESS, true);
+        marks.lost("u1", "t2", EVENT, Block.ACCESS);
         marks.rolesChanged("u1", "t2", EVENT);
 
         assertEquals(Standing.ACCEPTED, marks.standing(token("u1", "t1", SECOND - 5)));
@@ -111,7 +164,7 @@ class AccessMarksTest {
 
     @Test
     void aLostUsersRefreshTokensOfBeforeAreRefusedAndTheSessionsOfBeforeAreGone() {
-        marks.lost("u1", "t1", EVENT, null, true);
+        marks.lost("u1", "t1", EVENT, null);
 
         assertTrue(marks.refusesRefresh("u1", "t1", SECOND - 3600));
         assertFalse(marks.refusesRefresh("u1", "t1", SECOND + 1));
@@ -125,19 +178,19 @@ class AccessMarksTest {
         assertEquals(Standing.LOST, marks.standing(token("u1", "t1", SECOND + 60)));
         assertEquals(Standing.ACCEPTED, marks.standing(token("u1", "t2", SECOND + 60)));
 
-        marks.applicationActive(false, EVENT, true);
+        marks.applicationActive(false, EVENT);
         assertEquals(Standing.LOST, marks.standing(token("u1", "t2", SECOND + 60)));
         assertTrue(marks.refusesRefresh("u3", "t2", SECOND + 60));
 
-        marks.applicationActive(true, EVENT.plusSeconds(120), true);
+        marks.applicationActive(true, EVENT.plusSeconds(120));
         assertEquals(Standing.ACCEPTED, marks.standing(token("u1", "t2", SECOND + 120)));
         assertEquals(Standing.LOST, marks.standing(token("u1", "t2", SECOND + 60)), "nothing older re-admitted");
     }
 
     @Test
     void aBlockOutlivesTheDenialsWeekAndACutOffLastsAsLongAsARefreshTokenOfBefore() {
-        marks.lost("u1", "t1", EVENT, Block.ACCESS, true);
-        marks.lost("u2", "t1", EVENT, null, true);
+        marks.lost("u1", "t1", EVENT, Block.ACCESS);
+        marks.lost("u2", "t1", EVENT, null);
 
         clock.advance(Duration.ofDays(30));
 
