@@ -124,6 +124,7 @@ class SuspendedUserPageIT {
         page.click("suspend");
         page.waitForText("status", "suspended");
         assertEquals("The Demo User is suspended in acme: member.suspended was sent.", page.text("notice"));
+        page.screenshot(Path.of("target", "screenshots", "events-idp-controls.png"));
 
         page.open().waitForSignedOut();
         assertTrue(page.shown("sign-in"), page.visibleText());
