@@ -1,6 +1,7 @@
 package com.authvital.standin;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ final class DevDemoPage {
     private String render(Optional<String> notice) {
         User demo = demo();
         String status = members.find(Members.DEMO_TENANT, demo.id()).map(Members.Membership::status)
-                .orElse(Members.Status.ACTIVE).name().toLowerCase(java.util.Locale.ROOT);
+                .orElse(Members.Status.ACTIVE).name().toLowerCase(Locale.ROOT);
         String receiver = webhooks.registration(WebhookEvent.Channel.SYNC)
                 .map(r -> "Events go to <code data-testid=\"webhook-url\">" + Pages.escape(r.url().toString()) + "</code>.")
                 .orElse("No webhook is registered: a control changes the stand-in but sends no event "
@@ -73,9 +74,14 @@ final class DevDemoPage {
                 + "<p>The Demo User (<code>" + Pages.escape(demo.email()) + "</code>) in the tenant <code>"
                 + Members.DEMO_TENANT + "</code>: <strong data-testid=\"status\">" + status + "</strong></p>\n"
                 + "<form method=\"post\">\n"
-                + "<button type=\"submit\" formaction=\"" + PAGE + "/suspend\" data-testid=\"suspend\">Suspend Demo User</button>\n"
-                + "<button type=\"submit\" formaction=\"" + PAGE + "/activate\" data-testid=\"activate\">Activate Demo User</button>\n"
+                + button("suspend", "Suspend Demo User") + button("activate", "Activate Demo User")
                 + "</form></body></html>\n";
+    }
+
+    /** A button of the page's one form, posting to {@code /dev/demo/<control>}. */
+    private static String button(String control, String label) {
+        return "<button type=\"submit\" formaction=\"" + PAGE + "/" + control + "\" data-testid=\"" + control + "\">"
+                + label + "</button>\n";
     }
 
     private User demo() {
