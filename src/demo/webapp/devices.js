@@ -1,11 +1,15 @@
-// "Your devices": the demo's JSON API (api/sessions, api/sessions/{id}/revoke, api/sign-out-others,
-// api/logout-all) and the module's logout servlet (api/logout), called with fetch. Everything the
-// server says is put on the page as text (textContent), never as HTML.
+// "Your devices": the demo's JSON API (api/sessions, api/me, api/sessions/{id}/revoke,
+// api/sign-out-others, api/logout-all) and the module's logout servlet (api/logout), called with
+// fetch. Everything the server says is put on the page as text (textContent), never as HTML.
 'use strict';
 
 (() => {
   const el = (testId, root = document) => root.querySelector(`[data-testid="${testId}"]`);
   const dates = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+  /** How often the list checks that this browser is still signed in. */
+  const CHECK_EVERY_MS = 5000;
+  /** An action (a click) is running: the check waits, so the two never cross. */
+  let acting = false;
 
   /** The API answered 401: this browser is not signed in (or no longer). */
   class SignedOut extends Error {}
@@ -231,6 +235,7 @@
   async function act(work) {
     const buttons = [...document.querySelectorAll('button')];
     buttons.forEach((b) => { b.disabled = true; });
+    acting = true;
     clearError();
     notice('');
     try {
@@ -238,7 +243,28 @@
     } catch (e) {
       fail(e);
     } finally {
+      acting = false;
       buttons.forEach((b) => { b.disabled = false; });
+    }
+  }
+
+  /**
+   * While the list shows, whether this browser is still signed in: the session may end without a
+   * click here (signed out from another device, or AuthVital suspended the user and its event
+   * reached the server). api/me, not api/sessions: the module answers it from the token alone,
+   * without a call to the IdP, whose rate limits count per address. A 401 shows the signed-out
+   * view as any 401 does; anything else (a network blip) waits for the next check.
+   */
+  async function checkStillSignedIn() {
+    if (el('devices').hidden || document.hidden || acting) {
+      return;
+    }
+    try {
+      await api('GET', 'api/me');
+    } catch (e) {
+      if (e instanceof SignedOut && !acting) {
+        fail(e);
+      }
     }
   }
 
@@ -247,6 +273,8 @@
     el('sign-out-others').addEventListener('click', () => act(signOutOthers));
     el('sign-out-everywhere').addEventListener('click', () => act(signOutEverywhere));
     el('log-out').addEventListener('click', () => act(logOut));
+    setInterval(checkStillSignedIn, CHECK_EVERY_MS);
+    document.addEventListener('visibilitychange', checkStillSignedIn);
     load();
   });
 })();

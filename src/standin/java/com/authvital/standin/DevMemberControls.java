@@ -73,13 +73,25 @@ final class DevMemberControls {
                 .add("POST", "/dev/application/enable", (call, p) -> active(call, true));
     }
 
+    /** A member's change and the event that announced it. */
+    record Change(Members.Membership membership, WebhookEvent event) {
+    }
+
     private void status(IdpExchange call, String userId, Members.Status status) throws IOException {
-        User user = user(userId);
-        Members.Membership membership = members.of(user, tenant(call)).with(status);
+        Change change = status(user(userId), tenant(call), status);
+        answer(call, change.membership(), change.event());
+    }
+
+    /**
+     * Suspends, activates or removes the user in the tenant, then emits {@code member.suspended},
+     * {@code member.activated} or {@code member.left}: the controls' work, and the demo page's.
+     */
+    Change status(User user, String tenant, Members.Status status) {
+        Members.Membership membership = members.of(user, tenant).with(status);
         members.put(membership);
         String type = status == Members.Status.SUSPENDED ? "member.suspended"
                 : status == Members.Status.ACTIVE ? "member.activated" : "member.left";
-        answer(call, membership, sync(type, membership, memberData(membership, user)));
+        return new Change(membership, sync(type, membership, memberData(membership, user)));
     }
 
     private void access(IdpExchange call, String userId, boolean granted) throws IOException {

@@ -1,6 +1,7 @@
 package com.authvital.standin;
 
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>From a shell: {@code mvn test-compile exec:java@stand-in} (port {@code demo.idp.port}, 9180), or
  * {@code java -cp <test classpath> com.authvital.standin.StandInIdp --port 9180 --client-id authvital-demo
- * --access-token-lifetime 60 --collector-port 9181}; the last starts a {@link StandInCollector} beside it.
+ * --access-token-lifetime 60 --collector-port 9181 --webhook-url http://127.0.0.1:9080/demo/authvital/events};
+ * {@code --collector-port} starts a {@link StandInCollector} beside it, {@code --webhook-url} sends its
+ * events there. {@code GET /dev/demo} is a page of controls for a person (suspend the Demo User…).
  */
 public final class StandInIdp implements AutoCloseable {
 
@@ -44,6 +47,7 @@ public final class StandInIdp implements AutoCloseable {
     private final IdpSessions store = new IdpSessions();
     private final WebhookSender webhookSender;
     private final Application application;
+    private final Webhooks webhooks;
 
     private StandInIdp(HttpServer server, ExecutorService executor, SigningKey key, String clientId) {
         this.server = server;
@@ -67,7 +71,7 @@ public final class StandInIdp implements AutoCloseable {
         Members members = new Members();
         DeliveryLog deliveries = new DeliveryLog();
         this.webhookSender = new WebhookSender(webhookKeys, deliveries);
-        Webhooks webhooks = new Webhooks(webhookSender, application, webhookKeys);
+        this.webhooks = new Webhooks(webhookSender, application, webhookKeys);
         new DiscoveryEndpoints(baseUrl, keys, webhookKeys, stats, faults).register(router);
         new SessionEndpoints(store).register(router, guard);
         new LogoutEndpoints(store, tokens).register(router);
@@ -81,7 +85,9 @@ public final class StandInIdp implements AutoCloseable {
         new DevTokens(store, tokens, keys, clientId).register(router);
         new DevKeyEndpoints(keys, stats, faults).register(router);
         new DevWebhookEndpoints(webhooks, webhookSender, deliveries, webhookKeys, application).register(router);
-        new DevMemberControls(store, members, application, webhooks).register(router);
+        DevMemberControls memberControls = new DevMemberControls(store, members, application, webhooks);
+        memberControls.register(router);
+        new DevDemoPage(users, members, memberControls, webhooks).register(router);
         server.createContext("/", router);
         server.setExecutor(executor);
         server.start();
@@ -153,44 +159,33 @@ public final class StandInIdp implements AutoCloseable {
      * {@code --client-id X} (default {@value #DEFAULT_CLIENT_ID}),
      * {@code --access-token-lifetime SECONDS} (default 3600, the IdP's),
      * {@code --application-id ID} (the {@code application_id} of its events, default
-     * {@value Application#DEFAULT_ID}) and
-     * {@code --collector-port N} (none by default), which starts a {@link StandInCollector} there too.
+     * {@value Application#DEFAULT_ID}),
+     * {@code --collector-port N} (none by default), which starts a {@link StandInCollector} there too, and
+     * {@code --webhook-url URL} (none by default), a loopback URL that gets the application's events
+     * (channel A, as {@code PUT /dev/webhooks} registers it): the demo's receiver.
      */
     public static void main(String[] args) throws InterruptedException {
-        int port = DEFAULT_PORT;
-        String clientId = DEFAULT_CLIENT_ID;
-        long lifetime = TokenService.DEFAULT_ACCESS_LIFETIME.toSeconds();
-        int collectorPort = -1;
-        String applicationId = Application.DEFAULT_ID;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            if ("--port".equals(args[i]) && value != null && value.matches("\\d{1,5}")) {
-                port = Integer.parseInt(value);
-                i++;
-            } else if ("--client-id".equals(args[i]) && value != null && !value.isBlank()) {
-                clientId = value;
-                i++;
-            } else if ("--access-token-lifetime".equals(args[i]) && value != null && value.matches("0*[1-9]\\d{0,8}")) {
-                lifetime = Long.parseLong(value);
-                i++;
-            } else if ("--application-id".equals(args[i]) && value != null && !value.isBlank()) {
-                applicationId = value;
-                i++;
-            } else if ("--collector-port".equals(args[i]) && value != null && value.matches("\\d{1,5}")) {
-                collectorPort = Integer.parseInt(value);
-                i++;
-            } else {
-                System.err.println("usage: StandInIdp [--port N] [--client-id X] [--access-token-lifetime SECONDS]"
-                        + " [--application-id ID] [--collector-port N]; bad option: " + args[i]);
-                System.exit(2);
-            }
+        StartOptions options;
+        try {
+            options = StartOptions.parse(args);
+        } catch (IllegalArgumentException bad) {
+            System.err.println(bad.getMessage());
+            System.exit(2);
+            return;
         }
-        StandInIdp idp = start(port, clientId);
-        idp.tokens.accessLifetime(Duration.ofSeconds(lifetime));
-        idp.application.update(jakarta.json.Json.createObjectBuilder().add("applicationId", applicationId).build());
+        StandInIdp idp;
+        try {
+            idp = start(options);
+        } catch (HttpProblem refused) {
+            System.err.println("--webhook-url: " + refused.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.println("AuthVital stand-in IdP listening on " + idp.baseUrl());
-        if (collectorPort >= 0) {
-            StandInCollector collector = StandInCollector.start(collectorPort);
+        idp.webhooks.registration(WebhookEvent.Channel.SYNC).ifPresent(r -> System.out.println(
+                "Its events go to " + r.url() + "; its controls for a person: " + idp.baseUrl() + DevDemoPage.PAGE));
+        if (options.collectorPort() >= 0) {
+            StandInCollector collector = StandInCollector.start(options.collectorPort());
             System.out.println("Stand-in OpenTelemetry collector listening on " + collector.baseUrl()
                     + " (OTLP/HTTP protobuf at /v1/metrics and /v1/traces; Prometheus text at /metrics)");
             // Ctrl-C, or exec's asyncDestroyOnShutdown, ends the process, and the collector with it.
@@ -198,6 +193,27 @@ public final class StandInIdp implements AutoCloseable {
         }
         // Block here rather than rely on the server's threads: exec:java would otherwise return.
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * Starts as {@link #main} does with these options, the collector aside.
+     *
+     * @throws HttpProblem when the webhook URL is not one the stand-in may post to (loopback http(s))
+     */
+    static StandInIdp start(StartOptions options) {
+        StandInIdp idp = start(options.port(), options.clientId());
+        try {
+            idp.tokens.accessLifetime(Duration.ofSeconds(options.accessTokenLifetimeSeconds()));
+            idp.application.update(Json.createObjectBuilder().add("applicationId", options.applicationId()).build());
+            if (options.webhookUrl() != null) {
+                idp.webhooks.register(Json.createObjectBuilder().add("url", options.webhookUrl())
+                        .add("channel", WebhookEvent.Channel.SYNC.wireName()).build());
+            }
+            return idp;
+        } catch (RuntimeException e) {
+            idp.close();
+            throw e;
+        }
     }
 
     private static ThreadFactory daemonThreads() {

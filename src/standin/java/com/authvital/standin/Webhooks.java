@@ -141,6 +141,11 @@ final class Webhooks {
         }
     }
 
+    /** The URL registered for the channel, if any. */
+    Optional<Registration> registration(WebhookEvent.Channel channel) {
+        return Optional.ofNullable(registrations.get(channel));
+    }
+
     JsonObject registrationsJson() {
         JsonArrayBuilder list = Json.createArrayBuilder();
         registrations.values().forEach(r -> list.add(r.toJson()));

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -83,6 +84,27 @@ final class DevicesPage {
     DevicesPage waitForSignedOut() {
         wait.withMessage(() -> "waiting for the signed-out view; the page shows: " + visibleText())
                 .until(d -> shown("logged-out"));
+        return this;
+    }
+
+    /** Waits at most {@code limit} for the signed-out view, the page left alone meanwhile. */
+    DevicesPage waitForSignedOutWithin(Duration limit) {
+        new WebDriverWait(driver, limit, Duration.ofMillis(100))
+                .withMessage(() -> "waiting " + limit.toSeconds() + " s for the signed-out view; the page shows: "
+                        + visibleText())
+                .until(d -> shown("logged-out"));
+        return this;
+    }
+
+    /**
+     * On any page (the stand-in's controls too): waits until the element shows exactly this text,
+     * through a page load (a form's post and redirect), when the element found may go stale.
+     */
+    DevicesPage waitForText(String testId, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "waiting for '" + text + "' in " + testId + "; the browser shows: " + visibleText())
+                .until(d -> shown(testId) && text(testId).equals(text));
         return this;
     }
 
