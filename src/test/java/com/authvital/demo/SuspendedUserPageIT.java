@@ -98,7 +98,7 @@ class SuspendedUserPageIT {
         dev("POST", "/dev/demo/suspend", null, 303);
 
         page.waitForSignedOutWithin(Duration.ofSeconds(10));
-        // For docs/img (the events page): the signed-out page after a suspension.
+        // For docs/events.md: the signed-out page after a suspension.
         page.screenshot(Path.of("target", "screenshots", "events-suspended-signed-out.png"));
         assertEquals("Your session has ended. Sign in again to manage your devices.", page.text("notice"));
         assertTrue(page.shown("sign-in"), page.visibleText());
