@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.demo.DevicesPage.Row;
 import com.authvital.testing.Deployments;
-import com.authvital.testing.HeadlessChromium;
 import com.authvital.testing.StandInClient;
 import jakarta.json.Json;
 import java.io.StringReader;
@@ -27,12 +26,11 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The demo's "Your devices" page in headless Chromium, against the demo WAR on Open Liberty and
@@ -55,25 +53,13 @@ class DevicesPageIT {
     URL demo;
 
     private final StandInClient idp = Deployments.standIn();
-    // One browser for the class (it takes seconds to start); each test starts with no cookies.
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final OneBrowser browser = new OneBrowser();
     private DevicesPage page;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void forgetEarlierTests() {
-        page = new DevicesPage(chromium.driver(), demo).withNoCookies();
+        page = new DevicesPage(browser.driver(), demo).withNoCookies();
         // Every test signs in, a code exchange each: more than the contract's 30 a minute.
         idp.settings(Json.createObjectBuilder().add("tokenRequestsPerMinute", 0).build());
     }

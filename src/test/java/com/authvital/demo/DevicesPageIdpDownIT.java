@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.testing.Deployments;
-import com.authvital.testing.HeadlessChromium;
 import com.authvital.testing.StandInClient.NewSession;
 import java.net.URL;
 import java.nio.file.Path;
@@ -15,11 +14,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 
 /**
@@ -39,31 +37,20 @@ class DevicesPageIdpDownIT {
     @ArquillianResource
     URL demo;
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final OneBrowser browser = new OneBrowser();
     private DevicesPage page;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void signInWithTokensTheDeadIdpCannotCheck() {
-        page = new DevicesPage(chromium.driver(), demo).withNoCookies();
+        page = new DevicesPage(browser.driver(), demo).withNoCookies();
         // The demo's sign-in needs the IdP, so the tokens come from the live stand-in, set as
         // the cookies the sign-in would have set (the module's defaults: Path=/, HttpOnly, Lax).
         NewSession user = Deployments.standIn().newUser();
         page.open().waitForSignedOut();
-        chromium.driver().manage().addCookie(new Cookie.Builder("access_token", user.accessToken())
+        browser.driver().manage().addCookie(new Cookie.Builder("access_token", user.accessToken())
                 .path("/").isHttpOnly(true).sameSite("Lax").build());
-        chromium.driver().manage().addCookie(new Cookie.Builder("refresh_token", user.refreshToken())
+        browser.driver().manage().addCookie(new Cookie.Builder("refresh_token", user.refreshToken())
                 .path("/").isHttpOnly(true).sameSite("Lax").build());
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.testing.Deployments;
-import com.authvital.testing.HeadlessChromium;
 import com.authvital.testing.StandInClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,12 +23,11 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 21 as the demo shows it, in headless Chromium against the demo WAR on Open Liberty and the
@@ -54,26 +52,15 @@ class SuspendedUserPageIT {
 
     private final StandInClient idp = Deployments.standIn();
     private final HttpClient http = HttpClient.newHttpClient();
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final OneBrowser browser = new OneBrowser();
     private DevicesPage page;
     private String applicationIdBefore;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /** The shared stand-in sends its events to this deployment, as the demo's own does with --webhook-url. */
     @BeforeEach
     void eventsToThisDeployment() throws Exception {
-        page = new DevicesPage(chromium.driver(), demo).withNoCookies();
+        page = new DevicesPage(browser.driver(), demo).withNoCookies();
         idp.settings(Json.createObjectBuilder().add("tokenRequestsPerMinute", 0).build());
         applicationIdBefore = dev("GET", "/dev/application", null, 200).getString("applicationId");
         dev("PUT", "/dev/application", Json.createObjectBuilder().add("applicationId", DEMO_APPLICATION_ID).build(), 200);

@@ -77,7 +77,7 @@ class ClusterEventsIT {
             events.member(user.userId(), "suspend");
             long changed = System.nanoTime();
 
-            HttpResponse<String> refused = firstRefusal(onB, user.accessToken(), changed);
+            HttpResponse<String> refused = Devices.firstRefusal(b, user.accessToken(), changed, POLL_AT_MOST);
             millis.add((System.nanoTime() - changed) / 1_000_000);
             assertTrue(refused.body().contains("AV1013"), "refused as cut off by AuthVital: " + refused.body());
         }
@@ -183,22 +183,6 @@ class ClusterEventsIT {
 
         assertEquals(200, me(new TestHttp(a.app()), user.accessToken()).statusCode());
         assertEquals(200, me(new TestHttp(b.app()), user.accessToken()).statusCode());
-    }
-
-    /** B's first answer other than 200 to {@code GET api/me} with this token, asked every few ms. */
-    private HttpResponse<String> firstRefusal(TestHttp onB, String accessToken, long since) {
-        while (true) {
-            HttpResponse<String> me = me(onB, accessToken);
-            if (me.statusCode() != 200) {
-                assertEquals(401, me.statusCode(), me.body());
-                return me;
-            }
-            if (System.nanoTime() - since > POLL_AT_MOST.toNanos()) {
-                throw new AssertionError("B still serves the suspended member after " + POLL_AT_MOST.toSeconds()
-                        + " s; see " + b.log() + " and " + a.log());
-            }
-            StandInWebhooks.pause(2);
-        }
     }
 
     private static HttpResponse<String> me(TestHttp server, String accessToken) {

@@ -59,7 +59,7 @@ class ClusterRevocationIT {
             long answered = System.nanoTime();
 
             assertEquals(200, revoked.statusCode(), "the revocation on A: " + revoked.body());
-            HttpResponse<String> refused = firstRefusal(onB, laptop.accessToken(), answered);
+            HttpResponse<String> refused = Devices.firstRefusal(b, laptop.accessToken(), answered, POLL_AT_MOST);
             millis.add((System.nanoTime() - answered) / 1_000_000);
             assertTrue(refused.body().contains("AV1011"), "refused as revoked: " + refused.body());
         }
@@ -69,27 +69,6 @@ class ClusterRevocationIT {
                 sorted.get(sorted.size() - 1));
         assertTrue(sorted.get(sorted.size() - 1) <= WITHIN.toMillis(), "each within " + WITHIN.toMillis()
                 + " ms; in ms: " + millis);
-    }
-
-    /** B's first answer other than 200 to {@code GET api/me} with this token, asked every few ms. */
-    private HttpResponse<String> firstRefusal(TestHttp onB, String accessToken, long since) {
-        while (true) {
-            HttpResponse<String> me = me(onB, accessToken);
-            if (me.statusCode() != 200) {
-                assertEquals(401, me.statusCode(), me.body());
-                return me;
-            }
-            if (System.nanoTime() - since > POLL_AT_MOST.toNanos()) {
-                throw new AssertionError("B still serves the revoked device after " + POLL_AT_MOST.toSeconds()
-                        + " s; see " + b.log() + " and " + a.log());
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private static HttpResponse<String> me(TestHttp server, String accessToken) {

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.authvital.testing.Cluster.Server;
 import com.authvital.testing.SignInBrowser;
 import com.authvital.testing.StandInClient;
+import com.authvital.testing.TestHttp;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,5 +69,31 @@ final class Devices {
     static String phoneAppToken(StandInClient idp, String userId) {
         long now = Instant.now().getEpochSecond();
         return idp.mint(Map.of("userId", userId, "claims", Map.of("iat", now - 60, "exp", now + 3540)));
+    }
+
+    /**
+     * {@code server}'s first answer other than 200 to {@code GET api/me} with this bearer token,
+     * asked every 2 ms; a 401 is expected. Fails, naming the server's log, when it still answers
+     * 200 {@code atMost} after {@code since} ({@link System#nanoTime()}).
+     */
+    static HttpResponse<String> firstRefusal(Server server, String accessToken, long since, Duration atMost) {
+        TestHttp http = new TestHttp(server.app());
+        while (true) {
+            HttpResponse<String> me = http.send("GET", "api/me", null, "Authorization", "Bearer " + accessToken);
+            if (me.statusCode() != 200) {
+                assertEquals(401, me.statusCode(), me.body());
+                return me;
+            }
+            if (System.nanoTime() - since > atMost.toNanos()) {
+                throw new AssertionError(server + " still accepts the token after " + atMost.toSeconds() + " s; see "
+                        + server.log());
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

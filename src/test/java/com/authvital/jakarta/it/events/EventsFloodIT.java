@@ -4,27 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.it.fixtures.OwnIdp;
+import com.authvital.testing.Flood;
 import com.authvital.testing.ServerLog;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.StandInClient.NewSession;
 import com.authvital.testing.StandInWebhooks;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -77,19 +69,6 @@ class EventsFloodIT {
         };
     }
 
-    /** One request, again on a new connection when the server closed the kept-alive one as it was taken. */
-    private static HttpResponse<Void> send(HttpClient client, HttpRequest request) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.discarding());
-            } catch (java.io.IOException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     @Test
     void twoHundredThousandMadeUpEventsActOnNothingAndCostAFetchPerIntervalAtMost() throws Exception {
         StandInClient standIn = idp.standIn();
@@ -99,34 +78,13 @@ class EventsFloodIT {
         standIn.resetStats();
 
         URI events = URI.create(app + "events");
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        AtomicInteger next = new AtomicInteger();
-        AtomicIntegerArray statuses = new AtomicIntegerArray(600);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < REQUESTS; i = next.getAndIncrement()) {
-                        statuses.incrementAndGet(send(client, junk(events, i)).statusCode());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> each : clients) {
-                each.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        Flood.Result flood = Flood.send(REQUESTS, CLIENTS, i -> junk(events, i));
+        double seconds = flood.seconds();
         long fetches = standIn.jwksFetches();
         System.out.printf("%d made-up events in %.1f s: %d answered 401, %d answered 503; %d JWKS fetches%n",
-                REQUESTS, seconds, statuses.get(401), statuses.get(503), fetches);
+                REQUESTS, seconds, flood.count(401), flood.count(503), fetches);
 
-        assertEquals(REQUESTS, statuses.get(401) + statuses.get(503), "only refusals");
+        assertEquals(REQUESTS, flood.count(401) + flood.count(503), "only refusals");
         assertTrue(fetches <= seconds / 30 + 2, fetches + " JWKS fetches in " + seconds + " s");
         long logged = ServerLog.text().lines().filter(line -> line.contains("AV1613W")).count() - warnings;
         assertTrue(logged >= 1 && logged <= seconds / 60 + 2, logged + " AV1613W lines in " + seconds + " s");

@@ -8,23 +8,16 @@ import com.authvital.jakarta.it.app.CurrentUser;
 import com.authvital.jakarta.it.app.WhoAmIServlet;
 import com.authvital.jakarta.it.fixtures.RefreshFixtures;
 import com.authvital.testing.Deployments;
+import com.authvital.testing.Flood;
 import com.authvital.testing.SignInBrowser;
 import com.authvital.testing.StandInClient;
 import com.authvital.testing.TestHttp;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -88,23 +81,6 @@ class JunkLogoutFloodIT {
         };
     }
 
-    /**
-     * Sends one request, again on a new connection when the server closed the kept-alive one as
-     * it was taken (Liberty ends a connection after its 100th request; the JDK client then reads
-     * no bytes): at most three times.
-     */
-    private static HttpResponse<Void> send(HttpClient client, HttpRequest request) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.discarding());
-            } catch (java.io.IOException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     @Test
     void aLoggedOutTokenStaysRefusedAfter200000JunkLogoutsAndTheIdpIsNotCalled() throws Exception {
         idp.resetDemoUser();
@@ -117,36 +93,12 @@ class JunkLogoutFloodIT {
         int idpCallsBefore = idp.requests().size();
 
         URI logout = URI.create(app + "logout");
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger answered200 = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < REQUESTS; i = next.getAndIncrement()) {
-                        HttpResponse<Void> answer = send(client, junk(logout, i));
-                        if (answer.statusCode() == 200) {
-                            answered200.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> each : clients) {
-                each.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        Flood.Result flood = Flood.send(REQUESTS, CLIENTS, i -> junk(logout, i));
+        double seconds = flood.seconds();
         System.out.printf("JunkLogoutFloodIT: %,d junk logouts in %.1f s, %,.0f a second%n", REQUESTS, seconds,
                 REQUESTS / seconds);
 
-        assertEquals(REQUESTS, answered200.get(), "every junk logout is answered as a logout");
+        assertEquals(REQUESTS, flood.count(200), "every junk logout is answered as a logout");
         assertEquals(401, me(laptop), "the logged-out device stays refused");
         assertEquals(200, me(phone), "the other device is still signed in");
         assertTrue(idp.requestsAfter(idpCallsBefore).isEmpty(), "no junk token reached the IdP");
