@@ -9,6 +9,8 @@ import com.authvital.jakarta.internal.token.TokenValidator.SignatureCheck;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
@@ -194,5 +196,35 @@ class EventVerifierTest {
         EventRefusedException refused = assertThrows(EventRefusedException.class,
                 () -> verifierAt(SENT).verify(EventChannel.SYSTEM, headers::get, body()));
         assertTrue(refused.getMessage().startsWith("AV1604E: "), refused.getMessage());
+    }
+
+    @Test
+    void anInvitationWithoutAnApplicationIsAnEventOfNobodyNotAMalformedOne() throws Exception {
+        // invite.created may carry application_id "" (contract §2.1): signed, it is an event, of no application.
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        String invitation = "{\"id\":\"i1\",\"data\":{\"invite_id\":\"inv1\"},\"type\":\"invite.created\","
+                + "\"tenant_id\":\"t1\",\"timestamp\":\"2026-08-21T01:37:24.512Z\",\"application_id\":\"\"}";
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(pair.getPrivate());
+        signer.update((TIMESTAMP + "." + invitation).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> headers = Map.of("X-AuthVital-Signature", java.util.Base64.getEncoder().encodeToString(signer.sign()),
+                "X-AuthVital-Key-Id", "own", "X-AuthVital-Timestamp", TIMESTAMP);
+        EventVerifier verifier = new EventVerifier((kid, input, signature) -> {
+            try {
+                Signature check = Signature.getInstance("SHA256withRSA");
+                check.initVerify(pair.getPublic());
+                check.update(input);
+                return check.verify(signature) ? SignatureCheck.VALID : SignatureCheck.INVALID;
+            } catch (GeneralSecurityException e) {
+                return SignatureCheck.INVALID;
+            }
+        }, Clock.fixed(SENT, ZoneOffset.UTC), WINDOW);
+
+        VerifiedEvent event = verifier.verify(EventChannel.SYNC, headers::get, invitation.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("", event.applicationId());
+        assertEquals("invite.created", event.type());
     }
 }
