@@ -125,8 +125,7 @@ class SuspendedUserPageIT {
 
     /**
      * The statuses this deployment's receiver answered to the deliveries of this type, once there
-     * is one (the
-     * stand-in logs a delivery after its answer: up to 2 s); -1 for none (a timeout, a refusal).
+     * is one (the stand-in logs a delivery after its answer: up to 2 s); -1 for none (a timeout).
      */
     private List<Integer> deliveredStatuses(String type) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
