@@ -42,6 +42,8 @@ public final class EventReceiver {
     private final SessionStore store;
     private final Telemetry telemetry;
     private final Clock clock;
+    private final boolean system;
+    private final boolean applicationKnown;
     private final AtomicLong lastRefusalLog = new AtomicLong(-REFUSAL_LOG_INTERVAL_MILLIS);
     private final AtomicLong refusedSinceLog = new AtomicLong();
 
@@ -56,9 +58,6 @@ public final class EventReceiver {
         this.system = settings.system();
         this.applicationKnown = settings.applicationId().isPresent();
     }
-
-    private final boolean system;
-    private final boolean applicationKnown;
 
     /** Whether {@code authvital.application-id} is set: without it no event can be told to be this application's. */
     public boolean knowsTheApplication() {
