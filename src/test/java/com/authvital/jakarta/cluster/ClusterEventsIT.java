@@ -1,6 +1,7 @@
 package com.authvital.jakarta.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.authvital.jakarta.cluster.TwoServers.Servers;
@@ -126,6 +127,24 @@ class ClusterEventsIT {
         assertEquals(200, me(onB, afterwards.accessToken()).statusCode(), "a token of after the activation");
         HttpResponse<String> older = me(onB, user.accessToken());
         assertEquals(401, older.statusCode(), "nothing of before the suspension is admitted again: " + older.body());
+    }
+
+    @Test
+    void theSessionsOfBeforeASuspensionAreGoneFromTheDevicesListAfterTheActivation() {
+        NewSession before = member();
+        assertEquals(204, events.attempts(events.member(before.userId(), "suspend"), 1).get(0).getInt("status"));
+        StandInWebhooks.pause(1100); // a session of after the cut-off's second
+        assertEquals(204, events.attempts(events.member(before.userId(), "activate"), 1).get(0).getInt("status"));
+        NewSession after = idp.session(Map.of("userId", before.userId(), "tenant", StandInWebhooks.TENANT));
+
+        HttpResponse<String> listed = new TestHttp(b.app()).send("GET", "api/sessions", null,
+                "Authorization", "Bearer " + after.accessToken(), "Accept", "application/json");
+
+        assertEquals(200, listed.statusCode(), listed.body());
+        List<String> ids = TestHttp.json(listed).getJsonArray("sessions").getValuesAs(JsonObject.class).stream()
+                .map(session -> session.getString("id")).toList();
+        assertEquals(List.of(after.sessionId()), ids, "the IdP still lists the old session; the devices list does not");
+        assertFalse(idp.isRevoked(before.sessionId()), "it is alive at the IdP, and its refresh refused here");
     }
 
     @Test
