@@ -4,24 +4,17 @@ import com.authvital.jakarta.internal.store.SessionStore;
 import com.authvital.jakarta.internal.store.StoreKeys;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * What the servers of an application know of the events they took, in the store they share, so
- * that each event has its effect once and in the order AuthVital made the changes, whichever
- * server gets it, however often and in whatever order AuthVital delivers (authvital-events.md §3.8:
- * at least once, never ordered).
- *
- * <ul>
- * <li>An event is <em>done</em> once its effect is recorded ({@link #done}); a delivery of a done
- *     event is answered 2xx and changes nothing ({@link #isDone}). Done after the effect, not
- *     before: an effect that failed is tried again with AuthVital's retry. Two deliveries at once
- *     may both act: the effects are idempotent.</li>
- * </ul>
- * Kept {@value #KEPT_DAYS} days: longer than AuthVital retries an event (a system webhook's tenth
- * pass comes about 41 hours after the first). The order of events is kept with their effect, in
- * {@code AccessMarks}: the newest change of each access is part of the mark it changes.
+ * that each event has its effect once, whichever server gets it and however often AuthVital
+ * delivers it (authvital-events.md §3.8: at least once, never ordered). An event is <em>done</em>
+ * once its effect is recorded ({@link #done}); a delivery of a done event is answered 2xx and
+ * changes nothing ({@link #isDone}). Done after the effect, not before: an effect that failed is
+ * tried again with AuthVital's retry. Two deliveries at once may both act: the effects are
+ * idempotent. Kept {@value #KEPT_DAYS} days: longer than AuthVital retries an event (a system
+ * webhook's tenth pass comes about 41 hours after the first). The order of events is kept with
+ * their effect, in {@code AccessMarks}: the newest change of each access is part of its mark.
  */
 public final class EventLedger {
 
